@@ -8,7 +8,7 @@ mod builtin;
 mod library;
 mod validate;
 
-pub use builtin::builtin_guides;
+pub use builtin::{BUILTIN_SOURCES, builtin_guides, parse_builtins};
 pub use library::{GuideSource, LoadedGuide, load_all, user_guides_dir};
 pub use validate::{GuideError, parse_guide, parse_guide_file};
 
