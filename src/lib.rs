@@ -1,5 +1,10 @@
 //! innerceo: a terminal companion for coaching conversations, kept in one SQLite file.
 
+pub mod cli;
+pub mod dates;
+pub mod demo;
 pub mod guide;
 pub mod model;
+pub mod radar;
 pub mod store;
+pub mod tui;

@@ -1,1 +1,40 @@
-fn main() {}
+//! Entry point: parse the command line, then run a command or open the app.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use innerceo::cli::{self, Cli};
+
+fn main() -> ExitCode {
+    // Read the local UTC offset before any thread exists (see `dates`).
+    innerceo::dates::init_local_offset();
+    let cli = Cli::parse();
+    match try_main(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // A closed pipe (`innerceo session list | head`) is not an error.
+            if e.chain().any(|c| {
+                c.downcast_ref::<io::Error>()
+                    .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            let _ = writeln!(io::stderr(), "innerceo: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn try_main(cli: &Cli) -> anyhow::Result<()> {
+    match &cli.command {
+        Some(command) => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            cli::run_command(cli, command, &mut out)?;
+            out.flush()?;
+            Ok(())
+        }
+        None => innerceo::tui::run(cli),
+    }
+}

@@ -21,6 +21,8 @@ use crate::model::{
 pub enum StoreError {
     #[error("{0}")]
     Todo(String),
+    #[error("{0}")]
+    Invalid(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,268 @@
+//! What each subcommand does: open the store, run, print.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, anyhow, bail};
+use serde_json::json;
+
+use super::table;
+use super::{Cli, CoacheeCmd, Command, GuideCmd, SessionCmd};
+use crate::dates::{self, fmt_datetime};
+use crate::guide::{self, GuideSource};
+use crate::store::{self, Store};
+
+/// The database path: `--db`/`INNERCEO_DB`, else the platform default.
+pub fn db_path(cli: &Cli) -> Result<PathBuf> {
+    if let Some(p) = &cli.db {
+        if p.as_os_str().is_empty() {
+            bail!("the database path is empty: give a file with --db PATH or INNERCEO_DB");
+        }
+        return Ok(p.clone());
+    }
+    store::default_db_path().ok_or_else(|| {
+        anyhow!("cannot find a home folder for the database: give a file with --db PATH or INNERCEO_DB")
+    })
+}
+
+/// Opens the store at the path the user chose.
+pub fn open_store(cli: &Cli) -> Result<Store> {
+    let path = db_path(cli)?;
+    Ok(Store::open(&path)?)
+}
+
+/// Runs a subcommand, writing its output to `out`.
+pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
+    match command {
+        Command::Coachee(CoacheeCmd::Add { name, role }) => {
+            let store = open_store(cli)?;
+            let c = store.add_coachee(name, role)?;
+            writeln!(out, "Added {} ({})", c.name, short_id(&c.id))?;
+        }
+        Command::Coachee(CoacheeCmd::List { json, all }) => {
+            let store = open_store(cli)?;
+            coachee_list(&store, *json, *all, out)?;
+        }
+        Command::Session(SessionCmd::List { coachee, json }) => {
+            let store = open_store(cli)?;
+            session_list(&store, coachee.as_deref(), *json, out)?;
+        }
+        Command::Guide(cmd) => guide_command(cli, cmd, out)?,
+        Command::Demo(args) => {
+            let store = open_store(cli)?;
+            let report = crate::demo::generate(
+                &store,
+                &crate::demo::DemoOptions {
+                    coachees: args.coachees,
+                    sessions: args.sessions,
+                    seed: args.seed,
+                },
+            )?;
+            writeln!(
+                out,
+                "Added {} coachees, {} sessions and {} actions to {}",
+                report.coachees,
+                report.sessions,
+                report.actions,
+                db_path(cli)?.display()
+            )?;
+            writeln!(out, "Open them with: innerceo")?;
+        }
+    }
+    Ok(())
+}
+
+/// The first 8 characters of an id: enough to tell sessions apart and to type.
+pub fn short_id(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
+}
+
+fn coachee_list(store: &Store, json: bool, all: bool, out: &mut dyn Write) -> Result<()> {
+    let rows = store.coachee_summaries(dates::today(), all)?;
+    if json {
+        let items: Vec<_> = rows
+            .iter()
+            .map(|s| {
+                json!({
+                    "id": s.coachee.id,
+                    "name": s.coachee.name,
+                    "role": s.coachee.role,
+                    "archived": s.coachee.archived,
+                    "sessions": s.sessions,
+                    "open_actions": s.open_actions,
+                    "overdue_actions": s.overdue_actions,
+                    "last_session": s.last_session.map(rfc3339),
+                    "unfinished_session": s.unfinished_session,
+                })
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&items)?)?;
+        return Ok(());
+    }
+    if rows.is_empty() {
+        writeln!(
+            out,
+            "No coachees yet. Add one with: innerceo coachee add NAME --role ROLE\n(or load sample data with: innerceo demo)"
+        )?;
+        return Ok(());
+    }
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|s| {
+            let mut name = s.coachee.name.clone();
+            if s.unfinished_session.is_some() {
+                name.push_str(" *");
+            }
+            if s.coachee.archived {
+                name.push_str(" (archived)");
+            }
+            vec![
+                name,
+                s.coachee.role.clone(),
+                s.sessions.to_string(),
+                s.open_actions.to_string(),
+                s.overdue_actions.to_string(),
+                s.last_session
+                    .map(|t| dates::fmt_date(dates::local_date(t)))
+                    .unwrap_or_else(|| "-".into()),
+            ]
+        })
+        .collect();
+    let t = table::render(
+        &["NAME", "ROLE", "SESSIONS", "OPEN", "OVERDUE", "LAST SESSION"],
+        &body,
+        40,
+    );
+    write!(out, "{t}")?;
+    if rows.iter().any(|s| s.unfinished_session.is_some()) {
+        writeln!(out, "* has an unfinished session")?;
+    }
+    Ok(())
+}
+
+fn session_list(
+    store: &Store,
+    coachee: Option<&str>,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let coachee_id = match coachee {
+        Some(name) => Some(
+            store
+                .find_coachee(name)?
+                .ok_or_else(|| {
+                    anyhow!("no coachee named \"{name}\": see the names with `innerceo coachee list`")
+                })?
+                .id,
+        ),
+        None => None,
+    };
+    let rows = store.session_summaries(coachee_id.as_deref())?;
+    if json {
+        let items: Vec<_> = rows
+            .iter()
+            .map(|s| {
+                json!({
+                    "id": s.id,
+                    "coachee": s.coachee_name,
+                    "coachee_id": s.coachee_id,
+                    "guide": s.guide_id,
+                    "guide_title": s.guide_title,
+                    "started_at": rfc3339(s.started_at),
+                    "ended_at": s.ended_at.map(rfc3339),
+                    "status": s.status.as_str(),
+                    "seconds": s.seconds,
+                    "choice": s.choice,
+                    "key_insight": s.key_insight,
+                    "actions": s.actions,
+                })
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&items)?)?;
+        return Ok(());
+    }
+    if rows.is_empty() {
+        writeln!(out, "No sessions yet. Start one in the app: innerceo")?;
+        return Ok(());
+    }
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|s| {
+            vec![
+                short_id(&s.id).to_owned(),
+                s.coachee_name.clone(),
+                s.guide_title.clone(),
+                fmt_datetime(s.started_at),
+                s.status.as_str().to_owned(),
+                s.choice.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let t = table::render(
+        &["ID", "COACHEE", "GUIDE", "STARTED", "STATUS", "CHOICE"],
+        &body,
+        32,
+    );
+    write!(out, "{t}")?;
+    Ok(())
+}
+
+fn guide_command(cli: &Cli, cmd: &GuideCmd, out: &mut dyn Write) -> Result<()> {
+    match cmd {
+        GuideCmd::Check { file } => {
+            let g = guide::parse_guide_file(file)?;
+            writeln!(
+                out,
+                "{}: OK: \"{}\" ({}), {} stages, {} min",
+                file.display(),
+                g.title,
+                g.id,
+                g.stages.len(),
+                g.total_timebox()
+            )?;
+        }
+        GuideCmd::List => {
+            let (guides, errors) = load_guides(cli);
+            let body: Vec<Vec<String>> = guides
+                .iter()
+                .map(|l| {
+                    vec![
+                        l.guide.id.clone(),
+                        l.guide.title.clone(),
+                        l.guide.stages.len().to_string(),
+                        format!("{} min", l.guide.total_timebox()),
+                        match &l.source {
+                            GuideSource::Builtin => "built-in".to_owned(),
+                            GuideSource::User(p) => p.display().to_string(),
+                        },
+                    ]
+                })
+                .collect();
+            let t = table::render(&["ID", "TITLE", "STAGES", "TIME", "SOURCE"], &body, 60);
+            write!(out, "{t}")?;
+            for e in &errors {
+                eprintln!("innerceo: skipped a guide: {e}");
+            }
+        }
+        GuideCmd::Show { id } => {
+            let (guides, _) = load_guides(cli);
+            let g = guides.iter().find(|l| l.guide.id == *id).with_context(|| {
+                let ids: Vec<_> = guides.iter().map(|l| l.guide.id.as_str()).collect();
+                format!("no guide with id \"{id}\": the guides are {}", ids.join(", "))
+            })?;
+            write!(out, "{}", g.guide.to_toml())?;
+        }
+    }
+    Ok(())
+}
+
+/// Every guide the user can pick, and the files that failed to load.
+pub fn load_guides(cli: &Cli) -> (Vec<guide::LoadedGuide>, Vec<guide::GuideError>) {
+    let dir = guide::user_guides_dir();
+    guide::load_all(dir.as_deref(), &cli.guide)
+}
+
+fn rfc3339(t: time::OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}

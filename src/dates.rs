@@ -1,0 +1,215 @@
+//! Dates and times as people type and read them: local time, due-date parsing.
+//!
+//! Times are stored in UTC and shown in local time. The local offset is read
+//! once at start-up (`init_local_offset`), because reading it later from a
+//! multi-threaded process is refused by the `time` crate on Unix.
+
+use std::sync::OnceLock;
+
+use time::{Date, Duration, Month, OffsetDateTime, UtcOffset, Weekday};
+
+static LOCAL_OFFSET: OnceLock<UtcOffset> = OnceLock::new();
+
+/// Reads the local UTC offset once; call early in `main`, before any thread starts.
+pub fn init_local_offset() {
+    let offset = UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC);
+    let _ = LOCAL_OFFSET.set(offset);
+}
+
+/// The local offset read at start-up (UTC if it could not be read).
+pub fn local_offset() -> UtcOffset {
+    *LOCAL_OFFSET.get().unwrap_or(&UtcOffset::UTC)
+}
+
+/// Now, in UTC.
+pub fn now() -> OffsetDateTime {
+    OffsetDateTime::now_utc()
+}
+
+/// Today's local date.
+pub fn today() -> Date {
+    now().to_offset(local_offset()).date()
+}
+
+/// The local date of a stored time.
+pub fn local_date(t: OffsetDateTime) -> Date {
+    t.to_offset(local_offset()).date()
+}
+
+/// `2026-11-25`.
+pub fn fmt_date(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+/// `2026-11-25 14:05` in local time.
+pub fn fmt_datetime(t: OffsetDateTime) -> String {
+    let l = t.to_offset(local_offset());
+    format!("{} {:02}:{:02}", fmt_date(l.date()), l.hour(), l.minute())
+}
+
+/// `Wed 25 Nov 2026`, for humans.
+pub fn fmt_date_long(d: Date) -> String {
+    let wd = &d.weekday().to_string()[..3];
+    let mon = &d.month().to_string()[..3];
+    format!("{wd} {} {mon} {}", d.day(), d.year())
+}
+
+/// Minutes and seconds, `12:05`; hours when needed, `1:02:03`.
+pub fn fmt_clock(seconds: i64) -> String {
+    let s = seconds.unsigned_abs();
+    let (h, m, s) = (s / 3600, (s / 60) % 60, s % 60);
+    let sign = if seconds < 0 { "-" } else { "" };
+    if h > 0 {
+        format!("{sign}{h}:{m:02}:{s:02}")
+    } else {
+        format!("{sign}{m}:{s:02}")
+    }
+}
+
+/// `45 min`, `1 h 20 min`.
+pub fn fmt_duration(seconds: i64) -> String {
+    let m = (seconds.max(0) + 30) / 60;
+    if m >= 60 {
+        format!("{} h {:02} min", m / 60, m % 60)
+    } else {
+        format!("{m} min")
+    }
+}
+
+/// Parses an ISO date `YYYY-MM-DD`.
+pub fn parse_iso_date(s: &str) -> Option<Date> {
+    let mut parts = s.trim().splitn(3, '-');
+    let y: i32 = parts.next()?.parse().ok()?;
+    let m: u8 = parts.next()?.parse().ok()?;
+    let d: u8 = parts.next()?.parse().ok()?;
+    Date::from_calendar_date(y, Month::try_from(m).ok()?, d).ok()
+}
+
+/// Why a typed date was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{input}\" is not a date: use 2026-12-05, +3d, +2w, today, tomorrow or a weekday like fri")]
+pub struct DateError {
+    pub input: String,
+}
+
+/// Parses a due date as typed by a coach, relative to `today`:
+/// `2026-12-05`, `+3d`, `+2w`, `+1m`, `today`, `tomorrow`, a weekday name
+/// (`fri`, `friday`: the next one, never today). An empty string is `None`.
+pub fn parse_due(input: &str, today: Date) -> Result<Option<Date>, DateError> {
+    let s = input.trim().to_lowercase();
+    let err = || DateError {
+        input: input.trim().to_owned(),
+    };
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if let Some(d) = parse_iso_date(&s) {
+        return Ok(Some(d));
+    }
+    match s.as_str() {
+        "today" => return Ok(Some(today)),
+        "tomorrow" | "tmr" => return Ok(Some(today + Duration::days(1))),
+        _ => {}
+    }
+    if let Some(rest) = s.strip_prefix('+') {
+        let (num, unit) = rest.split_at(rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len()));
+        let n: i64 = num.parse().map_err(|_| err())?;
+        if n > 3650 {
+            return Err(err());
+        }
+        let days = match unit.trim() {
+            "" | "d" | "day" | "days" => n,
+            "w" | "wk" | "week" | "weeks" => n * 7,
+            "m" | "month" | "months" => n * 30,
+            _ => return Err(err()),
+        };
+        return Ok(Some(today + Duration::days(days)));
+    }
+    if let Some(wd) = parse_weekday(&s) {
+        let mut d = today + Duration::days(1);
+        while d.weekday() != wd {
+            d += Duration::days(1);
+        }
+        return Ok(Some(d));
+    }
+    Err(err())
+}
+
+fn parse_weekday(s: &str) -> Option<Weekday> {
+    const DAYS: [(&str, Weekday); 7] = [
+        ("monday", Weekday::Monday),
+        ("tuesday", Weekday::Tuesday),
+        ("wednesday", Weekday::Wednesday),
+        ("thursday", Weekday::Thursday),
+        ("friday", Weekday::Friday),
+        ("saturday", Weekday::Saturday),
+        ("sunday", Weekday::Sunday),
+    ];
+    if s.len() < 2 {
+        return None;
+    }
+    DAYS.iter()
+        .find(|(name, _)| name.starts_with(s) && s.len() >= 3 || *name == s)
+        .map(|(_, wd)| *wd)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    // 2026-11-25 is a Wednesday.
+    const TODAY: Date = date!(2026 - 11 - 25);
+
+    #[test]
+    fn accepts_the_forms_coaches_type() {
+        let cases = [
+            ("2026-12-05", date!(2026 - 12 - 05)),
+            ("+3d", date!(2026 - 11 - 28)),
+            ("+3", date!(2026 - 11 - 28)),
+            ("+2w", date!(2026 - 12 - 09)),
+            ("+1m", date!(2026 - 12 - 25)),
+            ("today", TODAY),
+            ("Tomorrow", date!(2026 - 11 - 26)),
+            ("fri", date!(2026 - 11 - 27)),
+            ("friday", date!(2026 - 11 - 27)),
+            ("wed", date!(2026 - 12 - 02)),
+            ("MON", date!(2026 - 11 - 30)),
+            ("  2027-01-31 ", date!(2027 - 01 - 31)),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_due(input, TODAY), Ok(Some(want)), "{input}");
+        }
+        assert_eq!(parse_due("  ", TODAY), Ok(None));
+    }
+
+    #[test]
+    fn refuses_nonsense_with_a_message() {
+        for input in [
+            "2026-02-30",
+            "2026-13-01",
+            "soon",
+            "+",
+            "+x",
+            "+3y",
+            "f",
+            "+99999d",
+            "next week",
+            "12/05",
+        ] {
+            let e = parse_due(input, TODAY).expect_err(input);
+            assert!(e.to_string().contains("is not a date"), "{input}: {e}");
+            assert!(e.to_string().contains("+2w"), "{input}: {e}");
+        }
+    }
+
+    #[test]
+    fn formats_clock_and_durations() {
+        assert_eq!(fmt_clock(65), "1:05");
+        assert_eq!(fmt_clock(3723), "1:02:03");
+        assert_eq!(fmt_clock(-30), "-0:30");
+        assert_eq!(fmt_duration(45 * 60), "45 min");
+        assert_eq!(fmt_duration(80 * 60), "1 h 20 min");
+        assert_eq!(fmt_date_long(TODAY), "Wed 25 Nov 2026");
+    }
+}

@@ -1,0 +1,148 @@
+//! The full-screen app: terminal set-up, the event loop, and its parts.
+//!
+//! Data flows one way: key → `keymap` → `App` update → effects performed by
+//! `Runtime` against the store → draw from `&App`.
+
+pub mod app;
+pub mod effect;
+pub mod form;
+pub mod keymap;
+pub mod live;
+pub mod runtime;
+pub mod screens;
+pub mod theme;
+pub mod ui;
+pub mod widgets;
+
+use std::io::{self, IsTerminal, Write as _};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result, bail};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::{cursor, execute};
+
+use crate::cli::Cli;
+use crate::guide;
+use crate::store::Store;
+use app::App;
+use runtime::Runtime;
+
+/// Opens the app on the database chosen on the command line.
+pub fn run(cli: &Cli) -> Result<()> {
+    let path = crate::cli::db_path(cli)?;
+    // Everything that can fail for a reason the user can fix is checked
+    // before the terminal is taken over, so the message stays readable.
+    for g in &cli.guide {
+        guide::parse_guide_file(g).map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
+    let store = Store::open(&path)?;
+    let (guides, errors) = crate::cli::load_guides(cli);
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        bail!("innerceo needs a terminal to open the app; for scripts, see `innerceo --help` for the commands");
+    }
+    let mut app = App::new(guides, theme::Theme::from_env(), cli.share_safe, crate::dates::now());
+    app.db_label = path.display().to_string();
+    if let Some(e) = errors.first() {
+        app.error(format!("A guide was skipped: {e}"));
+    }
+    let rt = Runtime::new(app, store);
+    run_terminal(rt, &path)
+}
+
+/// Set by SIGTERM, SIGHUP and SIGINT: save and leave at the next turn of the loop.
+fn stop_flag() -> Result<Arc<AtomicBool>> {
+    let flag = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(sig, Arc::clone(&flag)).context("cannot watch for signals")?;
+    }
+    Ok(flag)
+}
+
+fn restore_terminal() {
+    let _ = execute!(io::stdout(), DisableBracketedPaste, cursor::Show);
+    ratatui::restore();
+}
+
+fn run_terminal(mut rt: Runtime, db: &Path) -> Result<()> {
+    let stop = stop_flag()?;
+    let db_text = db.display().to_string();
+    let default_hook = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        eprintln!(
+            "innerceo stopped unexpectedly. Everything saved is in {db_text}; reopen innerceo to resume."
+        );
+        default_hook(info);
+    }));
+    let mut terminal = ratatui::try_init().context("cannot take over the terminal")?;
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let result = panic::catch_unwind(AssertUnwindSafe(|| event_loop(&mut terminal, &mut rt, &stop)));
+    // Whatever happened, save what was typed before leaving.
+    rt.flush();
+    restore_terminal();
+    let _ = io::stdout().flush();
+    match result {
+        Ok(r) => r,
+        Err(_) => bail!("innerceo stopped after an internal error; everything typed was saved"),
+    }
+}
+
+/// Debug builds only: with `INNERCEO_TEST_PANIC=1`, F12 panics, to test recovery.
+fn debug_panic(ev: &event::Event) {
+    if cfg!(debug_assertions)
+        && std::env::var("INNERCEO_TEST_PANIC").is_ok_and(|v| v == "1")
+        && let event::Event::Key(k) = ev
+        && k.code == event::KeyCode::F(12)
+    {
+        panic!("test panic requested with F12");
+    }
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, rt: &mut Runtime, stop: &AtomicBool) -> Result<()> {
+    let tick = Duration::from_secs(1);
+    let mut last_tick = Instant::now();
+    loop {
+        terminal.draw(|f| ui::draw(&rt.app, f))?;
+        if rt.app.quit {
+            return Ok(());
+        }
+        let mut timeout = tick.saturating_sub(last_tick.elapsed());
+        if let Some(d) = rt.next_deadline() {
+            timeout = timeout.min(d);
+        }
+        // Signals are checked at least every 200 ms.
+        timeout = timeout.min(Duration::from_millis(200));
+        if event::poll(timeout)? {
+            let ev = event::read()?;
+            debug_panic(&ev);
+            rt.on_event(ev);
+            // Drain what is already queued (a fast typist, a paste) before redrawing.
+            while event::poll(Duration::ZERO)? {
+                rt.on_event(event::read()?);
+                if rt.app.quit {
+                    break;
+                }
+            }
+        }
+        if stop.load(Ordering::Relaxed) {
+            let effects = rt.app.quit_effects();
+            rt.perform(effects);
+            return Ok(());
+        }
+        if last_tick.elapsed() >= tick {
+            last_tick = Instant::now();
+            rt.on_tick(crate::dates::now());
+        } else if rt.next_deadline().is_some_and(|d| d.is_zero()) {
+            rt.flush();
+        }
+    }
+}

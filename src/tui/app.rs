@@ -1,0 +1,496 @@
+//! The app's state and its top-level `update`: keys in, effects out, no I/O.
+
+use ratatui::crossterm::event::KeyEvent;
+use time::{Date, OffsetDateTime};
+
+use super::effect::{Effect, Loaded};
+use super::form::{Form, FormKind};
+use super::keymap::{self, Cmd, Context};
+use super::live::Live;
+use super::theme::Theme;
+use crate::guide::LoadedGuide;
+use crate::model::CoacheeSummary;
+
+/// The screen under any popup.
+pub enum Screen {
+    Home,
+    Session(Box<Live>),
+    Summary(Box<Summary>),
+}
+
+/// The summary shown after finishing a session.
+pub struct Summary {
+    pub data: super::effect::SessionData,
+    pub scroll: u16,
+}
+
+/// The home screen's list.
+#[derive(Default)]
+pub struct Home {
+    pub rows: Vec<CoacheeSummary>,
+    pub selected: usize,
+    pub show_archived: bool,
+    pub loaded: bool,
+}
+
+impl Home {
+    pub fn selected(&self) -> Option<&CoacheeSummary> {
+        self.rows.get(self.selected)
+    }
+}
+
+/// Something over the screen that takes the keys first.
+pub enum Popup {
+    Help { ctx: Context, scroll: u16 },
+    Picker { coachee_id: String, coachee_name: String, selected: usize },
+    Form(Box<Form>),
+    Confirm { text: String, on_yes: OnYes },
+    Unfinished { coachee_id: String, session_id: String, name: String },
+}
+
+/// What a confirmed dialog does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OnYes {
+    Archive { id: String, archived: bool },
+    Finish,
+    DeleteAction(usize),
+}
+
+/// A line of feedback under the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Everything on screen.
+pub struct App {
+    pub theme: Theme,
+    pub share_safe: bool,
+    pub guides: Vec<LoadedGuide>,
+    pub home: Home,
+    pub screen: Screen,
+    pub popup: Option<Popup>,
+    pub message: Option<Message>,
+    pub quit: bool,
+    pub now: OffsetDateTime,
+    pub today: Date,
+    /// The database file, shown in the help.
+    pub db_label: String,
+}
+
+impl App {
+    pub fn new(guides: Vec<LoadedGuide>, theme: Theme, share_safe: bool, now: OffsetDateTime) -> Self {
+        Self {
+            theme,
+            share_safe,
+            guides,
+            home: Home::default(),
+            screen: Screen::Home,
+            popup: None,
+            message: None,
+            quit: false,
+            now,
+            today: crate::dates::local_date(now),
+            db_label: String::new(),
+        }
+    }
+
+    /// The keymap context of what has the keys now.
+    pub fn context(&self) -> Context {
+        match &self.popup {
+            Some(Popup::Help { .. }) => return Context::Help,
+            Some(Popup::Picker { .. }) => return Context::Picker,
+            Some(Popup::Form(_)) => return Context::Form,
+            Some(Popup::Confirm { .. }) => return Context::Confirm,
+            Some(Popup::Unfinished { .. }) => return Context::Unfinished,
+            None => {}
+        }
+        match &self.screen {
+            Screen::Home => Context::Home,
+            Screen::Session(live) => live.context(),
+            Screen::Summary(_) => Context::Summary,
+        }
+    }
+
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// A key press. Returns what the run loop must do.
+    pub fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let ctx = self.context();
+        let cmd = keymap::lookup(ctx, &key);
+        // A message stays until the next key, so it is read, not flashed.
+        self.message = None;
+        if cmd == Some(Cmd::ForceQuit) {
+            return self.quit_effects();
+        }
+        if let Some(popup) = self.popup.take() {
+            return self.on_popup_key(popup, cmd, key);
+        }
+        if cmd == Some(Cmd::Help) {
+            self.popup = Some(Popup::Help { ctx, scroll: 0 });
+            return vec![];
+        }
+        if cmd == Some(Cmd::ToggleShareSafe) {
+            self.share_safe = !self.share_safe;
+            self.say(if self.share_safe {
+                "Share-safe on: private notes are hidden"
+            } else {
+                "Share-safe off: private notes are visible"
+            });
+            return vec![];
+        }
+        match &mut self.screen {
+            Screen::Home => self.on_home(cmd),
+            Screen::Session(_) => super::live::update::on_key(self, cmd, key),
+            Screen::Summary(s) => match cmd {
+                Some(Cmd::Down) => {
+                    s.scroll = s.scroll.saturating_add(1);
+                    vec![]
+                }
+                Some(Cmd::Up) => {
+                    s.scroll = s.scroll.saturating_sub(1);
+                    vec![]
+                }
+                Some(Cmd::Back) => {
+                    self.screen = Screen::Home;
+                    vec![Effect::LoadHome]
+                }
+                Some(Cmd::Quit) => self.quit_effects(),
+                _ => vec![],
+            },
+        }
+    }
+
+    /// Pasted text (bracketed paste): goes to the editor that has the focus.
+    pub fn on_paste(&mut self, text: &str) -> Vec<Effect> {
+        if let Some(Popup::Form(form)) = &mut self.popup {
+            form.paste(text);
+            return vec![];
+        }
+        if self.popup.is_some() {
+            return vec![];
+        }
+        match &mut self.screen {
+            Screen::Session(_) => super::live::update::on_paste(self, text),
+            _ => vec![],
+        }
+    }
+
+    /// A clock tick: session time accounting.
+    pub fn on_tick(&mut self, now: OffsetDateTime) -> Vec<Effect> {
+        self.now = now;
+        self.today = crate::dates::local_date(now);
+        match &mut self.screen {
+            Screen::Session(live) => live.tick(now),
+            _ => vec![],
+        }
+    }
+
+    /// The result of an effect.
+    pub fn on_loaded(&mut self, loaded: Loaded) -> Vec<Effect> {
+        match loaded {
+            Loaded::Home(rows) => {
+                let keep = self.home.selected().map(|s| s.coachee.id.clone());
+                self.home.rows = rows
+                    .into_iter()
+                    .filter(|r| self.home.show_archived || !r.coachee.archived)
+                    .collect();
+                self.home.loaded = true;
+                self.home.selected = keep
+                    .and_then(|id| self.home.rows.iter().position(|r| r.coachee.id == id))
+                    .unwrap_or(self.home.selected)
+                    .min(self.home.rows.len().saturating_sub(1));
+                vec![]
+            }
+            Loaded::Session(data) => {
+                self.popup = None;
+                self.screen = Screen::Session(Box::new(Live::new(*data, self.now)));
+                vec![]
+            }
+            Loaded::Summary(data) => {
+                self.popup = None;
+                self.screen = Screen::Summary(Box::new(Summary {
+                    data: *data,
+                    scroll: 0,
+                }));
+                self.say("Session finished and saved");
+                vec![]
+            }
+            Loaded::Error(e) => {
+                self.error(e);
+                vec![]
+            }
+            Loaded::Unfinished {
+                coachee_id,
+                session_id,
+            } => {
+                let name = self
+                    .home
+                    .rows
+                    .iter()
+                    .find(|r| r.coachee.id == coachee_id)
+                    .map(|r| r.coachee.name.clone())
+                    .unwrap_or_default();
+                self.popup = Some(Popup::Unfinished {
+                    coachee_id,
+                    session_id,
+                    name,
+                });
+                vec![]
+            }
+        }
+    }
+
+    pub fn quit_effects(&mut self) -> Vec<Effect> {
+        self.quit = true;
+        let mut effects = Vec::new();
+        if let Screen::Session(live) = &mut self.screen {
+            effects.extend(live.flush_editors());
+            effects.push(live.progress_write());
+        }
+        effects.push(Effect::Flush);
+        effects.push(Effect::Quit);
+        effects
+    }
+
+    fn on_home(&mut self, cmd: Option<Cmd>) -> Vec<Effect> {
+        let Some(cmd) = cmd else { return vec![] };
+        let n = self.home.rows.len();
+        match cmd {
+            Cmd::Up => self.home.selected = self.home.selected.saturating_sub(1),
+            Cmd::Down => self.home.selected = (self.home.selected + 1).min(n.saturating_sub(1)),
+            Cmd::Quit => return self.quit_effects(),
+            Cmd::AddCoachee => {
+                self.popup = Some(Popup::Form(Box::new(Form::coachee(FormKind::AddCoachee, "", ""))));
+            }
+            Cmd::Rename => {
+                if let Some(s) = self.home.selected() {
+                    let c = &s.coachee;
+                    self.popup = Some(Popup::Form(Box::new(Form::coachee(
+                        FormKind::EditCoachee { id: c.id.clone() },
+                        &c.name,
+                        &c.role,
+                    ))));
+                }
+            }
+            Cmd::Archive => {
+                if let Some(s) = self.home.selected() {
+                    let archived = !s.coachee.archived;
+                    let text = if archived {
+                        format!(
+                            "Archive {}? Their sessions are kept; show them again with A.",
+                            s.coachee.name
+                        )
+                    } else {
+                        format!("Bring {} back from the archive?", s.coachee.name)
+                    };
+                    self.popup = Some(Popup::Confirm {
+                        text,
+                        on_yes: OnYes::Archive {
+                            id: s.coachee.id.clone(),
+                            archived,
+                        },
+                    });
+                }
+            }
+            Cmd::ToggleArchived => {
+                self.home.show_archived = !self.home.show_archived;
+                return vec![Effect::LoadHome];
+            }
+            Cmd::NewSession => {
+                if let Some(s) = self.home.selected() {
+                    if let Some(sid) = &s.unfinished_session {
+                        self.popup = Some(Popup::Unfinished {
+                            coachee_id: s.coachee.id.clone(),
+                            session_id: sid.clone(),
+                            name: s.coachee.name.clone(),
+                        });
+                    } else {
+                        self.popup = Some(Popup::Picker {
+                            coachee_id: s.coachee.id.clone(),
+                            coachee_name: s.coachee.name.clone(),
+                            selected: 0,
+                        });
+                    }
+                } else {
+                    self.say("Add a coachee first: press a");
+                }
+            }
+            Cmd::Resume => match self.home.selected() {
+                Some(s) => match &s.unfinished_session {
+                    Some(id) => {
+                        return vec![Effect::OpenSession {
+                            session_id: id.clone(),
+                        }];
+                    }
+                    None => {
+                        let name = s.coachee.name.clone();
+                        self.say(format!("{name} has no unfinished session: press n to start one"));
+                    }
+                },
+                None => self.say("Add a coachee first: press a"),
+            },
+            Cmd::Open => {
+                if let Some(s) = self.home.selected() {
+                    let text = format!(
+                        "{}: {} sessions, {} open actions ({} overdue). Press n to start a session.",
+                        s.coachee.name, s.sessions, s.open_actions, s.overdue_actions
+                    );
+                    self.say(text);
+                }
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn on_popup_key(&mut self, popup: Popup, cmd: Option<Cmd>, key: KeyEvent) -> Vec<Effect> {
+        match popup {
+            Popup::Help { ctx, scroll } => match cmd {
+                Some(Cmd::Down) => self.popup = Some(Popup::Help { ctx, scroll: scroll + 1 }),
+                Some(Cmd::Up) => {
+                    self.popup = Some(Popup::Help {
+                        ctx,
+                        scroll: scroll.saturating_sub(1),
+                    });
+                }
+                Some(_) => {}
+                None => self.popup = Some(Popup::Help { ctx, scroll }),
+            },
+            Popup::Picker {
+                coachee_id,
+                coachee_name,
+                selected,
+            } => {
+                let n = self.guides.len();
+                match cmd {
+                    Some(Cmd::Up) => {
+                        self.popup = Some(Popup::Picker {
+                            coachee_id,
+                            coachee_name,
+                            selected: selected.saturating_sub(1),
+                        });
+                    }
+                    Some(Cmd::Down) => {
+                        self.popup = Some(Popup::Picker {
+                            coachee_id,
+                            coachee_name,
+                            selected: (selected + 1).min(n.saturating_sub(1)),
+                        });
+                    }
+                    Some(Cmd::Submit) => {
+                        if let Some(g) = self.guides.get(selected) {
+                            return vec![Effect::StartSession {
+                                coachee_id,
+                                guide: Box::new(g.guide.clone()),
+                            }];
+                        }
+                    }
+                    Some(Cmd::Back) => {}
+                    _ => {
+                        self.popup = Some(Popup::Picker {
+                            coachee_id,
+                            coachee_name,
+                            selected,
+                        });
+                    }
+                }
+            }
+            Popup::Confirm { text, on_yes } => match cmd {
+                Some(Cmd::Yes) => return self.confirmed(on_yes),
+                Some(Cmd::No) => {}
+                _ => self.popup = Some(Popup::Confirm { text, on_yes }),
+            },
+            Popup::Unfinished {
+                coachee_id,
+                session_id,
+                name,
+            } => match cmd {
+                Some(Cmd::Resume) => return vec![Effect::OpenSession { session_id }],
+                Some(Cmd::Finish) => {
+                    self.popup = Some(Popup::Picker {
+                        coachee_id,
+                        coachee_name: name,
+                        selected: 0,
+                    });
+                    return vec![Effect::CompleteSessionQuietly { session_id }];
+                }
+                Some(Cmd::No) => {}
+                _ => {
+                    self.popup = Some(Popup::Unfinished {
+                        coachee_id,
+                        session_id,
+                        name,
+                    });
+                }
+            },
+            Popup::Form(mut form) => match cmd {
+                Some(Cmd::Back) => {}
+                Some(Cmd::NextField) => {
+                    form.next_field();
+                    self.popup = Some(Popup::Form(form));
+                }
+                Some(Cmd::PrevField) => {
+                    form.prev_field();
+                    self.popup = Some(Popup::Form(form));
+                }
+                Some(Cmd::Submit) => match form.submit(self.today) {
+                    Ok(effects) => {
+                        let effects = self.after_form(&form, effects);
+                        return effects;
+                    }
+                    Err(e) => {
+                        form.error = Some(e);
+                        self.popup = Some(Popup::Form(form));
+                    }
+                },
+                _ => {
+                    form.input(key, self.today);
+                    self.popup = Some(Popup::Form(form));
+                }
+            },
+        }
+        vec![]
+    }
+
+    fn after_form(&mut self, form: &Form, effects: Vec<Effect>) -> Vec<Effect> {
+        if let (FormKind::Action { .. }, Screen::Session(live)) = (&form.kind, &mut self.screen) {
+            return live.apply_action_form(form, self.now);
+        }
+        effects
+    }
+
+    fn confirmed(&mut self, on_yes: OnYes) -> Vec<Effect> {
+        match on_yes {
+            OnYes::Archive { id, archived } => vec![Effect::SetArchived { id, archived }],
+            OnYes::Finish => match &mut self.screen {
+                Screen::Session(live) => {
+                    let mut effects = live.flush_editors();
+                    effects.push(live.progress_write());
+                    effects.push(Effect::CompleteSession {
+                        session_id: live.data.record.session.id.clone(),
+                    });
+                    effects
+                }
+                _ => vec![],
+            },
+            OnYes::DeleteAction(i) => match &mut self.screen {
+                Screen::Session(live) => live.delete_action(i),
+                _ => vec![],
+            },
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! What `update` asks the run loop to do, and what comes back.
+//!
+//! `update` never touches the store: it returns effects; the runtime performs
+//! them and feeds results back as `Loaded` messages.
+
+use time::{Date, OffsetDateTime};
+
+use crate::guide::Guide;
+use crate::model::{
+    Action, ActionReview, Choice, CoacheeSummary, Rating, ReviewOutcome, SessionRecord,
+    Visibility,
+};
+
+/// A write to the store. Writes with a `key` replace an earlier pending write
+/// with the same key, so a burst of typing becomes one save.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Write {
+    Answer {
+        session: String,
+        stage: String,
+        prompt: String,
+        text: String,
+    },
+    Note {
+        session: String,
+        stage: String,
+        visibility: Visibility,
+        text: String,
+    },
+    Rating {
+        session: String,
+        rating: Rating,
+    },
+    Choice {
+        session: String,
+        choice: Choice,
+    },
+    Progress {
+        session: String,
+        stage: usize,
+        field: usize,
+        seconds: std::collections::BTreeMap<String, i64>,
+        done: Vec<String>,
+    },
+    NextSession {
+        session: String,
+        date: Option<Date>,
+    },
+    AddAction(Action),
+    UpdateAction(Action),
+    DeleteAction(String),
+    Review {
+        action: String,
+        session: String,
+        outcome: ReviewOutcome,
+        note: String,
+        at: OffsetDateTime,
+    },
+}
+
+impl Write {
+    /// Writes to the same field share a key; `None` means never coalesce.
+    pub fn key(&self) -> Option<String> {
+        match self {
+            Write::Answer {
+                session,
+                stage,
+                prompt,
+                ..
+            } => Some(format!("a/{session}/{stage}/{prompt}")),
+            Write::Note {
+                session,
+                stage,
+                visibility,
+                ..
+            } => Some(format!("n/{session}/{stage}/{}", visibility.as_str())),
+            Write::Rating { session, rating } => {
+                Some(format!("r/{session}/{}/{}", rating.stage_id, rating.item_id))
+            }
+            Write::Choice { session, choice } => Some(format!("c/{session}/{}", choice.stage_id)),
+            Write::Progress { session, .. } => Some(format!("p/{session}")),
+            Write::NextSession { session, .. } => Some(format!("d/{session}")),
+            Write::UpdateAction(a) => Some(format!("u/{}", a.id)),
+            Write::Review {
+                action, session, ..
+            } => Some(format!("v/{session}/{action}")),
+            Write::AddAction(_) | Write::DeleteAction(_) => None,
+        }
+    }
+}
+
+/// Something for the run loop to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Save, possibly after a short pause in typing.
+    Save(Write),
+    /// Save everything pending now (stage change, leaving a screen, quit).
+    Flush,
+    LoadHome,
+    AddCoachee {
+        name: String,
+        role: String,
+    },
+    UpdateCoachee {
+        id: String,
+        name: String,
+        role: String,
+    },
+    SetArchived {
+        id: String,
+        archived: bool,
+    },
+    StartSession {
+        coachee_id: String,
+        guide: Box<Guide>,
+    },
+    OpenSession {
+        session_id: String,
+    },
+    CompleteSession {
+        session_id: String,
+    },
+    /// Finish an old session without showing its summary (before starting anew).
+    CompleteSessionQuietly {
+        session_id: String,
+    },
+    Quit,
+}
+
+/// The data a live session screen needs, read in one go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionData {
+    pub record: SessionRecord,
+    /// Open actions from earlier sessions, with this session's review of each.
+    pub review: Vec<(Action, Option<ActionReview>)>,
+    /// Scores of the previous session, by (item id).
+    pub previous: std::collections::BTreeMap<String, i64>,
+}
+
+/// Results of effects, fed back into `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    Home(Vec<CoacheeSummary>),
+    Session(Box<SessionData>),
+    Summary(Box<SessionData>),
+    /// Something failed: shown to the user, nothing else changes.
+    Error(String),
+    /// The coachee already has an unfinished session.
+    Unfinished {
+        coachee_id: String,
+        session_id: String,
+    },
+}

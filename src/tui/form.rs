@@ -1,0 +1,210 @@
+//! Small forms in a popup: a coachee's name and role, an agreed action.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+use time::Date;
+
+use super::effect::Effect;
+use crate::dates;
+
+/// What the form is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    AddCoachee,
+    EditCoachee { id: String },
+    /// `index` of the action being edited, `None` for a new one.
+    Action { index: Option<usize> },
+}
+
+/// One field: a line of text or a choice among options.
+pub enum Field {
+    Text(Box<TextArea<'static>>),
+    Select {
+        options: Vec<(String, String)>,
+        index: usize,
+    },
+}
+
+/// A labelled field with a hint.
+pub struct FormField {
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub field: Field,
+}
+
+/// A popup form.
+pub struct Form {
+    pub kind: FormKind,
+    pub title: String,
+    pub fields: Vec<FormField>,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+/// A single-line editor holding `text`, cursor at the end.
+pub fn line_editor(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![text.replace(['\n', '\r'], " ")]);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t.set_cursor_line_style(ratatui::style::Style::new());
+    t
+}
+
+impl Form {
+    pub fn coachee(kind: FormKind, name: &str, role: &str) -> Self {
+        let title = match kind {
+            FormKind::AddCoachee => "Add a coachee".to_owned(),
+            _ => "Rename coachee".to_owned(),
+        };
+        Self {
+            kind,
+            title,
+            fields: vec![
+                FormField {
+                    label: "Name",
+                    hint: "How the coachee is called, e.g. Ana Silva",
+                    field: Field::Text(Box::new(line_editor(name))),
+                },
+                FormField {
+                    label: "Role",
+                    hint: "Optional, e.g. Head of Product",
+                    field: Field::Text(Box::new(line_editor(role))),
+                },
+            ],
+            focus: 0,
+            error: None,
+        }
+    }
+
+    /// The form for an agreed action. `links` are (id, label) pairs.
+    pub fn action(
+        index: Option<usize>,
+        text: &str,
+        owner: &str,
+        due: &str,
+        links: Vec<(String, String)>,
+        link: Option<&str>,
+    ) -> Self {
+        let mut options = vec![(String::new(), "none".to_owned())];
+        options.extend(links);
+        let link_index = link
+            .and_then(|l| options.iter().position(|(id, _)| id == l))
+            .unwrap_or(0);
+        Self {
+            kind: FormKind::Action { index },
+            title: if index.is_some() { "Edit action" } else { "Add an action" }.to_owned(),
+            fields: vec![
+                FormField {
+                    label: "Action",
+                    hint: "What will be done, in a few words",
+                    field: Field::Text(Box::new(line_editor(text))),
+                },
+                FormField {
+                    label: "Owner",
+                    hint: "coachee, coach or a name",
+                    field: Field::Text(Box::new(line_editor(owner))),
+                },
+                FormField {
+                    label: "Due",
+                    hint: "2026-12-05, +3d, +2w, fri; empty for no date",
+                    field: Field::Text(Box::new(line_editor(due))),
+                },
+                FormField {
+                    label: "Linked to",
+                    hint: "←/→ to link a center or pathway",
+                    field: Field::Select {
+                        options,
+                        index: link_index,
+                    },
+                },
+            ],
+            focus: 0,
+            error: None,
+        }
+    }
+
+    /// The text of field `i` (empty for a select).
+    pub fn value(&self, i: usize) -> String {
+        match self.fields.get(i).map(|f| &f.field) {
+            Some(Field::Text(t)) => t.lines().join(" ").trim().to_owned(),
+            _ => String::new(),
+        }
+    }
+
+    /// The chosen option id of field `i`, `None` for "none" or a text field.
+    pub fn selected(&self, i: usize) -> Option<String> {
+        match self.fields.get(i).map(|f| &f.field) {
+            Some(Field::Select { options, index }) => options
+                .get(*index)
+                .map(|(id, _)| id.clone())
+                .filter(|id| !id.is_empty()),
+            _ => None,
+        }
+    }
+
+    pub fn next_field(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len().max(1);
+    }
+
+    pub fn prev_field(&mut self) {
+        let n = self.fields.len().max(1);
+        self.focus = (self.focus + n - 1) % n;
+    }
+
+    /// A key that is not a form command: edits the focused field.
+    pub fn input(&mut self, key: KeyEvent, _today: Date) {
+        self.error = None;
+        let Some(f) = self.fields.get_mut(self.focus) else { return };
+        match &mut f.field {
+            Field::Text(t) => {
+                t.input(key);
+            }
+            Field::Select { options, index } => {
+                let n = options.len().max(1);
+                match key.code {
+                    KeyCode::Left => *index = (*index + n - 1) % n,
+                    KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % n,
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some(FormField {
+            field: Field::Text(t),
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
+            t.insert_str(text.replace(['\n', '\r'], " "));
+        }
+    }
+
+    /// Validates; returns the effects of a coachee form (an action form is
+    /// applied by the session screen, which knows the session).
+    pub fn submit(&self, today: Date) -> Result<Vec<Effect>, String> {
+        match &self.kind {
+            FormKind::AddCoachee | FormKind::EditCoachee { .. } => {
+                let name = self.value(0);
+                if name.is_empty() {
+                    return Err("A coachee needs a name".to_owned());
+                }
+                let role = self.value(1);
+                Ok(vec![match &self.kind {
+                    FormKind::EditCoachee { id } => Effect::UpdateCoachee {
+                        id: id.clone(),
+                        name,
+                        role,
+                    },
+                    _ => Effect::AddCoachee { name, role },
+                }])
+            }
+            FormKind::Action { .. } => {
+                if self.value(0).is_empty() {
+                    return Err("Say what the action is".to_owned());
+                }
+                dates::parse_due(&self.value(2), today).map_err(|e| e.to_string())?;
+                Ok(vec![])
+            }
+        }
+    }
+}

@@ -1,0 +1,424 @@
+//! The keymap: pure tables from (context, key) to a command.
+//!
+//! The help screen and the status line are generated from these tables, so
+//! what they say is always what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a key asks for. Text typed into an editor is not a command: keys with
+/// no binding in an editing context go to the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cmd {
+    Quit,
+    ForceQuit,
+    Help,
+    Back,
+    Up,
+    Down,
+    Left,
+    Right,
+    Top,
+    Bottom,
+    Open,
+    AddCoachee,
+    Rename,
+    Archive,
+    ToggleArchived,
+    NewSession,
+    Resume,
+    NextStage,
+    PrevStage,
+    NextField,
+    PrevField,
+    Edit,
+    SaveNow,
+    ToggleNotes,
+    ToggleShareSafe,
+    Finish,
+    Digit(u8),
+    MarkDone,
+    MarkCarried,
+    MarkDropped,
+    Toggle,
+    AddAction,
+    Delete,
+    Submit,
+    Yes,
+    No,
+    CycleFocus,
+    Search,
+    ActionsBoard,
+}
+
+/// Where the key was pressed: decides which table applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Home,
+    Picker,
+    Form,
+    Confirm,
+    Unfinished,
+    Help,
+    SessionEdit,
+    SessionReview,
+    SessionQuestions,
+    SessionRatings,
+    SessionChoice,
+    SessionActions,
+    SessionClose,
+    Summary,
+}
+
+/// A key as written in the tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn k(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
+}
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const UP: Key = code(KeyCode::Up);
+const DOWN: Key = code(KeyCode::Down);
+const LEFT: Key = code(KeyCode::Left);
+const RIGHT: Key = code(KeyCode::Right);
+const ENTER: Key = code(KeyCode::Enter);
+const ESC: Key = code(KeyCode::Esc);
+const TAB: Key = code(KeyCode::Tab);
+const BACKTAB: Key = Key {
+    code: KeyCode::BackTab,
+    mods: KeyModifiers::SHIFT,
+};
+const PGDN: Key = code(KeyCode::PageDown);
+const PGUP: Key = code(KeyCode::PageUp);
+const DEL: Key = code(KeyCode::Delete);
+const F1: Key = code(KeyCode::F(1));
+
+/// One line of a keymap table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub cmd: Cmd,
+    /// Short label for the status line.
+    pub label: &'static str,
+    /// Longer text for the help screen.
+    pub help: &'static str,
+    /// Whether the status line shows it.
+    pub status: bool,
+}
+
+const fn b(
+    keys: &'static [Key],
+    cmd: Cmd,
+    label: &'static str,
+    help: &'static str,
+    status: bool,
+) -> Binding {
+    Binding {
+        keys,
+        cmd,
+        label,
+        help,
+        status,
+    }
+}
+
+const HOME: &[Binding] = &[
+    b(&[UP, k('k')], Cmd::Up, "up", "Select the coachee above", false),
+    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the coachee below", false),
+    b(&[ENTER], Cmd::Open, "open", "Open the coachee: timeline, Six Centers, actions", true),
+    b(&[k('n')], Cmd::NewSession, "new session", "Start a new session with the selected coachee", true),
+    b(&[k('c')], Cmd::Resume, "resume", "Resume the selected coachee's unfinished session", true),
+    b(&[k('a')], Cmd::AddCoachee, "add", "Add a coachee", true),
+    b(&[k('r')], Cmd::Rename, "rename", "Rename the selected coachee (and change their role)", false),
+    b(&[k('x')], Cmd::Archive, "archive", "Archive the selected coachee (or bring them back)", false),
+    b(&[k('A')], Cmd::ToggleArchived, "show archived", "Show or hide archived coachees", false),
+    b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: hide every private note", false),
+    b(&[k('?'), F1], Cmd::Help, "help", "Show every key of this screen", true),
+    b(&[k('q')], Cmd::Quit, "quit", "Quit innerceo", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
+const PICKER: &[Binding] = &[
+    b(&[UP, k('k')], Cmd::Up, "up", "Select the guide above", false),
+    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the guide below", false),
+    b(&[ENTER], Cmd::Submit, "start", "Start the session with this guide", true),
+    b(&[ESC], Cmd::Back, "cancel", "Close without starting", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
+const FORM: &[Binding] = &[
+    b(&[TAB, DOWN], Cmd::NextField, "next field", "Go to the next field", true),
+    b(&[BACKTAB, UP], Cmd::PrevField, "previous field", "Go to the previous field", false),
+    b(&[ENTER], Cmd::Submit, "save", "Save and close", true),
+    b(&[ESC], Cmd::Back, "cancel", "Close without saving", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
+const CONFIRM: &[Binding] = &[
+    b(&[k('y'), ENTER], Cmd::Yes, "yes", "Confirm", true),
+    b(&[k('n'), ESC], Cmd::No, "no", "Cancel", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
+const UNFINISHED: &[Binding] = &[
+    b(&[k('c'), ENTER], Cmd::Resume, "resume it", "Resume the unfinished session", true),
+    b(&[k('f')], Cmd::Finish, "finish it first", "Finish the unfinished session, then pick a guide", true),
+    b(&[ESC, k('n')], Cmd::No, "cancel", "Do nothing", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
+const HELP: &[Binding] = &[
+    b(&[ESC, k('?'), k('q'), ENTER, F1], Cmd::Back, "close", "Close the help", true),
+    b(&[DOWN, k('j')], Cmd::Down, "scroll", "Scroll down", false),
+    b(&[UP, k('k')], Cmd::Up, "scroll", "Scroll up", false),
+];
+
+/// Keys of the live session that work everywhere in it, editing or not.
+const SESSION_ALWAYS: &[Binding] = &[
+    b(&[ctrl('n'), PGDN], Cmd::NextStage, "next stage", "Go to the next stage (marks this one done)", true),
+    b(&[ctrl('p'), PGUP], Cmd::PrevStage, "prev stage", "Go back to the previous stage", false),
+    b(&[TAB], Cmd::NextField, "next field", "Move to the next prompt or field", true),
+    b(&[BACKTAB], Cmd::PrevField, "prev field", "Move to the previous prompt or field", false),
+    b(&[ctrl('o')], Cmd::ToggleNotes, "notes", "Show or hide the private notes pane for this stage", true),
+    b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: hide every private note at once", false),
+    b(&[ctrl('s')], Cmd::SaveNow, "save", "Save now (everything is also saved as you type)", false),
+    b(&[ctrl('f')], Cmd::Finish, "finish", "Finish the session and see the summary", false),
+    b(&[F1], Cmd::Help, "help", "Show every key of this screen", false),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Save and quit; resume later with c on home", false),
+];
+
+const SESSION_EDIT: &[Binding] = &[b(
+    &[ESC],
+    Cmd::Back,
+    "stop editing",
+    "Stop editing (then q quits, ? shows help)",
+    true,
+)];
+
+/// Keys of the live session when not editing text.
+const SESSION_NAV: &[Binding] = &[
+    b(&[ENTER, k('i')], Cmd::Edit, "edit", "Edit the focused answer or note", true),
+    b(&[k('?')], Cmd::Help, "help", "Show every key of this screen", true),
+    b(&[ESC], Cmd::Back, "home", "Back to home (the session stays unfinished)", false),
+    b(&[k('q')], Cmd::Quit, "quit", "Save and quit; resume later with c on home", true),
+];
+
+const REVIEW: &[Binding] = &[
+    b(&[UP, k('k')], Cmd::Up, "up", "Select the action above", false),
+    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the action below", false),
+    b(&[k('d')], Cmd::MarkDone, "done", "Mark the action done", true),
+    b(&[k('c')], Cmd::MarkCarried, "carry", "Carry the action over (it stays open)", true),
+    b(&[k('x')], Cmd::MarkDropped, "drop", "Drop the action", true),
+];
+
+const RATINGS: &[Binding] = &[
+    b(&[UP, k('k')], Cmd::Up, "up", "Select the center above", false),
+    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the center below", false),
+    b(&[LEFT, k('h')], Cmd::Left, "-1", "Lower the score by one", true),
+    b(&[RIGHT, k('l')], Cmd::Right, "+1", "Raise the score by one", true),
+    b(
+        &[k('1'), k('2'), k('3'), k('4'), k('5'), k('6'), k('7'), k('8'), k('9'), k('0')],
+        Cmd::Digit(0),
+        "score",
+        "Set the score directly (0 means 10)",
+        true,
+    ),
+];
+
+const CHOICE: &[Binding] = &[
+    b(&[UP, k('k')], Cmd::Up, "up", "Select the option or tag above", false),
+    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the option or tag below", false),
+    b(&[k(' ')], Cmd::Toggle, "pick/toggle", "Pick the option, or toggle the tag", true),
+];
+
+const ACTIONS: &[Binding] = &[
+    b(&[UP, k('k')], Cmd::Up, "up", "Select the action above", false),
+    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the action below", false),
+    b(&[k('a')], Cmd::AddAction, "add", "Add an agreed action", true),
+    b(&[k('d'), DEL], Cmd::Delete, "delete", "Delete the selected action", true),
+];
+
+const CLOSE: &[Binding] = &[
+    b(&[LEFT, k('h')], Cmd::Left, "-1", "Lower the confidence score by one", false),
+    b(&[RIGHT, k('l')], Cmd::Right, "+1", "Raise the confidence score by one", false),
+    b(
+        &[k('1'), k('2'), k('3'), k('4'), k('5'), k('6'), k('7'), k('8'), k('9'), k('0')],
+        Cmd::Digit(0),
+        "score",
+        "Set the confidence score (0 means 10)",
+        false,
+    ),
+];
+
+const SUMMARY: &[Binding] = &[
+    b(&[DOWN, k('j')], Cmd::Down, "scroll", "Scroll down", false),
+    b(&[UP, k('k')], Cmd::Up, "scroll", "Scroll up", false),
+    b(&[ESC, ENTER], Cmd::Back, "home", "Back to home", true),
+    b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: hide every private note", false),
+    b(&[k('?'), F1], Cmd::Help, "help", "Show every key of this screen", true),
+    b(&[k('q')], Cmd::Quit, "quit", "Quit innerceo", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
+/// The tables that apply in a context, most specific first.
+pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
+    match ctx {
+        Context::Home => vec![HOME],
+        Context::Picker => vec![PICKER],
+        Context::Form => vec![FORM],
+        Context::Confirm => vec![CONFIRM],
+        Context::Unfinished => vec![UNFINISHED],
+        Context::Help => vec![HELP],
+        Context::Summary => vec![SUMMARY],
+        Context::SessionEdit => vec![SESSION_EDIT, SESSION_ALWAYS],
+        Context::SessionQuestions => vec![SESSION_NAV, SESSION_ALWAYS],
+        Context::SessionReview => vec![REVIEW, SESSION_NAV, SESSION_ALWAYS],
+        Context::SessionRatings => vec![RATINGS, SESSION_NAV, SESSION_ALWAYS],
+        Context::SessionChoice => vec![CHOICE, SESSION_NAV, SESSION_ALWAYS],
+        Context::SessionActions => vec![ACTIONS, SESSION_NAV, SESSION_ALWAYS],
+        Context::SessionClose => vec![CLOSE, SESSION_NAV, SESSION_ALWAYS],
+    }
+}
+
+/// Every binding of a context, in display order.
+pub fn bindings(ctx: Context) -> Vec<Binding> {
+    tables(ctx).into_iter().flatten().copied().collect()
+}
+
+/// The command a key press means in `ctx`, if any.
+pub fn lookup(ctx: Context, ev: &KeyEvent) -> Option<Cmd> {
+    for table in tables(ctx) {
+        for bind in table {
+            if bind.keys.iter().any(|key| matches(key, ev)) {
+                return Some(match (bind.cmd, ev.code) {
+                    (Cmd::Digit(_), KeyCode::Char(c)) => Cmd::Digit(c.to_digit(10).unwrap_or(0) as u8),
+                    (cmd, _) => cmd,
+                });
+            }
+        }
+    }
+    None
+}
+
+fn matches(key: &Key, ev: &KeyEvent) -> bool {
+    // Shift is part of the character itself ('A', '?'), so ignore it for
+    // characters; terminals differ in whether they report it.
+    let mods = match ev.code {
+        KeyCode::Char(_) => ev.modifiers - KeyModifiers::SHIFT,
+        _ => ev.modifiers,
+    };
+    let want = match key.code {
+        KeyCode::Char(_) => key.mods - KeyModifiers::SHIFT,
+        _ => key.mods,
+    };
+    let code_eq = match (key.code, ev.code) {
+        (KeyCode::Char(a), KeyCode::Char(b)) if key.mods.contains(KeyModifiers::CONTROL) => {
+            a.eq_ignore_ascii_case(&b)
+        }
+        (a, b) => a == b,
+    };
+    code_eq && mods == want
+}
+
+/// How a key is written on screen: `Ctrl-n`, `Enter`, `?`.
+pub fn key_name(key: &Key) -> String {
+    let base = match key.code {
+        KeyCode::Char(' ') => "Space".to_owned(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Enter".to_owned(),
+        KeyCode::Esc => "Esc".to_owned(),
+        KeyCode::Tab => "Tab".to_owned(),
+        KeyCode::BackTab => return "Shift-Tab".to_owned(),
+        KeyCode::Up => "↑".to_owned(),
+        KeyCode::Down => "↓".to_owned(),
+        KeyCode::Left => "←".to_owned(),
+        KeyCode::Right => "→".to_owned(),
+        KeyCode::PageDown => "PgDn".to_owned(),
+        KeyCode::PageUp => "PgUp".to_owned(),
+        KeyCode::Delete => "Del".to_owned(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    if key.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
+}
+
+/// All keys of a binding joined for the help screen: `↑/k`.
+pub fn keys_label(bind: &Binding) -> String {
+    if matches!(bind.cmd, Cmd::Digit(_)) {
+        return "1-9, 0".to_owned();
+    }
+    bind.keys.iter().map(key_name).collect::<Vec<_>>().join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn ctrl_keys_work_while_editing_and_letters_go_to_the_editor() {
+        let ctx = Context::SessionEdit;
+        assert_eq!(lookup(ctx, &key(KeyCode::Char('n'), KeyModifiers::CONTROL)), Some(Cmd::NextStage));
+        assert_eq!(lookup(ctx, &key(KeyCode::Char('q'), KeyModifiers::NONE)), None);
+        assert_eq!(lookup(ctx, &key(KeyCode::Char('?'), KeyModifiers::SHIFT)), None);
+        assert_eq!(lookup(ctx, &key(KeyCode::Esc, KeyModifiers::NONE)), Some(Cmd::Back));
+    }
+
+    #[test]
+    fn digits_carry_their_value_and_shifted_characters_match() {
+        let ctx = Context::SessionRatings;
+        assert_eq!(lookup(ctx, &key(KeyCode::Char('7'), KeyModifiers::NONE)), Some(Cmd::Digit(7)));
+        assert_eq!(lookup(ctx, &key(KeyCode::Char('0'), KeyModifiers::NONE)), Some(Cmd::Digit(0)));
+        assert_eq!(lookup(Context::Home, &key(KeyCode::Char('?'), KeyModifiers::SHIFT)), Some(Cmd::Help));
+        assert_eq!(lookup(Context::Home, &key(KeyCode::Char('A'), KeyModifiers::SHIFT)), Some(Cmd::ToggleArchived));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for ctx in [
+            Context::Home,
+            Context::SessionReview,
+            Context::SessionRatings,
+            Context::SessionChoice,
+            Context::SessionActions,
+            Context::SessionClose,
+            Context::SessionQuestions,
+            Context::SessionEdit,
+            Context::Summary,
+        ] {
+            let all = bindings(ctx);
+            for (i, a) in all.iter().enumerate() {
+                for b in &all[i + 1..] {
+                    for ka in a.keys {
+                        assert!(!b.keys.contains(ka), "{ctx:?}: {} bound to {:?} and {:?}", key_name(ka), a.cmd, b.cmd);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! The runtime: performs effects against the store and feeds results back.
+//!
+//! Writes to the same field are coalesced and saved once typing pauses
+//! (`SAVE_DELAY`), and always before a stage change, leaving a screen or
+//! quitting. Tests drive a `Runtime` with key events and no terminal.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use time::OffsetDateTime;
+
+use super::app::App;
+use super::effect::{Effect, Loaded, SessionData, Write};
+use crate::store::{self, Store};
+
+/// How long typing may pause before it is saved. Well under the one second
+/// that an edit may be on screen before it must survive a kill.
+pub const SAVE_DELAY: Duration = Duration::from_millis(250);
+
+/// The app, its store and the writes waiting for a pause in typing.
+pub struct Runtime {
+    pub app: App,
+    pub store: Store,
+    pending: Vec<(Option<String>, Write)>,
+    oldest_pending: Option<Instant>,
+}
+
+impl Runtime {
+    pub fn new(app: App, store: Store) -> Self {
+        let mut rt = Self {
+            app,
+            store,
+            pending: Vec::new(),
+            oldest_pending: None,
+        };
+        rt.perform(vec![Effect::LoadHome]);
+        rt
+    }
+
+    /// A terminal event. Only key presses count (Windows also reports releases).
+    pub fn on_event(&mut self, event: Event) {
+        let effects = match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => self.app.on_key(key),
+            Event::Paste(text) => self.app.on_paste(&text),
+            _ => vec![],
+        };
+        self.perform(effects);
+    }
+
+    pub fn on_key(&mut self, key: KeyEvent) {
+        self.on_event(Event::Key(key));
+    }
+
+    /// The clock moved on: count session time, save what has waited long enough.
+    pub fn on_tick(&mut self, now: OffsetDateTime) {
+        let effects = self.app.on_tick(now);
+        self.perform(effects);
+        if self
+            .oldest_pending
+            .is_some_and(|t| t.elapsed() >= SAVE_DELAY)
+        {
+            self.flush();
+        }
+    }
+
+    /// How long the loop may sleep before a save is due.
+    pub fn next_deadline(&self) -> Option<Duration> {
+        self.oldest_pending
+            .map(|t| SAVE_DELAY.saturating_sub(t.elapsed()))
+    }
+
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Saves every pending write now, in order.
+    pub fn flush(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        self.oldest_pending = None;
+        if pending.is_empty() {
+            return;
+        }
+        let result = self.store.in_transaction(|store| {
+            for (_, w) in &pending {
+                apply_write(store, w)?;
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            // Keep the writes so the next flush tries again; tell the user.
+            self.pending = pending;
+            self.oldest_pending = Some(Instant::now());
+            self.app.error(format!("Could not save: {e}. Your text is still on screen; innerceo will retry."));
+        }
+    }
+
+    /// Performs effects until none are left.
+    pub fn perform(&mut self, effects: Vec<Effect>) {
+        let mut queue: std::collections::VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            let follow = self.perform_one(effect);
+            queue.extend(follow);
+        }
+    }
+
+    fn perform_one(&mut self, effect: Effect) -> Vec<Effect> {
+        match effect {
+            Effect::Save(w) => {
+                let key = w.key();
+                match key
+                    .as_ref()
+                    .and_then(|k| self.pending.iter_mut().find(|(pk, _)| pk.as_ref() == Some(k)))
+                {
+                    Some(slot) => slot.1 = w,
+                    None => self.pending.push((key, w)),
+                }
+                if self.oldest_pending.is_none() {
+                    self.oldest_pending = Some(Instant::now());
+                }
+                vec![]
+            }
+            Effect::Flush => {
+                self.flush();
+                vec![]
+            }
+            Effect::Quit => {
+                self.flush();
+                self.app.quit = true;
+                vec![]
+            }
+            other => {
+                // Everything else reads or writes right away; earlier typing first.
+                self.flush();
+                let loaded = self.load(other);
+                match loaded {
+                    Some(l) => self.app.on_loaded(l),
+                    None => vec![],
+                }
+            }
+        }
+    }
+
+    fn load(&mut self, effect: Effect) -> Option<Loaded> {
+        let store = &self.store;
+        let result: store::Result<Option<Loaded>> = (|| match effect {
+            Effect::LoadHome => Ok(Some(Loaded::Home(
+                store.coachee_summaries(self.app.today, true)?,
+            ))),
+            Effect::AddCoachee { name, role } => {
+                let c = store.add_coachee(&name, &role)?;
+                self.app.say(format!("Added {}: press n to start a session", c.name));
+                let rows = store.coachee_summaries(self.app.today, true)?;
+                self.app.home.selected = rows
+                    .iter()
+                    .filter(|r| self.app.home.show_archived || !r.coachee.archived)
+                    .position(|r| r.coachee.id == c.id)
+                    .unwrap_or(0);
+                Ok(Some(Loaded::Home(rows)))
+            }
+            Effect::UpdateCoachee { id, name, role } => {
+                store.in_transaction(|s| {
+                    s.rename_coachee(&id, &name)?;
+                    s.set_coachee_role(&id, &role)
+                })?;
+                Ok(Some(Loaded::Home(store.coachee_summaries(self.app.today, true)?)))
+            }
+            Effect::SetArchived { id, archived } => {
+                store.set_coachee_archived(&id, archived)?;
+                Ok(Some(Loaded::Home(store.coachee_summaries(self.app.today, true)?)))
+            }
+            Effect::StartSession { coachee_id, guide } => {
+                if let Some(s) = store.unfinished_session(&coachee_id)? {
+                    return Ok(Some(Loaded::Unfinished {
+                        coachee_id,
+                        session_id: s.id,
+                    }));
+                }
+                let s = store.start_session(&coachee_id, &guide, self.app.now)?;
+                Ok(Some(Loaded::Session(Box::new(load_session(store, &s.id)?))))
+            }
+            Effect::OpenSession { session_id } => Ok(Some(Loaded::Session(Box::new(
+                load_session(store, &session_id)?,
+            )))),
+            Effect::CompleteSession { session_id } => {
+                store.complete_session(&session_id, self.app.now)?;
+                Ok(Some(Loaded::Summary(Box::new(load_session(
+                    store,
+                    &session_id,
+                )?))))
+            }
+            Effect::CompleteSessionQuietly { session_id } => {
+                store.complete_session(&session_id, self.app.now)?;
+                Ok(Some(Loaded::Home(store.coachee_summaries(self.app.today, true)?)))
+            }
+            Effect::Save(_) | Effect::Flush | Effect::Quit => Ok(None),
+        })();
+        match result {
+            Ok(l) => l,
+            Err(e) => Some(Loaded::Error(e.to_string())),
+        }
+    }
+}
+
+/// Everything the session screen shows, read from the store.
+pub fn load_session(store: &Store, session_id: &str) -> store::Result<SessionData> {
+    let record = store.session_record(session_id)?;
+    let review = store.actions_for_review(&record.coachee.id, session_id)?;
+    let previous = previous_scores(store, &record.coachee.id, session_id, record.session.started_at)?;
+    Ok(SessionData {
+        record,
+        review,
+        previous,
+    })
+}
+
+/// The scores of the latest earlier session that has any.
+fn previous_scores(
+    store: &Store,
+    coachee_id: &str,
+    session_id: &str,
+    started: OffsetDateTime,
+) -> store::Result<BTreeMap<String, i64>> {
+    let history = store.score_history(coachee_id)?;
+    let last = history
+        .iter()
+        .filter(|p| p.session_id != session_id && p.started_at < started)
+        .map(|p| (p.started_at, p.session_id.clone()))
+        .max();
+    Ok(match last {
+        Some((_, sid)) => history
+            .into_iter()
+            .filter(|p| p.session_id == sid)
+            .map(|p| (p.item_id, p.score))
+            .collect(),
+        None => BTreeMap::new(),
+    })
+}
+
+fn apply_write(store: &Store, w: &Write) -> store::Result<()> {
+    match w {
+        Write::Answer {
+            session,
+            stage,
+            prompt,
+            text,
+        } => store.save_answer(session, stage, prompt, text),
+        Write::Note {
+            session,
+            stage,
+            visibility,
+            text,
+        } => store.save_note(session, stage, *visibility, text),
+        Write::Rating { session, rating } => store.save_rating(session, rating),
+        Write::Choice { session, choice } => store.save_choice(session, choice),
+        Write::Progress {
+            session,
+            stage,
+            field,
+            seconds,
+            done,
+        } => store.save_progress(session, *stage, *field, seconds, done),
+        Write::NextSession { session, date } => store.set_next_session(session, *date),
+        Write::AddAction(a) => store.add_action(a),
+        Write::UpdateAction(a) => store.update_action(a),
+        Write::DeleteAction(id) => store.delete_action(id),
+        Write::Review {
+            action,
+            session,
+            outcome,
+            note,
+            at,
+        } => store
+            .review_action(action, Some(session), *outcome, note, *at)
+            .map(|_| ()),
+    }
+}

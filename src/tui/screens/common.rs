@@ -1,0 +1,68 @@
+//! Pieces shared by screens: the title bar, blocks, centred popups.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+
+use crate::tui::app::App;
+
+/// The top bar: app name, where we are, and the share-safe badge.
+pub fn title_bar(app: &App, frame: &mut Frame, area: Rect, place: &str, right: Vec<Span<'static>>) {
+    let mut left = vec![
+        Span::styled(" innerceo ", app.theme.title),
+        Span::styled("· ", app.theme.dim),
+        Span::raw(place.to_owned()),
+    ];
+    if app.share_safe {
+        left.push(Span::raw("  "));
+        left.push(Span::styled("[SHARE-SAFE: private notes hidden]", app.theme.warn));
+    }
+    frame.render_widget(Paragraph::new(Line::from(left)), area);
+    if !right.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::from(right)).right_aligned(),
+            area,
+        );
+    }
+}
+
+/// A bordered block, highlighted when it has the focus.
+pub fn block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(if focused { app.theme.focus_border } else { app.theme.border })
+        .title(title)
+}
+
+/// A rectangle of at most `w`x`h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(h.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(w.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}
+
+/// A score as a bar of `width` cells: `████████░░`.
+pub fn bar(score: Option<i64>, min: i64, max: i64, width: usize) -> String {
+    let Some(s) = score else {
+        return "·".repeat(width);
+    };
+    let span = (max - min).max(1) as f64;
+    let filled = (((s - min) as f64 / span) * width as f64).round().clamp(0.0, width as f64) as usize;
+    let filled = filled.max(1);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// `+2`, `-1`, `±0`.
+pub fn delta(d: i64) -> String {
+    match d {
+        0 => "±0".to_owned(),
+        d if d > 0 => format!("+{d}"),
+        d => d.to_string(),
+    }
+}

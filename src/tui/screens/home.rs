@@ -1,0 +1,116 @@
+//! Home: the coachees, their last session, open and overdue actions.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::common;
+use crate::dates;
+use crate::tui::app::App;
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let count = app.home.rows.len();
+    let place = if app.home.show_archived {
+        format!("Coachees ({count}, archived shown)")
+    } else {
+        format!("Coachees ({count})")
+    };
+    common::title_bar(app, frame, top, &place, vec![]);
+    if app.home.loaded && app.home.rows.is_empty() {
+        empty_state(app, frame, body);
+        return;
+    }
+    let t = &app.theme;
+    let header = Row::new(["", "Name", "Role", "Last session", "Sessions", "Open", "Overdue"])
+        .style(t.title);
+    let rows: Vec<Row> = app
+        .home
+        .rows
+        .iter()
+        .map(|s| {
+            let marker = if s.unfinished_session.is_some() { "▶" } else { " " };
+            let mut name = s.coachee.name.clone();
+            if s.coachee.archived {
+                name.push_str(" (archived)");
+            }
+            let overdue = if s.overdue_actions > 0 {
+                Cell::from(Span::styled(format!("{} !", s.overdue_actions), t.warn))
+            } else {
+                Cell::from("0")
+            };
+            Row::new(vec![
+                Cell::from(Span::styled(marker, t.warn)),
+                Cell::from(name),
+                Cell::from(s.coachee.role.clone()),
+                Cell::from(
+                    s.last_session
+                        .map(|d| dates::fmt_date(dates::local_date(d)))
+                        .unwrap_or_else(|| "never".into()),
+                ),
+                Cell::from(s.sessions.to_string()),
+                Cell::from(s.open_actions.to_string()),
+                overdue,
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(1),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(12),
+        Constraint::Length(8),
+        Constraint::Length(5),
+        Constraint::Length(7),
+    ];
+    let [list, legend] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(body);
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(common::block(app, " Coachees ", true))
+        .row_highlight_style(t.selected)
+        .highlight_symbol("› ");
+    let mut state = TableState::default().with_selected(Some(app.home.selected));
+    frame.render_stateful_widget(table, list, &mut state);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(" ▶", t.warn),
+            Span::styled(" unfinished session (c resumes)   ", t.dim),
+            Span::styled("!", t.warn),
+            Span::styled(" overdue actions", t.dim),
+        ])),
+        legend,
+    );
+}
+
+fn empty_state(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let text = vec![
+        Line::styled("Welcome to innerceo", t.title),
+        Line::from(""),
+        Line::from("No coachees yet."),
+        Line::from(vec![
+            Span::raw("Press "),
+            Span::styled("a", t.key),
+            Span::raw(" to add your first coachee, then "),
+            Span::styled("n", t.key),
+            Span::raw(" to start a session with them."),
+        ]),
+        Line::from(""),
+        Line::from(vec![
+            Span::raw("To explore with sample data first, quit ("),
+            Span::styled("q", t.key),
+            Span::raw(") and run:  "),
+            Span::styled("innerceo demo", t.key),
+        ]),
+        Line::from(""),
+        Line::styled(format!("Your notes stay on this machine, in {}", app.db_label), t.dim),
+    ];
+    let area = common::centered(area, 76, 10);
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .centered(),
+        area,
+    );
+}

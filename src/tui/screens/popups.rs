@@ -1,0 +1,201 @@
+//! Popups over the screen: help, guide picker, forms and confirmations.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::common;
+use crate::dates;
+use crate::tui::app::{App, Popup};
+use crate::tui::form::{Field, Form, FormKind};
+use crate::tui::keymap::{self, Context};
+
+pub fn draw(app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
+    match popup {
+        Popup::Help { ctx, scroll } => help(app, *ctx, *scroll, frame, area),
+        Popup::Picker {
+            coachee_name,
+            selected,
+            ..
+        } => picker(app, coachee_name, *selected, frame, area),
+        Popup::Form(form) => form_popup(app, form, frame, area),
+        Popup::Confirm { text, .. } => {
+            message_box(app, " Please confirm ", text, &[("y", "yes"), ("n", "no")], frame, area)
+        }
+        Popup::Unfinished { name, .. } => message_box(
+            app,
+            " Unfinished session ",
+            &format!("{name} already has an unfinished session. Only one can be open at a time."),
+            &[("c", "resume it"), ("f", "finish it, then start a new one"), ("Esc", "cancel")],
+            frame,
+            area,
+        ),
+    }
+}
+
+fn message_box(app: &App, title: &str, text: &str, keys: &[(&str, &str)], frame: &mut Frame, area: Rect) {
+    let w = 64.min(area.width);
+    let inner_w = w.saturating_sub(2).max(1) as usize;
+    let h = (text.chars().count().div_ceil(inner_w) as u16 + 4).min(area.height);
+    let r = common::centered(area, w, h);
+    frame.render_widget(Clear, r);
+    let mut spans = Vec::new();
+    for (k, label) in keys {
+        spans.push(Span::styled(*k, app.theme.key));
+        spans.push(Span::raw(format!(" {label}   ")));
+    }
+    let lines = vec![Line::from(text.to_owned()), Line::from(""), Line::from(spans)];
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(common::block(app, title.to_owned(), true)),
+        r,
+    );
+}
+
+/// Every key of the screen underneath, straight from the keymap.
+fn help(app: &App, ctx: Context, scroll: u16, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let r = common::centered(area, 76, area.height.saturating_sub(2));
+    frame.render_widget(Clear, r);
+    let mut lines = vec![Line::styled(format!("Keys on this screen ({})", context_name(ctx)), t.title), Line::from("")];
+    let binds = keymap::bindings(ctx);
+    let w = binds.iter().map(|b| keymap::keys_label(b).chars().count()).max().unwrap_or(6).min(22);
+    for b in &binds {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<w$}  ", keymap::keys_label(b)), t.key),
+            Span::raw(b.help),
+        ]));
+    }
+    if ctx == Context::SessionEdit {
+        lines.push(Line::from(""));
+        lines.push(Line::styled("While typing: arrows, Home/End, Ctrl-←/→ by word, Ctrl-u undo, Ctrl-r redo,", t.dim));
+        lines.push(Line::styled("Ctrl-k delete to end of line, Ctrl-w delete word; paste works as usual.", t.dim));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(format!("Data file: {}", app.db_label), t.dim));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .scroll((scroll, 0))
+            .wrap(Wrap { trim: false })
+            .block(common::block(app, " Help: Esc closes ", true)),
+        r,
+    );
+}
+
+fn context_name(ctx: Context) -> &'static str {
+    match ctx {
+        Context::Home => "home",
+        Context::Picker => "guide picker",
+        Context::Form => "form",
+        Context::Confirm | Context::Unfinished => "question",
+        Context::Help => "help",
+        Context::SessionEdit => "session, typing",
+        Context::SessionReview => "session, review",
+        Context::SessionQuestions => "session, questions",
+        Context::SessionRatings => "session, ratings",
+        Context::SessionChoice => "session, choice",
+        Context::SessionActions => "session, actions",
+        Context::SessionClose => "session, close",
+        Context::Summary => "summary",
+    }
+}
+
+fn picker(app: &App, coachee: &str, selected: usize, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let r = common::centered(area, 72, 18);
+    frame.render_widget(Clear, r);
+    let block = common::block(app, format!(" New session with {coachee}: pick a guide "), true);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let [list, desc] = Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(inner);
+    let mut lines = Vec::new();
+    for (i, g) in app.guides.iter().enumerate() {
+        let sel = i == selected;
+        let source = match &g.source {
+            crate::guide::GuideSource::Builtin => "",
+            crate::guide::GuideSource::User(_) => "  (yours)",
+        };
+        lines.push(Line::from(vec![
+            Span::styled(if sel { "› " } else { "  " }, t.key),
+            Span::styled(g.guide.title.clone(), if sel { t.selected } else { t.base }),
+            Span::styled(
+                format!("  {} stages · {} min{source}", g.guide.stages.len(), g.guide.total_timebox()),
+                t.dim,
+            ),
+        ]));
+    }
+    let scroll = (selected as u16).saturating_sub(list.height.saturating_sub(1));
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), list);
+    if let Some(g) = app.guides.get(selected) {
+        let stages: Vec<&str> = g.guide.stages.iter().map(|s| s.title.as_str()).collect();
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from(g.guide.description.clone()),
+                Line::styled(stages.join(" → "), t.dim),
+            ])
+            .wrap(Wrap { trim: true }),
+            desc,
+        );
+    }
+}
+
+fn form_popup(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let h = form.fields.len() as u16 * 4 + 3;
+    let r = common::centered(area, 70, h);
+    frame.render_widget(Clear, r);
+    let block = common::block(app, format!(" {} ", form.title), true);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let mut constraints: Vec<Constraint> = form.fields.iter().map(|_| Constraint::Length(4)).collect();
+    constraints.push(Constraint::Length(1));
+    let areas = Layout::vertical(constraints).split(inner);
+    for (i, f) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let [label, input, hint] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(2), Constraint::Length(1)]).areas(areas[i]);
+        let _ = hint;
+        let mut hint_text = f.hint.to_owned();
+        if matches!(form.kind, FormKind::Action { .. }) && i == 2 {
+            hint_text = match dates::parse_due(&form.value(2), app.today) {
+                Ok(Some(d)) => format!("→ {}", dates::fmt_date_long(d)),
+                Ok(None) => "no due date".to_owned(),
+                Err(_) => "not a date yet: 2026-12-05, +3d, +2w, fri".to_owned(),
+            };
+        }
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(if focused { "› " } else { "  " }, t.key),
+                Span::styled(f.label, if focused { t.title } else { t.base }),
+                Span::styled(format!("   {hint_text}"), t.dim),
+            ])),
+            label,
+        );
+        let input = Rect { height: 1, x: input.x + 2, width: input.width.saturating_sub(2), ..input };
+        match &f.field {
+            Field::Text(ed) => {
+                if focused {
+                    frame.render_widget(&**ed, input);
+                } else {
+                    frame.render_widget(Paragraph::new(ed.lines().join(" ")), input);
+                }
+            }
+            Field::Select { options, index } => {
+                let label = options.get(*index).map(|(_, l)| l.as_str()).unwrap_or("none");
+                frame.render_widget(
+                    Paragraph::new(Line::from(vec![
+                        Span::styled("‹ ", t.dim),
+                        Span::styled(label.to_owned(), if focused { t.selected } else { t.base }),
+                        Span::styled(" ›", t.dim),
+                    ])),
+                    input,
+                );
+            }
+        }
+    }
+    if let (Some(e), Some(last)) = (&form.error, areas.last()) {
+        frame.render_widget(Paragraph::new(Line::styled(e.clone(), t.error)), *last);
+    }
+}

@@ -1,0 +1,22 @@
+//! The summary after finishing a session: everything captured, scrollable.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{common, record};
+use crate::tui::app::{App, Summary};
+
+pub fn draw(app: &App, s: &Summary, frame: &mut Frame, area: Rect) {
+    let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    common::title_bar(app, frame, top, "Session summary", vec![]);
+    let lines = record::lines(&s.data, &app.theme, !app.share_safe);
+    let block = common::block(app, " Summary ", true);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((s.scroll, 0)),
+        body,
+    );
+}

@@ -1,0 +1,3 @@
+//! Widgets drawn by several screens.
+
+pub mod radar;

@@ -1,0 +1,86 @@
+//! The Six Centers hexagon radar on a Canvas: this session solid, the earlier one dotted.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+use ratatui::symbols::Marker;
+use ratatui::text::Line as TextLine;
+use ratatui::widgets::Widget;
+use ratatui::widgets::canvas::{Canvas, Line, Points};
+
+use crate::radar;
+use crate::tui::theme::Theme;
+
+/// A radar of `labels.len()` axes.
+pub struct Radar<'a> {
+    pub labels: Vec<String>,
+    pub current: Vec<Option<f64>>,
+    pub previous: Option<Vec<Option<f64>>>,
+    pub min: f64,
+    pub max: f64,
+    pub theme: &'a Theme,
+}
+
+fn color(theme: &Theme, c: Color) -> Color {
+    if theme.color { c } else { Color::Reset }
+}
+
+impl Widget for Radar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < 8 || area.height < 4 || self.labels.is_empty() {
+            return;
+        }
+        let n = self.labels.len();
+        // Cells are about twice as tall as wide: widen the x range so the
+        // hexagon keeps its shape whatever the area.
+        let yr = 1.45;
+        let xr = yr * f64::from(area.width) / (2.0 * f64::from(area.height));
+        let grid = color(self.theme, Color::DarkGray);
+        let now = color(self.theme, Color::Cyan);
+        let before = color(self.theme, Color::Yellow);
+        let labels = self.labels.clone();
+        let cell = 2.0 * xr / f64::from(area.width);
+        let current = radar::polygon(&self.current, self.min, self.max);
+        let previous = self
+            .previous
+            .as_ref()
+            .map(|p| radar::dotted(&radar::polygon(p, self.min, self.max), 0.06));
+        Canvas::default()
+            .x_bounds([-xr, xr])
+            .y_bounds([-yr, yr])
+            .marker(Marker::Braille)
+            .paint(move |ctx| {
+                let rim = radar::ring(n, 1.0);
+                ctx.draw(&Points {
+                    coords: &radar::dotted(&rim, 0.12),
+                    color: grid,
+                });
+                for i in 0..n {
+                    let (x, y) = radar::axis(i, n);
+                    ctx.draw(&Points {
+                        coords: &radar::dotted(&[(0.0, 0.0), (x, y)], 0.15),
+                        color: grid,
+                    });
+                }
+                ctx.layer();
+                if let Some(prev) = &previous {
+                    ctx.draw(&Points {
+                        coords: prev,
+                        color: before,
+                    });
+                }
+                ctx.layer();
+                for w in current.windows(2) {
+                    ctx.draw(&Line::new(w[0].0, w[0].1, w[1].0, w[1].1, now));
+                }
+                for (i, label) in labels.iter().enumerate() {
+                    let (x, y) = radar::axis(i, n);
+                    // Labels sit just outside the rim; those on the left end there.
+                    let w = label.chars().count() as f64 * cell;
+                    let lx = if x < -0.1 { x * 1.12 - w } else { x * 1.12 };
+                    ctx.print(lx.max(-xr), (y * 1.18).clamp(-yr, yr), TextLine::from(label.clone()));
+                }
+            })
+            .render(area, buf);
+    }
+}
