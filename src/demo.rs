@@ -37,10 +37,10 @@ pub struct DemoReport {
 }
 
 /// Fills `store` with sample data. All or nothing: one transaction.
-pub fn generate(store: &Store, opts: &DemoOptions) -> store::Result<DemoReport> {
+pub fn generate(store: &Store, opts: &DemoOptions) -> anyhow::Result<DemoReport> {
     let guides = guide::builtin_guides();
     let Some(fallback) = guides.first() else {
-        return Err(store::StoreError::Invalid("no built-in guide to base demo sessions on".into()));
+        anyhow::bail!("no built-in guide to base demo sessions on");
     };
     let by_id = |id: &str| guides.iter().find(|g| g.id == id).unwrap_or(fallback);
     let (first, regular, checkin) = (
