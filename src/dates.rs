@@ -87,7 +87,9 @@ pub fn parse_iso_date(s: &str) -> Option<Date> {
 
 /// Why a typed date was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("\"{input}\" is not a date: use 2026-12-05, +3d, +2w, today, tomorrow or a weekday like fri")]
+#[error(
+    "\"{input}\" is not a date: use 2026-12-05, +3d, +2w, today, tomorrow or a weekday like fri"
+)]
 pub struct DateError {
     pub input: String,
 }
@@ -112,7 +114,10 @@ pub fn parse_due(input: &str, today: Date) -> Result<Option<Date>, DateError> {
         _ => {}
     }
     if let Some(rest) = s.strip_prefix('+') {
-        let (num, unit) = rest.split_at(rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len()));
+        let (num, unit) = rest.split_at(
+            rest.find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len()),
+        );
         let n: i64 = num.parse().map_err(|_| err())?;
         if n > 3650 {
             return Err(err());

@@ -18,7 +18,7 @@ use crate::model::{
     Action, ActionReview, ActionStatus, Answer, Choice, Coachee, Focus, Note, Rating,
     ReviewOutcome, Session, SessionRecord, SessionStatus, Visibility,
 };
-use crate::store::{self, Store};
+use crate::store::Store;
 
 /// How much to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +81,7 @@ pub fn generate(store: &Store, opts: &DemoOptions) -> anyhow::Result<DemoReport>
                 } else {
                     regular
                 };
-                let days_ago = i64::from(opts.sessions - s) * 14 - rng.random_range(0..4);
+                let days_ago = i64::from(opts.sessions - 1 - s) * 14 + rng.random_range(2..6);
                 let start = anchor - Duration::days(days_ago)
                     + Duration::hours(rng.random_range(8..17))
                     + Duration::minutes(rng.random_range(0..4) * 15);
@@ -129,7 +129,9 @@ fn pick_names(rng: &mut ChaCha8Rng, n: usize) -> Vec<String> {
 fn uuid_from(rng: &mut impl RngCore) -> String {
     let mut bytes = [0u8; 16];
     rng.fill_bytes(&mut bytes);
-    uuid::Builder::from_random_bytes(bytes).into_uuid().to_string()
+    uuid::Builder::from_random_bytes(bytes)
+        .into_uuid()
+        .to_string()
 }
 
 /// The running story of one coachee: scores drift, actions come and go.
@@ -190,10 +192,15 @@ impl<'a> CoacheeGen<'a> {
                 current_field: 0,
                 stage_seconds: BTreeMap::new(),
                 done_stages: Vec::new(),
-                focus: [None, Some(Focus::Enable), Some(Focus::Excel), Some(Focus::Engage)]
-                    .choose(rng)
-                    .copied()
-                    .flatten(),
+                focus: [
+                    None,
+                    Some(Focus::Enable),
+                    Some(Focus::Excel),
+                    Some(Focus::Engage),
+                ]
+                .choose(rng)
+                .copied()
+                .flatten(),
                 next_session: None,
             },
             coachee: self.coachee.clone(),
@@ -226,8 +233,9 @@ impl<'a> CoacheeGen<'a> {
                     for item in items {
                         let sc = item.scale_or(*scale);
                         let old = self.scores.get(&item.id).copied().unwrap_or(5);
-                        let new = (old + rng.random_range(-1..=2) - i64::from(rng.random_bool(0.2)))
-                            .clamp(sc.min, sc.max);
+                        let new = (old + rng.random_range(-1..=2)
+                            - i64::from(rng.random_bool(0.2)))
+                        .clamp(sc.min, sc.max);
                         self.scores.insert(item.id.clone(), new);
                         rec.ratings.push(Rating {
                             stage_id: stage.id.clone(),
@@ -380,8 +388,8 @@ impl<'a> CoacheeGen<'a> {
                     continue;
                 };
                 action.status = outcome.status();
-                action.completed_on = (outcome == ReviewOutcome::Done)
-                    .then(|| crate::dates::local_date(at));
+                action.completed_on =
+                    (outcome == ReviewOutcome::Done).then(|| crate::dates::local_date(at));
                 let action = action.clone();
                 records[r].reviews[k].0.action_id = action.id.clone();
                 records[r].reviews[k].1 = action;

@@ -43,9 +43,16 @@ pub fn run(cli: &Cli) -> Result<()> {
     let store = Store::open(&path)?;
     let (guides, errors) = crate::cli::load_guides(cli);
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        bail!("innerceo needs a terminal to open the app; for scripts, see `innerceo --help` for the commands");
+        bail!(
+            "innerceo needs a terminal to open the app; for scripts, see `innerceo --help` for the commands"
+        );
     }
-    let mut app = App::new(guides, theme::Theme::from_env(), cli.share_safe, crate::dates::now());
+    let mut app = App::new(
+        guides,
+        theme::Theme::from_env(),
+        cli.share_safe,
+        crate::dates::now(),
+    );
     app.db_label = path.display().to_string();
     if let Some(e) = errors.first() {
         app.error(format!("A guide was skipped: {e}"));
@@ -85,7 +92,9 @@ fn run_terminal(mut rt: Runtime, db: &Path) -> Result<()> {
     }));
     let mut terminal = ratatui::try_init().context("cannot take over the terminal")?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let result = panic::catch_unwind(AssertUnwindSafe(|| event_loop(&mut terminal, &mut rt, &stop)));
+    let result = panic::catch_unwind(AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &mut rt, &stop)
+    }));
     // Whatever happened, save what was typed before leaving.
     rt.flush();
     restore_terminal();

@@ -4,17 +4,69 @@ use rand::Rng;
 use rand::seq::IndexedRandom;
 
 pub const FIRST_NAMES: &[&str] = &[
-    "Amélie", "Bilal", "Chiara", "Dmitri", "Ebony", "Farid", "Greta", "Hiroshi", "Ingrid", "José",
-    "Kwame", "Leila", "Mateo", "Nadia", "Oluwaseun", "Priya", "Quentin", "Rosa", "Søren",
-    "Tamsin", "Umar", "Valentina", "Wen", "Ximena", "Yusuf", "Zoë", "Aoife", "Björn", "Catalina",
+    "Amélie",
+    "Bilal",
+    "Chiara",
+    "Dmitri",
+    "Ebony",
+    "Farid",
+    "Greta",
+    "Hiroshi",
+    "Ingrid",
+    "José",
+    "Kwame",
+    "Leila",
+    "Mateo",
+    "Nadia",
+    "Oluwaseun",
+    "Priya",
+    "Quentin",
+    "Rosa",
+    "Søren",
+    "Tamsin",
+    "Umar",
+    "Valentina",
+    "Wen",
+    "Ximena",
+    "Yusuf",
+    "Zoë",
+    "Aoife",
+    "Björn",
+    "Catalina",
     "Desmond",
 ];
 
 pub const LAST_NAMES: &[&str] = &[
-    "Okafor", "Lindqvist", "Moreau", "Tanaka", "Haddad", "Novak", "Fernández", "O'Brien", "Kaur",
-    "Schmidt", "Mensah", "Rossi", "Nakamura", "Dubois", "Petrov", "Achebe", "Costa", "Jensen",
-    "Ibrahim", "Walsh", "Zhou", "Kowalski", "Ahmed", "Laurent", "Silva", "Byrne", "Yilmaz",
-    "Garcia", "Nguyen", "Müller",
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Tanaka",
+    "Haddad",
+    "Novak",
+    "Fernández",
+    "O'Brien",
+    "Kaur",
+    "Schmidt",
+    "Mensah",
+    "Rossi",
+    "Nakamura",
+    "Dubois",
+    "Petrov",
+    "Achebe",
+    "Costa",
+    "Jensen",
+    "Ibrahim",
+    "Walsh",
+    "Zhou",
+    "Kowalski",
+    "Ahmed",
+    "Laurent",
+    "Silva",
+    "Byrne",
+    "Yilmaz",
+    "Garcia",
+    "Nguyen",
+    "Müller",
 ];
 
 pub const ROLES: &[&str] = &[
@@ -178,7 +230,11 @@ pub fn action(rng: &mut impl Rng, theme: &str) -> String {
 }
 
 pub fn rationale(rng: &mut impl Rng) -> String {
-    RATIONALES.choose(rng).copied().unwrap_or_default().to_owned()
+    RATIONALES
+        .choose(rng)
+        .copied()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 pub fn rating_note(rng: &mut impl Rng, label: &str, delta: i64) -> String {

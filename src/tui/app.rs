@@ -41,11 +41,25 @@ impl Home {
 
 /// Something over the screen that takes the keys first.
 pub enum Popup {
-    Help { ctx: Context, scroll: u16 },
-    Picker { coachee_id: String, coachee_name: String, selected: usize },
+    Help {
+        ctx: Context,
+        scroll: u16,
+    },
+    Picker {
+        coachee_id: String,
+        coachee_name: String,
+        selected: usize,
+    },
     Form(Box<Form>),
-    Confirm { text: String, on_yes: OnYes },
-    Unfinished { coachee_id: String, session_id: String, name: String },
+    Confirm {
+        text: String,
+        on_yes: OnYes,
+    },
+    Unfinished {
+        coachee_id: String,
+        session_id: String,
+        name: String,
+    },
 }
 
 /// What a confirmed dialog does.
@@ -80,7 +94,12 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(guides: Vec<LoadedGuide>, theme: Theme, share_safe: bool, now: OffsetDateTime) -> Self {
+    pub fn new(
+        guides: Vec<LoadedGuide>,
+        theme: Theme,
+        share_safe: bool,
+        now: OffsetDateTime,
+    ) -> Self {
         Self {
             theme,
             share_safe,
@@ -274,7 +293,11 @@ impl App {
             Cmd::Down => self.home.selected = (self.home.selected + 1).min(n.saturating_sub(1)),
             Cmd::Quit => return self.quit_effects(),
             Cmd::AddCoachee => {
-                self.popup = Some(Popup::Form(Box::new(Form::coachee(FormKind::AddCoachee, "", ""))));
+                self.popup = Some(Popup::Form(Box::new(Form::coachee(
+                    FormKind::AddCoachee,
+                    "",
+                    "",
+                ))));
             }
             Cmd::Rename => {
                 if let Some(s) = self.home.selected() {
@@ -338,7 +361,9 @@ impl App {
                     }
                     None => {
                         let name = s.coachee.name.clone();
-                        self.say(format!("{name} has no unfinished session: press n to start one"));
+                        self.say(format!(
+                            "{name} has no unfinished session: press n to start one"
+                        ));
                     }
                 },
                 None => self.say("Add a coachee first: press a"),
@@ -360,7 +385,12 @@ impl App {
     fn on_popup_key(&mut self, popup: Popup, cmd: Option<Cmd>, key: KeyEvent) -> Vec<Effect> {
         match popup {
             Popup::Help { ctx, scroll } => match cmd {
-                Some(Cmd::Down) => self.popup = Some(Popup::Help { ctx, scroll: scroll + 1 }),
+                Some(Cmd::Down) => {
+                    self.popup = Some(Popup::Help {
+                        ctx,
+                        scroll: scroll + 1,
+                    })
+                }
                 Some(Cmd::Up) => {
                     self.popup = Some(Popup::Help {
                         ctx,

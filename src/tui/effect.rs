@@ -7,8 +7,7 @@ use time::{Date, OffsetDateTime};
 
 use crate::guide::Guide;
 use crate::model::{
-    Action, ActionReview, Choice, CoacheeSummary, Rating, ReviewOutcome, SessionRecord,
-    Visibility,
+    Action, ActionReview, Choice, CoacheeSummary, Rating, ReviewOutcome, SessionRecord, Visibility,
 };
 
 /// A write to the store. Writes with a `key` replace an earlier pending write
@@ -74,9 +73,10 @@ impl Write {
                 visibility,
                 ..
             } => Some(format!("n/{session}/{stage}/{}", visibility.as_str())),
-            Write::Rating { session, rating } => {
-                Some(format!("r/{session}/{}/{}", rating.stage_id, rating.item_id))
-            }
+            Write::Rating { session, rating } => Some(format!(
+                "r/{session}/{}/{}",
+                rating.stage_id, rating.item_id
+            )),
             Write::Choice { session, choice } => Some(format!("c/{session}/{}", choice.stage_id)),
             Write::Progress { session, .. } => Some(format!("p/{session}")),
             Write::NextSession { session, .. } => Some(format!("d/{session}")),

@@ -11,9 +11,13 @@ use crate::dates;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
     AddCoachee,
-    EditCoachee { id: String },
+    EditCoachee {
+        id: String,
+    },
     /// `index` of the action being edited, `None` for a new one.
-    Action { index: Option<usize> },
+    Action {
+        index: Option<usize>,
+    },
 }
 
 /// One field: a line of text or a choice among options.
@@ -91,7 +95,12 @@ impl Form {
             .unwrap_or(0);
         Self {
             kind: FormKind::Action { index },
-            title: if index.is_some() { "Edit action" } else { "Add an action" }.to_owned(),
+            title: if index.is_some() {
+                "Edit action"
+            } else {
+                "Add an action"
+            }
+            .to_owned(),
             fields: vec![
                 FormField {
                     label: "Action",
@@ -100,7 +109,7 @@ impl Form {
                 },
                 FormField {
                     label: "Owner",
-                    hint: "coachee, coach or a name",
+                    hint: "coachee, coach or a name (empty: coachee)",
                     field: Field::Text(Box::new(line_editor(owner))),
                 },
                 FormField {
@@ -153,7 +162,9 @@ impl Form {
     /// A key that is not a form command: edits the focused field.
     pub fn input(&mut self, key: KeyEvent, _today: Date) {
         self.error = None;
-        let Some(f) = self.fields.get_mut(self.focus) else { return };
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return;
+        };
         match &mut f.field {
             Field::Text(t) => {
                 t.input(key);

@@ -141,32 +141,122 @@ const fn b(
 }
 
 const HOME: &[Binding] = &[
-    b(&[UP, k('k')], Cmd::Up, "up", "Select the coachee above", false),
-    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the coachee below", false),
-    b(&[ENTER], Cmd::Open, "open", "Open the coachee: timeline, Six Centers, actions", true),
-    b(&[k('n')], Cmd::NewSession, "new session", "Start a new session with the selected coachee", true),
-    b(&[k('c')], Cmd::Resume, "resume", "Resume the selected coachee's unfinished session", true),
+    b(
+        &[UP, k('k')],
+        Cmd::Up,
+        "up",
+        "Select the coachee above",
+        false,
+    ),
+    b(
+        &[DOWN, k('j')],
+        Cmd::Down,
+        "down",
+        "Select the coachee below",
+        false,
+    ),
+    b(
+        &[ENTER],
+        Cmd::Open,
+        "open",
+        "Open the coachee: timeline, Six Centers, actions",
+        true,
+    ),
+    b(
+        &[k('n')],
+        Cmd::NewSession,
+        "new session",
+        "Start a new session with the selected coachee",
+        true,
+    ),
+    b(
+        &[k('c')],
+        Cmd::Resume,
+        "resume",
+        "Resume the selected coachee's unfinished session",
+        true,
+    ),
     b(&[k('a')], Cmd::AddCoachee, "add", "Add a coachee", true),
-    b(&[k('r')], Cmd::Rename, "rename", "Rename the selected coachee (and change their role)", false),
-    b(&[k('x')], Cmd::Archive, "archive", "Archive the selected coachee (or bring them back)", false),
-    b(&[k('A')], Cmd::ToggleArchived, "show archived", "Show or hide archived coachees", false),
-    b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: hide every private note", false),
-    b(&[k('?'), F1], Cmd::Help, "help", "Show every key of this screen", true),
+    b(
+        &[k('r')],
+        Cmd::Rename,
+        "rename",
+        "Rename the selected coachee (and change their role)",
+        false,
+    ),
+    b(
+        &[k('x')],
+        Cmd::Archive,
+        "archive",
+        "Archive the selected coachee (or bring them back)",
+        false,
+    ),
+    b(
+        &[k('A')],
+        Cmd::ToggleArchived,
+        "show archived",
+        "Show or hide archived coachees",
+        false,
+    ),
+    b(
+        &[ctrl('t')],
+        Cmd::ToggleShareSafe,
+        "share-safe",
+        "Share-safe mode: hide every private note",
+        false,
+    ),
+    b(
+        &[k('?'), F1],
+        Cmd::Help,
+        "help",
+        "Show every key of this screen",
+        true,
+    ),
     b(&[k('q')], Cmd::Quit, "quit", "Quit innerceo", true),
     b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
 ];
 
 const PICKER: &[Binding] = &[
-    b(&[UP, k('k')], Cmd::Up, "up", "Select the guide above", false),
-    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the guide below", false),
-    b(&[ENTER], Cmd::Submit, "start", "Start the session with this guide", true),
+    b(
+        &[UP, k('k')],
+        Cmd::Up,
+        "up",
+        "Select the guide above",
+        false,
+    ),
+    b(
+        &[DOWN, k('j')],
+        Cmd::Down,
+        "down",
+        "Select the guide below",
+        false,
+    ),
+    b(
+        &[ENTER],
+        Cmd::Submit,
+        "start",
+        "Start the session with this guide",
+        true,
+    ),
     b(&[ESC], Cmd::Back, "cancel", "Close without starting", true),
     b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
 ];
 
 const FORM: &[Binding] = &[
-    b(&[TAB, DOWN], Cmd::NextField, "next field", "Go to the next field", true),
-    b(&[BACKTAB, UP], Cmd::PrevField, "previous field", "Go to the previous field", false),
+    b(
+        &[TAB, DOWN],
+        Cmd::NextField,
+        "next field",
+        "Go to the next field",
+        true,
+    ),
+    b(
+        &[BACKTAB, UP],
+        Cmd::PrevField,
+        "previous field",
+        "Go to the previous field",
+        false,
+    ),
     b(&[ENTER], Cmd::Submit, "save", "Save and close", true),
     b(&[ESC], Cmd::Back, "cancel", "Close without saving", true),
     b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
@@ -179,30 +269,108 @@ const CONFIRM: &[Binding] = &[
 ];
 
 const UNFINISHED: &[Binding] = &[
-    b(&[k('c'), ENTER], Cmd::Resume, "resume it", "Resume the unfinished session", true),
-    b(&[k('f')], Cmd::Finish, "finish it first", "Finish the unfinished session, then pick a guide", true),
+    b(
+        &[k('c'), ENTER],
+        Cmd::Resume,
+        "resume it",
+        "Resume the unfinished session",
+        true,
+    ),
+    b(
+        &[k('f')],
+        Cmd::Finish,
+        "finish it first",
+        "Finish the unfinished session, then pick a guide",
+        true,
+    ),
     b(&[ESC, k('n')], Cmd::No, "cancel", "Do nothing", true),
     b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
 ];
 
 const HELP: &[Binding] = &[
-    b(&[ESC, k('?'), k('q'), ENTER, F1], Cmd::Back, "close", "Close the help", true),
+    b(
+        &[ESC, k('?'), k('q'), ENTER, F1],
+        Cmd::Back,
+        "close",
+        "Close the help",
+        true,
+    ),
     b(&[DOWN, k('j')], Cmd::Down, "scroll", "Scroll down", false),
     b(&[UP, k('k')], Cmd::Up, "scroll", "Scroll up", false),
 ];
 
 /// Keys of the live session that work everywhere in it, editing or not.
 const SESSION_ALWAYS: &[Binding] = &[
-    b(&[ctrl('n'), PGDN], Cmd::NextStage, "next stage", "Go to the next stage (marks this one done)", true),
-    b(&[ctrl('p'), PGUP], Cmd::PrevStage, "prev stage", "Go back to the previous stage", false),
-    b(&[TAB], Cmd::NextField, "next field", "Move to the next prompt or field", true),
-    b(&[BACKTAB], Cmd::PrevField, "prev field", "Move to the previous prompt or field", false),
-    b(&[ctrl('o')], Cmd::ToggleNotes, "notes", "Show or hide the private notes pane for this stage", true),
-    b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: hide every private note at once", false),
-    b(&[ctrl('s')], Cmd::SaveNow, "save", "Save now (everything is also saved as you type)", false),
-    b(&[ctrl('f')], Cmd::Finish, "finish", "Finish the session and see the summary", false),
-    b(&[F1], Cmd::Help, "help", "Show every key of this screen", false),
-    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Save and quit; resume later with c on home", false),
+    b(
+        &[ctrl('n'), PGDN],
+        Cmd::NextStage,
+        "next stage",
+        "Go to the next stage (marks this one done)",
+        true,
+    ),
+    b(
+        &[ctrl('p'), PGUP],
+        Cmd::PrevStage,
+        "prev stage",
+        "Go back to the previous stage",
+        false,
+    ),
+    b(
+        &[TAB],
+        Cmd::NextField,
+        "next field",
+        "Move to the next prompt or field",
+        true,
+    ),
+    b(
+        &[BACKTAB],
+        Cmd::PrevField,
+        "prev field",
+        "Move to the previous prompt or field",
+        false,
+    ),
+    b(
+        &[ctrl('o')],
+        Cmd::ToggleNotes,
+        "notes",
+        "Show or hide the private notes pane for this stage",
+        true,
+    ),
+    b(
+        &[ctrl('t')],
+        Cmd::ToggleShareSafe,
+        "share-safe",
+        "Share-safe mode: hide every private note at once",
+        false,
+    ),
+    b(
+        &[ctrl('s')],
+        Cmd::SaveNow,
+        "save",
+        "Save now (everything is also saved as you type)",
+        false,
+    ),
+    b(
+        &[ctrl('f')],
+        Cmd::Finish,
+        "finish",
+        "Finish the session and see the summary",
+        false,
+    ),
+    b(
+        &[F1],
+        Cmd::Help,
+        "help",
+        "Show every key of this screen",
+        false,
+    ),
+    b(
+        &[ctrl('c')],
+        Cmd::ForceQuit,
+        "quit",
+        "Save and quit; resume later with c on home",
+        false,
+    ),
 ];
 
 const SESSION_EDIT: &[Binding] = &[b(
@@ -215,27 +383,110 @@ const SESSION_EDIT: &[Binding] = &[b(
 
 /// Keys of the live session when not editing text.
 const SESSION_NAV: &[Binding] = &[
-    b(&[ENTER, k('i')], Cmd::Edit, "edit", "Edit the focused answer or note", true),
-    b(&[k('?')], Cmd::Help, "help", "Show every key of this screen", true),
-    b(&[ESC], Cmd::Back, "home", "Back to home (the session stays unfinished)", false),
-    b(&[k('q')], Cmd::Quit, "quit", "Save and quit; resume later with c on home", true),
+    b(
+        &[ENTER, k('i')],
+        Cmd::Edit,
+        "edit",
+        "Edit the focused answer or note",
+        true,
+    ),
+    b(
+        &[k('?')],
+        Cmd::Help,
+        "help",
+        "Show every key of this screen",
+        true,
+    ),
+    b(
+        &[ESC],
+        Cmd::Back,
+        "home",
+        "Back to home (the session stays unfinished)",
+        false,
+    ),
+    b(
+        &[k('q')],
+        Cmd::Quit,
+        "quit",
+        "Save and quit; resume later with c on home",
+        true,
+    ),
 ];
 
 const REVIEW: &[Binding] = &[
-    b(&[UP, k('k')], Cmd::Up, "up", "Select the action above", false),
-    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the action below", false),
-    b(&[k('d')], Cmd::MarkDone, "done", "Mark the action done", true),
-    b(&[k('c')], Cmd::MarkCarried, "carry", "Carry the action over (it stays open)", true),
+    b(
+        &[UP, k('k')],
+        Cmd::Up,
+        "up",
+        "Select the action above",
+        false,
+    ),
+    b(
+        &[DOWN, k('j')],
+        Cmd::Down,
+        "down",
+        "Select the action below",
+        false,
+    ),
+    b(
+        &[k('d')],
+        Cmd::MarkDone,
+        "done",
+        "Mark the action done",
+        true,
+    ),
+    b(
+        &[k('c')],
+        Cmd::MarkCarried,
+        "carry",
+        "Carry the action over (it stays open)",
+        true,
+    ),
     b(&[k('x')], Cmd::MarkDropped, "drop", "Drop the action", true),
 ];
 
 const RATINGS: &[Binding] = &[
-    b(&[UP, k('k')], Cmd::Up, "up", "Select the center above", false),
-    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the center below", false),
-    b(&[LEFT, k('h')], Cmd::Left, "-1", "Lower the score by one", true),
-    b(&[RIGHT, k('l')], Cmd::Right, "+1", "Raise the score by one", true),
     b(
-        &[k('1'), k('2'), k('3'), k('4'), k('5'), k('6'), k('7'), k('8'), k('9'), k('0')],
+        &[UP, k('k')],
+        Cmd::Up,
+        "up",
+        "Select the center above",
+        false,
+    ),
+    b(
+        &[DOWN, k('j')],
+        Cmd::Down,
+        "down",
+        "Select the center below",
+        false,
+    ),
+    b(
+        &[LEFT, k('h')],
+        Cmd::Left,
+        "-1",
+        "Lower the score by one",
+        true,
+    ),
+    b(
+        &[RIGHT, k('l')],
+        Cmd::Right,
+        "+1",
+        "Raise the score by one",
+        true,
+    ),
+    b(
+        &[
+            k('1'),
+            k('2'),
+            k('3'),
+            k('4'),
+            k('5'),
+            k('6'),
+            k('7'),
+            k('8'),
+            k('9'),
+            k('0'),
+        ],
         Cmd::Digit(0),
         "score",
         "Set the score directly (0 means 10)",
@@ -244,23 +495,88 @@ const RATINGS: &[Binding] = &[
 ];
 
 const CHOICE: &[Binding] = &[
-    b(&[UP, k('k')], Cmd::Up, "up", "Select the option or tag above", false),
-    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the option or tag below", false),
-    b(&[k(' ')], Cmd::Toggle, "pick/toggle", "Pick the option, or toggle the tag", true),
+    b(
+        &[UP, k('k')],
+        Cmd::Up,
+        "up",
+        "Select the option or tag above",
+        false,
+    ),
+    b(
+        &[DOWN, k('j')],
+        Cmd::Down,
+        "down",
+        "Select the option or tag below",
+        false,
+    ),
+    b(
+        &[k(' ')],
+        Cmd::Toggle,
+        "pick/toggle",
+        "Pick the option, or toggle the tag",
+        true,
+    ),
 ];
 
 const ACTIONS: &[Binding] = &[
-    b(&[UP, k('k')], Cmd::Up, "up", "Select the action above", false),
-    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the action below", false),
-    b(&[k('a')], Cmd::AddAction, "add", "Add an agreed action", true),
-    b(&[k('d'), DEL], Cmd::Delete, "delete", "Delete the selected action", true),
+    b(
+        &[UP, k('k')],
+        Cmd::Up,
+        "up",
+        "Select the action above",
+        false,
+    ),
+    b(
+        &[DOWN, k('j')],
+        Cmd::Down,
+        "down",
+        "Select the action below",
+        false,
+    ),
+    b(
+        &[k('a')],
+        Cmd::AddAction,
+        "add",
+        "Add an agreed action",
+        true,
+    ),
+    b(
+        &[k('d'), DEL],
+        Cmd::Delete,
+        "delete",
+        "Delete the selected action",
+        true,
+    ),
 ];
 
 const CLOSE: &[Binding] = &[
-    b(&[LEFT, k('h')], Cmd::Left, "-1", "Lower the confidence score by one", false),
-    b(&[RIGHT, k('l')], Cmd::Right, "+1", "Raise the confidence score by one", false),
     b(
-        &[k('1'), k('2'), k('3'), k('4'), k('5'), k('6'), k('7'), k('8'), k('9'), k('0')],
+        &[LEFT, k('h')],
+        Cmd::Left,
+        "-1",
+        "Lower the confidence score by one",
+        false,
+    ),
+    b(
+        &[RIGHT, k('l')],
+        Cmd::Right,
+        "+1",
+        "Raise the confidence score by one",
+        false,
+    ),
+    b(
+        &[
+            k('1'),
+            k('2'),
+            k('3'),
+            k('4'),
+            k('5'),
+            k('6'),
+            k('7'),
+            k('8'),
+            k('9'),
+            k('0'),
+        ],
         Cmd::Digit(0),
         "score",
         "Set the confidence score (0 means 10)",
@@ -272,8 +588,20 @@ const SUMMARY: &[Binding] = &[
     b(&[DOWN, k('j')], Cmd::Down, "scroll", "Scroll down", false),
     b(&[UP, k('k')], Cmd::Up, "scroll", "Scroll up", false),
     b(&[ESC, ENTER], Cmd::Back, "home", "Back to home", true),
-    b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: hide every private note", false),
-    b(&[k('?'), F1], Cmd::Help, "help", "Show every key of this screen", true),
+    b(
+        &[ctrl('t')],
+        Cmd::ToggleShareSafe,
+        "share-safe",
+        "Share-safe mode: hide every private note",
+        false,
+    ),
+    b(
+        &[k('?'), F1],
+        Cmd::Help,
+        "help",
+        "Show every key of this screen",
+        true,
+    ),
     b(&[k('q')], Cmd::Quit, "quit", "Quit innerceo", true),
     b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
 ];
@@ -309,7 +637,9 @@ pub fn lookup(ctx: Context, ev: &KeyEvent) -> Option<Cmd> {
         for bind in table {
             if bind.keys.iter().any(|key| matches(key, ev)) {
                 return Some(match (bind.cmd, ev.code) {
-                    (Cmd::Digit(_), KeyCode::Char(c)) => Cmd::Digit(c.to_digit(10).unwrap_or(0) as u8),
+                    (Cmd::Digit(_), KeyCode::Char(c)) => {
+                        Cmd::Digit(c.to_digit(10).unwrap_or(0) as u8)
+                    }
                     (cmd, _) => cmd,
                 });
             }
@@ -383,19 +713,43 @@ mod tests {
     #[test]
     fn ctrl_keys_work_while_editing_and_letters_go_to_the_editor() {
         let ctx = Context::SessionEdit;
-        assert_eq!(lookup(ctx, &key(KeyCode::Char('n'), KeyModifiers::CONTROL)), Some(Cmd::NextStage));
-        assert_eq!(lookup(ctx, &key(KeyCode::Char('q'), KeyModifiers::NONE)), None);
-        assert_eq!(lookup(ctx, &key(KeyCode::Char('?'), KeyModifiers::SHIFT)), None);
-        assert_eq!(lookup(ctx, &key(KeyCode::Esc, KeyModifiers::NONE)), Some(Cmd::Back));
+        assert_eq!(
+            lookup(ctx, &key(KeyCode::Char('n'), KeyModifiers::CONTROL)),
+            Some(Cmd::NextStage)
+        );
+        assert_eq!(
+            lookup(ctx, &key(KeyCode::Char('q'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            lookup(ctx, &key(KeyCode::Char('?'), KeyModifiers::SHIFT)),
+            None
+        );
+        assert_eq!(
+            lookup(ctx, &key(KeyCode::Esc, KeyModifiers::NONE)),
+            Some(Cmd::Back)
+        );
     }
 
     #[test]
     fn digits_carry_their_value_and_shifted_characters_match() {
         let ctx = Context::SessionRatings;
-        assert_eq!(lookup(ctx, &key(KeyCode::Char('7'), KeyModifiers::NONE)), Some(Cmd::Digit(7)));
-        assert_eq!(lookup(ctx, &key(KeyCode::Char('0'), KeyModifiers::NONE)), Some(Cmd::Digit(0)));
-        assert_eq!(lookup(Context::Home, &key(KeyCode::Char('?'), KeyModifiers::SHIFT)), Some(Cmd::Help));
-        assert_eq!(lookup(Context::Home, &key(KeyCode::Char('A'), KeyModifiers::SHIFT)), Some(Cmd::ToggleArchived));
+        assert_eq!(
+            lookup(ctx, &key(KeyCode::Char('7'), KeyModifiers::NONE)),
+            Some(Cmd::Digit(7))
+        );
+        assert_eq!(
+            lookup(ctx, &key(KeyCode::Char('0'), KeyModifiers::NONE)),
+            Some(Cmd::Digit(0))
+        );
+        assert_eq!(
+            lookup(Context::Home, &key(KeyCode::Char('?'), KeyModifiers::SHIFT)),
+            Some(Cmd::Help)
+        );
+        assert_eq!(
+            lookup(Context::Home, &key(KeyCode::Char('A'), KeyModifiers::SHIFT)),
+            Some(Cmd::ToggleArchived)
+        );
     }
 
     #[test]
@@ -415,7 +769,13 @@ mod tests {
             for (i, a) in all.iter().enumerate() {
                 for b in &all[i + 1..] {
                     for ka in a.keys {
-                        assert!(!b.keys.contains(ka), "{ctx:?}: {} bound to {:?} and {:?}", key_name(ka), a.cmd, b.cmd);
+                        assert!(
+                            !b.keys.contains(ka),
+                            "{ctx:?}: {} bound to {:?} and {:?}",
+                            key_name(ka),
+                            a.cmd,
+                            b.cmd
+                        );
                     }
                 }
             }

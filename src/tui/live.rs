@@ -189,7 +189,13 @@ impl Live {
         let Some(id) = self.stage_def().map(|s| s.id.clone()) else {
             return vec![];
         };
-        *self.data.record.session.stage_seconds.entry(id).or_insert(0) += delta;
+        *self
+            .data
+            .record
+            .session
+            .stage_seconds
+            .entry(id)
+            .or_insert(0) += delta;
         vec![self.progress_write()]
     }
 
@@ -207,7 +213,11 @@ impl Live {
         for st in &self.data.record.session.guide.stages {
             match &st.kind {
                 StageKind::Ratings { items, .. } => {
-                    out.extend(items.iter().map(|i| (format!("center:{}", i.id), i.label.clone())));
+                    out.extend(
+                        items
+                            .iter()
+                            .map(|i| (format!("center:{}", i.id), i.label.clone())),
+                    );
                 }
                 StageKind::Choice { options, .. } => {
                     out.extend(
@@ -225,7 +235,9 @@ impl Live {
     /// Applies the action form: adds or updates the action and saves it.
     pub fn apply_action_form(&mut self, form: &Form, now: OffsetDateTime) -> Vec<Effect> {
         let today = crate::dates::local_date(now);
-        let due = crate::dates::parse_due(&form.value(2), today).ok().flatten();
+        let due = crate::dates::parse_due(&form.value(2), today)
+            .ok()
+            .flatten();
         let owner = match form.value(1) {
             o if o.is_empty() => "coachee".to_owned(),
             o => o,
@@ -276,7 +288,7 @@ impl Live {
                 links,
                 a.link.as_deref(),
             ),
-            None => Form::action(None, "", "coachee", "+1w", links, None),
+            None => Form::action(None, "", "", "", links, None),
         }
     }
 
@@ -285,7 +297,9 @@ impl Live {
             return vec![];
         }
         let a = self.data.record.actions.remove(i);
-        self.row = self.row.min(self.data.record.actions.len().saturating_sub(1));
+        self.row = self
+            .row
+            .min(self.data.record.actions.len().saturating_sub(1));
         vec![Effect::Save(Write::DeleteAction(a.id))]
     }
 
@@ -321,7 +335,11 @@ pub fn missing_parts(live: &Live) -> Vec<String> {
             StageKind::Questions { prompts } => {
                 let empty = prompts.iter().filter(|p| !answered(&st.id, &p.id)).count();
                 if empty > 0 {
-                    out.push(format!("{}: {empty} of {} unanswered", st.title, prompts.len()));
+                    out.push(format!(
+                        "{}: {empty} of {} unanswered",
+                        st.title,
+                        prompts.len()
+                    ));
                 }
             }
             StageKind::Ratings { items, .. } => {
@@ -330,11 +348,19 @@ pub fn missing_parts(live: &Live) -> Vec<String> {
                     .filter(|i| rec.rating(&st.id, &i.id).and_then(|r| r.score).is_none())
                     .count();
                 if empty > 0 {
-                    out.push(format!("{}: {empty} of {} not rated", st.title, items.len()));
+                    out.push(format!(
+                        "{}: {empty} of {} not rated",
+                        st.title,
+                        items.len()
+                    ));
                 }
             }
             StageKind::Choice { .. } => {
-                if rec.choice(&st.id).and_then(|c| c.option_id.as_ref()).is_none() {
+                if rec
+                    .choice(&st.id)
+                    .and_then(|c| c.option_id.as_ref())
+                    .is_none()
+                {
                     out.push(format!("{}: nothing chosen", st.title));
                 }
             }

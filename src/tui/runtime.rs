@@ -91,7 +91,9 @@ impl Runtime {
             // Keep the writes so the next flush tries again; tell the user.
             self.pending = pending;
             self.oldest_pending = Some(Instant::now());
-            self.app.error(format!("Could not save: {e}. Your text is still on screen; innerceo will retry."));
+            self.app.error(format!(
+                "Could not save: {e}. Your text is still on screen; innerceo will retry."
+            ));
         }
     }
 
@@ -108,10 +110,11 @@ impl Runtime {
         match effect {
             Effect::Save(w) => {
                 let key = w.key();
-                match key
-                    .as_ref()
-                    .and_then(|k| self.pending.iter_mut().find(|(pk, _)| pk.as_ref() == Some(k)))
-                {
+                match key.as_ref().and_then(|k| {
+                    self.pending
+                        .iter_mut()
+                        .find(|(pk, _)| pk.as_ref() == Some(k))
+                }) {
                     Some(slot) => slot.1 = w,
                     None => self.pending.push((key, w)),
                 }
@@ -149,7 +152,8 @@ impl Runtime {
             ))),
             Effect::AddCoachee { name, role } => {
                 let c = store.add_coachee(&name, &role)?;
-                self.app.say(format!("Added {}: press n to start a session", c.name));
+                self.app
+                    .say(format!("Added {}: press n to start a session", c.name));
                 let rows = store.coachee_summaries(self.app.today, true)?;
                 self.app.home.selected = rows
                     .iter()
@@ -163,11 +167,15 @@ impl Runtime {
                     s.rename_coachee(&id, &name)?;
                     s.set_coachee_role(&id, &role)
                 })?;
-                Ok(Some(Loaded::Home(store.coachee_summaries(self.app.today, true)?)))
+                Ok(Some(Loaded::Home(
+                    store.coachee_summaries(self.app.today, true)?,
+                )))
             }
             Effect::SetArchived { id, archived } => {
                 store.set_coachee_archived(&id, archived)?;
-                Ok(Some(Loaded::Home(store.coachee_summaries(self.app.today, true)?)))
+                Ok(Some(Loaded::Home(
+                    store.coachee_summaries(self.app.today, true)?,
+                )))
             }
             Effect::StartSession { coachee_id, guide } => {
                 if let Some(s) = store.unfinished_session(&coachee_id)? {
@@ -191,7 +199,9 @@ impl Runtime {
             }
             Effect::CompleteSessionQuietly { session_id } => {
                 store.complete_session(&session_id, self.app.now)?;
-                Ok(Some(Loaded::Home(store.coachee_summaries(self.app.today, true)?)))
+                Ok(Some(Loaded::Home(
+                    store.coachee_summaries(self.app.today, true)?,
+                )))
             }
             Effect::Save(_) | Effect::Flush | Effect::Quit => Ok(None),
         })();
@@ -206,7 +216,12 @@ impl Runtime {
 pub fn load_session(store: &Store, session_id: &str) -> store::Result<SessionData> {
     let record = store.session_record(session_id)?;
     let review = store.actions_for_review(&record.coachee.id, session_id)?;
-    let previous = previous_scores(store, &record.coachee.id, session_id, record.session.started_at)?;
+    let previous = previous_scores(
+        store,
+        &record.coachee.id,
+        session_id,
+        record.session.started_at,
+    )?;
     Ok(SessionData {
         record,
         review,

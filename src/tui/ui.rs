@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::app::{App, Popup, Screen};
+use super::app::{App, Screen};
 use super::keymap;
 use super::screens;
 
@@ -47,10 +47,17 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
 /// The keys that matter now, from the keymap, or the latest message.
 fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(msg) = &app.message {
-        let style = if msg.error { app.theme.error } else { app.theme.ok };
+        let style = if msg.error {
+            app.theme.error
+        } else {
+            app.theme.ok
+        };
         let prefix = if msg.error { "! " } else { "" };
         frame.render_widget(
-            Paragraph::new(Line::from(vec![Span::styled(format!("{prefix}{}", msg.text), style)])),
+            Paragraph::new(Line::from(vec![Span::styled(
+                format!("{prefix}{}", msg.text),
+                style,
+            )])),
             area,
         );
         return;
@@ -58,11 +65,7 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     let ctx = app.context();
     let mut spans = Vec::new();
     for b in keymap::bindings(ctx).iter().filter(|b| b.status) {
-        let key = b
-            .keys
-            .first()
-            .map(keymap::key_name)
-            .unwrap_or_default();
+        let key = b.keys.first().map(keymap::key_name).unwrap_or_default();
         let key = if matches!(b.cmd, keymap::Cmd::Digit(_)) {
             "1-0".to_owned()
         } else {
@@ -74,13 +77,14 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(key, app.theme.key));
         spans.push(Span::raw(format!(" {}", b.label)));
     }
-    if !matches!(app.popup, Some(Popup::Help { .. })) && ctx != keymap::Context::Help {
+    // Point at the help when the screen has one and it is not shown already.
+    let help = keymap::bindings(ctx)
+        .into_iter()
+        .find(|b| b.cmd == keymap::Cmd::Help && !b.status);
+    if let Some(key) = help.and_then(|b| b.keys.first().map(keymap::key_name)) {
         spans.push(Span::styled("  ", app.theme.dim));
-        let help = if ctx == keymap::Context::SessionEdit { "F1" } else { "?" };
-        if !spans.iter().any(|s| s.content == help) {
-            spans.push(Span::styled(help, app.theme.key));
-            spans.push(Span::raw(" all keys"));
-        }
+        spans.push(Span::styled(key, app.theme.key));
+        spans.push(Span::raw(" all keys"));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -207,7 +207,11 @@ fn sync_record(live: &mut Live, w: &Write) {
             }
         }
         Write::Choice { choice, .. } => {
-            match rec.choices.iter_mut().find(|c| c.stage_id == choice.stage_id) {
+            match rec
+                .choices
+                .iter_mut()
+                .find(|c| c.stage_id == choice.stage_id)
+            {
                 Some(c) => *c = choice.clone(),
                 None => rec.choices.push(choice.clone()),
             }
@@ -423,7 +427,12 @@ fn set_score(live: &mut Live, field: FieldKind, score: i64) -> Vec<Effect> {
     let score = score.clamp(scale.min, scale.max);
     let note = live
         .editor_text(&format!("r/{stage}/{item}"))
-        .or_else(|| live.data.record.rating(&stage, &item).map(|r| r.note.clone()))
+        .or_else(|| {
+            live.data
+                .record
+                .rating(&stage, &item)
+                .map(|r| r.note.clone())
+        })
         .unwrap_or_default();
     let w = Write::Rating {
         session: live.session_id().to_owned(),

@@ -16,14 +16,14 @@ pub fn title_bar(app: &App, frame: &mut Frame, area: Rect, place: &str, right: V
     ];
     if app.share_safe {
         left.push(Span::raw("  "));
-        left.push(Span::styled("[SHARE-SAFE: private notes hidden]", app.theme.warn));
+        left.push(Span::styled(
+            "[SHARE-SAFE: private notes hidden]",
+            app.theme.warn,
+        ));
     }
     frame.render_widget(Paragraph::new(Line::from(left)), area);
     if !right.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Line::from(right)).right_aligned(),
-            area,
-        );
+        frame.render_widget(Paragraph::new(Line::from(right)).right_aligned(), area);
     }
 }
 
@@ -31,8 +31,16 @@ pub fn title_bar(app: &App, frame: &mut Frame, area: Rect, place: &str, right: V
 pub fn block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
-        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
-        .border_style(if focused { app.theme.focus_border } else { app.theme.border })
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            app.theme.focus_border
+        } else {
+            app.theme.border
+        })
         .title(title)
 }
 
@@ -53,7 +61,9 @@ pub fn bar(score: Option<i64>, min: i64, max: i64, width: usize) -> String {
         return "·".repeat(width);
     };
     let span = (max - min).max(1) as f64;
-    let filled = (((s - min) as f64 / span) * width as f64).round().clamp(0.0, width as f64) as usize;
+    let filled = (((s - min) as f64 / span) * width as f64)
+        .round()
+        .clamp(0.0, width as f64) as usize;
     let filled = filled.max(1);
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }

@@ -23,14 +23,26 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let t = &app.theme;
-    let header = Row::new(["", "Name", "Role", "Last session", "Sessions", "Open", "Overdue"])
-        .style(t.title);
+    let header = Row::new([
+        "",
+        "Name",
+        "Role",
+        "Last session",
+        "Sessions",
+        "Open",
+        "Overdue",
+    ])
+    .style(t.title);
     let rows: Vec<Row> = app
         .home
         .rows
         .iter()
         .map(|s| {
-            let marker = if s.unfinished_session.is_some() { "▶" } else { " " };
+            let marker = if s.unfinished_session.is_some() {
+                "▶"
+            } else {
+                " "
+            };
             let mut name = s.coachee.name.clone();
             if s.coachee.archived {
                 name.push_str(" (archived)");
@@ -57,8 +69,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     let widths = [
         Constraint::Length(1),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
+        Constraint::Fill(1),
+        Constraint::Fill(1),
         Constraint::Length(12),
         Constraint::Length(8),
         Constraint::Length(5),
@@ -104,13 +116,14 @@ fn empty_state(app: &App, frame: &mut Frame, area: Rect) {
             Span::styled("innerceo demo", t.key),
         ]),
         Line::from(""),
-        Line::styled(format!("Your notes stay on this machine, in {}", app.db_label), t.dim),
+        Line::styled(
+            format!("Your notes stay on this machine, in {}", app.db_label),
+            t.dim,
+        ),
     ];
     let area = common::centered(area, 76, 10);
     frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .centered(),
+        Paragraph::new(text).wrap(Wrap { trim: true }).centered(),
         area,
     );
 }

@@ -20,21 +20,37 @@ pub fn draw(app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
             ..
         } => picker(app, coachee_name, *selected, frame, area),
         Popup::Form(form) => form_popup(app, form, frame, area),
-        Popup::Confirm { text, .. } => {
-            message_box(app, " Please confirm ", text, &[("y", "yes"), ("n", "no")], frame, area)
-        }
+        Popup::Confirm { text, .. } => message_box(
+            app,
+            " Please confirm ",
+            text,
+            &[("y", "yes"), ("n", "no")],
+            frame,
+            area,
+        ),
         Popup::Unfinished { name, .. } => message_box(
             app,
             " Unfinished session ",
             &format!("{name} already has an unfinished session. Only one can be open at a time."),
-            &[("c", "resume it"), ("f", "finish it, then start a new one"), ("Esc", "cancel")],
+            &[
+                ("c", "resume it"),
+                ("f", "finish it, then start a new one"),
+                ("Esc", "cancel"),
+            ],
             frame,
             area,
         ),
     }
 }
 
-fn message_box(app: &App, title: &str, text: &str, keys: &[(&str, &str)], frame: &mut Frame, area: Rect) {
+fn message_box(
+    app: &App,
+    title: &str,
+    text: &str,
+    keys: &[(&str, &str)],
+    frame: &mut Frame,
+    area: Rect,
+) {
     let w = 64.min(area.width);
     let inner_w = w.saturating_sub(2).max(1) as usize;
     let h = (text.chars().count().div_ceil(inner_w) as u16 + 4).min(area.height);
@@ -45,7 +61,11 @@ fn message_box(app: &App, title: &str, text: &str, keys: &[(&str, &str)], frame:
         spans.push(Span::styled(*k, app.theme.key));
         spans.push(Span::raw(format!(" {label}   ")));
     }
-    let lines = vec![Line::from(text.to_owned()), Line::from(""), Line::from(spans)];
+    let lines = vec![
+        Line::from(text.to_owned()),
+        Line::from(""),
+        Line::from(spans),
+    ];
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
@@ -59,9 +79,20 @@ fn help(app: &App, ctx: Context, scroll: u16, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let r = common::centered(area, 76, area.height.saturating_sub(2));
     frame.render_widget(Clear, r);
-    let mut lines = vec![Line::styled(format!("Keys on this screen ({})", context_name(ctx)), t.title), Line::from("")];
+    let mut lines = vec![
+        Line::styled(
+            format!("Keys on this screen ({})", context_name(ctx)),
+            t.title,
+        ),
+        Line::from(""),
+    ];
     let binds = keymap::bindings(ctx);
-    let w = binds.iter().map(|b| keymap::keys_label(b).chars().count()).max().unwrap_or(6).min(22);
+    let w = binds
+        .iter()
+        .map(|b| keymap::keys_label(b).chars().count())
+        .max()
+        .unwrap_or(6)
+        .min(22);
     for b in &binds {
         lines.push(Line::from(vec![
             Span::styled(format!("  {:<w$}  ", keymap::keys_label(b)), t.key),
@@ -70,8 +101,14 @@ fn help(app: &App, ctx: Context, scroll: u16, frame: &mut Frame, area: Rect) {
     }
     if ctx == Context::SessionEdit {
         lines.push(Line::from(""));
-        lines.push(Line::styled("While typing: arrows, Home/End, Ctrl-←/→ by word, Ctrl-u undo, Ctrl-r redo,", t.dim));
-        lines.push(Line::styled("Ctrl-k delete to end of line, Ctrl-w delete word; paste works as usual.", t.dim));
+        lines.push(Line::styled(
+            "While typing: arrows, Home/End, Ctrl-←/→ by word, Ctrl-u undo, Ctrl-r redo,",
+            t.dim,
+        ));
+        lines.push(Line::styled(
+            "Ctrl-k delete to end of line, Ctrl-w delete word; paste works as usual.",
+            t.dim,
+        ));
     }
     lines.push(Line::from(""));
     lines.push(Line::styled(format!("Data file: {}", app.db_label), t.dim));
@@ -106,7 +143,11 @@ fn picker(app: &App, coachee: &str, selected: usize, frame: &mut Frame, area: Re
     let t = &app.theme;
     let r = common::centered(area, 72, 18);
     frame.render_widget(Clear, r);
-    let block = common::block(app, format!(" New session with {coachee}: pick a guide "), true);
+    let block = common::block(
+        app,
+        format!(" New session with {coachee}: pick a guide "),
+        true,
+    );
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let [list, desc] = Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(inner);
@@ -121,7 +162,11 @@ fn picker(app: &App, coachee: &str, selected: usize, frame: &mut Frame, area: Re
             Span::styled(if sel { "› " } else { "  " }, t.key),
             Span::styled(g.guide.title.clone(), if sel { t.selected } else { t.base }),
             Span::styled(
-                format!("  {} stages · {} min{source}", g.guide.stages.len(), g.guide.total_timebox()),
+                format!(
+                    "  {} stages · {} min{source}",
+                    g.guide.stages.len(),
+                    g.guide.total_timebox()
+                ),
                 t.dim,
             ),
         ]));
@@ -143,19 +188,24 @@ fn picker(app: &App, coachee: &str, selected: usize, frame: &mut Frame, area: Re
 
 fn form_popup(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    let h = form.fields.len() as u16 * 4 + 3;
+    let h = form.fields.len() as u16 * 3 + 3;
     let r = common::centered(area, 70, h);
     frame.render_widget(Clear, r);
     let block = common::block(app, format!(" {} ", form.title), true);
     let inner = block.inner(r);
     frame.render_widget(block, r);
-    let mut constraints: Vec<Constraint> = form.fields.iter().map(|_| Constraint::Length(4)).collect();
+    let mut constraints: Vec<Constraint> =
+        form.fields.iter().map(|_| Constraint::Length(3)).collect();
     constraints.push(Constraint::Length(1));
     let areas = Layout::vertical(constraints).split(inner);
     for (i, f) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
-        let [label, input, hint] =
-            Layout::vertical([Constraint::Length(1), Constraint::Length(2), Constraint::Length(1)]).areas(areas[i]);
+        let [label, input, hint] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(areas[i]);
         let _ = hint;
         let mut hint_text = f.hint.to_owned();
         if matches!(form.kind, FormKind::Action { .. }) && i == 2 {
@@ -173,7 +223,12 @@ fn form_popup(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             ])),
             label,
         );
-        let input = Rect { height: 1, x: input.x + 2, width: input.width.saturating_sub(2), ..input };
+        let input = Rect {
+            height: 1,
+            x: input.x + 2,
+            width: input.width.saturating_sub(2),
+            ..input
+        };
         match &f.field {
             Field::Text(ed) => {
                 if focused {
@@ -183,7 +238,10 @@ fn form_popup(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
                 }
             }
             Field::Select { options, index } => {
-                let label = options.get(*index).map(|(_, l)| l.as_str()).unwrap_or("none");
+                let label = options
+                    .get(*index)
+                    .map(|(_, l)| l.as_str())
+                    .unwrap_or("none");
                 frame.render_widget(
                     Paragraph::new(Line::from(vec![
                         Span::styled("‹ ", t.dim),

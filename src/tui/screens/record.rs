@@ -17,10 +17,19 @@ pub fn lines(data: &SessionData, theme: &Theme, private: bool) -> Vec<Line<'stat
     let s = &rec.session;
     let mut out: Vec<Line<'static>> = Vec::new();
     out.push(Line::styled(
-        format!("{} · {} · {}", rec.coachee.name, s.guide.title, dates::fmt_datetime(s.started_at)),
+        format!(
+            "{} · {} · {}",
+            rec.coachee.name,
+            s.guide.title,
+            dates::fmt_datetime(s.started_at)
+        ),
         t.title,
     ));
-    let mut meta = format!("{} · {}", s.status.as_str(), dates::fmt_duration(s.total_seconds()));
+    let mut meta = format!(
+        "{} · {}",
+        s.status.as_str(),
+        dates::fmt_duration(s.total_seconds())
+    );
     if let Some(f) = s.focus {
         meta.push_str(&format!(" · focus {}", f.label()));
     }
@@ -41,7 +50,8 @@ pub fn lines(data: &SessionData, theme: &Theme, private: bool) -> Vec<Line<'stat
                     }
                 }
                 if let StageKind::Close {
-                    confidence: Some(c), ..
+                    confidence: Some(c),
+                    ..
                 } = &st.kind
                 {
                     let sc = c.scale_or(Scale::default());
@@ -55,7 +65,11 @@ pub fn lines(data: &SessionData, theme: &Theme, private: bool) -> Vec<Line<'stat
                 }
             }
             StageKind::Ratings { items, scale } => {
-                let w = items.iter().map(|i| i.label.chars().count()).max().unwrap_or(8);
+                let w = items
+                    .iter()
+                    .map(|i| i.label.chars().count())
+                    .max()
+                    .unwrap_or(8);
                 for it in items {
                     let sc = it.scale_or(*scale);
                     let r = rec.rating(&st.id, &it.id);
@@ -67,7 +81,10 @@ pub fn lines(data: &SessionData, theme: &Theme, private: bool) -> Vec<Line<'stat
                         score.map_or("-".to_owned(), |v| v.to_string())
                     ))];
                     if let (Some(now), Some(prev)) = (score, data.previous.get(&it.id)) {
-                        spans.push(Span::styled(format!("  ({} since last time)", delta(now - prev)), t.dim));
+                        spans.push(Span::styled(
+                            format!("  ({} since last time)", delta(now - prev)),
+                            t.dim,
+                        ));
                     }
                     out.push(Line::from(spans));
                     if let Some(n) = r.map(|r| r.note.trim()).filter(|n| !n.is_empty()) {
@@ -75,7 +92,12 @@ pub fn lines(data: &SessionData, theme: &Theme, private: bool) -> Vec<Line<'stat
                     }
                 }
             }
-            StageKind::Choice { options, tags, tags_title, .. } => match rec.choice(&st.id) {
+            StageKind::Choice {
+                options,
+                tags,
+                tags_title,
+                ..
+            } => match rec.choice(&st.id) {
                 Some(c) => {
                     let label = c
                         .option_id
@@ -92,7 +114,11 @@ pub fn lines(data: &SessionData, theme: &Theme, private: bool) -> Vec<Line<'stat
                         .map(|t| t.label.clone())
                         .collect();
                     if !chosen.is_empty() {
-                        let title = if tags_title.is_empty() { "Tags" } else { tags_title };
+                        let title = if tags_title.is_empty() {
+                            "Tags"
+                        } else {
+                            tags_title
+                        };
                         out.push(Line::from(format!("  {title}: {}", chosen.join(", "))));
                     }
                 }
@@ -103,12 +129,24 @@ pub fn lines(data: &SessionData, theme: &Theme, private: bool) -> Vec<Line<'stat
                     out.push(Line::styled("  (no actions agreed)", t.dim));
                 }
                 for a in &rec.actions {
-                    let due = a.due.map(dates::fmt_date).unwrap_or_else(|| "no date".into());
-                    out.push(Line::from(format!("  • {} ({}, due {due}, {})", a.text, a.owner, a.status.as_str())));
+                    let due = a
+                        .due
+                        .map(dates::fmt_date)
+                        .unwrap_or_else(|| "no date".into());
+                    out.push(Line::from(format!(
+                        "  • {} ({}, due {due}, {})",
+                        a.text,
+                        a.owner,
+                        a.status.as_str()
+                    )));
                 }
             }
             StageKind::Review => {
-                let reviewed: Vec<_> = data.review.iter().filter_map(|(a, r)| r.as_ref().map(|r| (a, r))).collect();
+                let reviewed: Vec<_> = data
+                    .review
+                    .iter()
+                    .filter_map(|(a, r)| r.as_ref().map(|r| (a, r)))
+                    .collect();
                 if reviewed.is_empty() {
                     out.push(Line::styled("  (nothing reviewed)", t.dim));
                 }
@@ -120,7 +158,10 @@ pub fn lines(data: &SessionData, theme: &Theme, private: bool) -> Vec<Line<'stat
                     };
                     out.push(Line::from(format!("  • {}: {what}", a.text)));
                     if !r.note.trim().is_empty() {
-                        out.push(Line::styled(format!("    {}", r.note.replace('\n', " ")), t.dim));
+                        out.push(Line::styled(
+                            format!("    {}", r.note.replace('\n', " ")),
+                            t.dim,
+                        ));
                     }
                 }
             }
@@ -135,7 +176,11 @@ pub fn lines(data: &SessionData, theme: &Theme, private: bool) -> Vec<Line<'stat
                     Visibility::Shared => ("  Note:", t.dim),
                 };
                 out.push(Line::styled(label, style));
-                out.extend(n.text.lines().map(|l| Line::styled(format!("    {l}"), style)));
+                out.extend(
+                    n.text
+                        .lines()
+                        .map(|l| Line::styled(format!("    {l}"), style)),
+                );
             }
         }
     }

@@ -36,10 +36,7 @@ fn header(app: &App, live: &Live, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let rec = &live.data.record;
     let [l1, l2] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
-    let title = format!(
-        "{} · {}",
-        rec.coachee.name, rec.session.guide.title
-    );
+    let title = format!("{} · {}", rec.coachee.name, rec.session.guide.title);
     let total = rec.session.total_seconds();
     common::title_bar(
         app,
@@ -78,7 +75,10 @@ fn header(app: &App, live: &Live, frame: &mut Frame, area: Rect) {
                 )]
             }
         }
-        None => vec![Span::styled("stage ", t.dim), Span::raw(format!("{} ", fmt_clock(spent)))],
+        None => vec![
+            Span::styled("stage ", t.dim),
+            Span::raw(format!("{} ", fmt_clock(spent))),
+        ],
     };
     frame.render_widget(Paragraph::new(Line::from(std::mem::take(&mut spans))), l2);
     frame.render_widget(Paragraph::new(Line::from(right)).right_aligned(), l2);
@@ -115,14 +115,20 @@ fn stage_list(app: &App, live: &Live, frame: &mut Frame, area: Rect) {
             ]))
         })
         .collect();
-    frame.render_widget(List::new(items).block(common::block(app, " Stages ", false)), area);
+    frame.render_widget(
+        List::new(items).block(common::block(app, " Stages ", false)),
+        area,
+    );
 }
 
 fn notes_pane(app: &App, live: &Live, frame: &mut Frame, area: Rect) {
     let focused = live.focused() == Some(FieldKind::PrivateNote);
     let block = common::block(
         app,
-        Line::from(vec![Span::styled(" Private notes: coach only, hidden in share-safe ", app.theme.private)]),
+        Line::from(vec![Span::styled(
+            " Private notes: coach only, hidden in share-safe ",
+            app.theme.private,
+        )]),
         focused,
     );
     let inner = block.inner(area);
@@ -130,8 +136,11 @@ fn notes_pane(app: &App, live: &Live, frame: &mut Frame, area: Rect) {
     if let Some(ed) = live.private_note_key().and_then(|k| live.editors.get(&k)) {
         if ed.is_empty() && !(focused && live.editing) {
             frame.render_widget(
-                Paragraph::new(Line::styled("Ctrl-o hides this pane; Tab comes here to type", app.theme.dim))
-                    .wrap(Wrap { trim: true }),
+                Paragraph::new(Line::styled(
+                    "Ctrl-o hides this pane; Tab comes here to type",
+                    app.theme.dim,
+                ))
+                .wrap(Wrap { trim: true }),
                 inner,
             );
         } else {

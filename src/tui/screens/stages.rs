@@ -27,19 +27,24 @@ pub fn draw(app: &App, live: &Live, frame: &mut Frame, area: Rect) {
     } else {
         intro_height(&stage.intro, inner.width).min(3)
     };
-    let [intro, body] =
-        Layout::vertical([Constraint::Length(intro_h + u16::from(intro_h > 0)), Constraint::Min(1)])
-            .areas(inner);
+    let [intro, body] = Layout::vertical([
+        Constraint::Length(intro_h + u16::from(intro_h > 0)),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
     if intro_h > 0 {
         frame.render_widget(
-            Paragraph::new(Line::styled(stage.intro.clone(), app.theme.dim)).wrap(Wrap { trim: true }),
+            Paragraph::new(Line::styled(stage.intro.clone(), app.theme.dim))
+                .wrap(Wrap { trim: true }),
             intro,
         );
     }
     match &stage.kind {
         StageKind::Questions { prompts } => prompts_view(app, live, stage, prompts, frame, body),
         StageKind::Review => review_view(app, live, frame, body),
-        StageKind::Ratings { items, scale } => ratings_view(app, live, stage, items, *scale, frame, body),
+        StageKind::Ratings { items, scale } => {
+            ratings_view(app, live, stage, items, *scale, frame, body)
+        }
         StageKind::Choice { .. } => choice_view(app, live, stage, frame, body),
         StageKind::Actions => actions_view(app, live, frame, body),
         StageKind::Close { prompts, .. } => close_view(app, live, stage, prompts, frame, body),
@@ -56,7 +61,15 @@ fn intro_height(text: &str, width: u16) -> u16 {
 }
 
 /// An editor in a box; the cursor shows only while typing in it.
-fn editor_box(app: &App, live: &Live, key: &str, title: &str, focused: bool, frame: &mut Frame, area: Rect) {
+fn editor_box(
+    app: &App,
+    live: &Live,
+    key: &str,
+    title: &str,
+    focused: bool,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let editing = focused && live.editing;
     let label = if editing {
         format!(" {title} (typing; Esc to stop) ")
@@ -75,7 +88,10 @@ fn draw_editor(app: &App, ed: &TextArea<'static>, editing: bool, frame: &mut Fra
     if editing {
         frame.render_widget(ed, area);
     } else if ed.is_empty() {
-        frame.render_widget(Paragraph::new(Line::styled("(empty: Enter to write)", app.theme.dim)), area);
+        frame.render_widget(
+            Paragraph::new(Line::styled("(empty: Enter to write)", app.theme.dim)),
+            area,
+        );
     } else {
         let text: Vec<Line> = ed.lines().iter().map(|l| Line::from(l.as_str())).collect();
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), area);
@@ -83,11 +99,25 @@ fn draw_editor(app: &App, ed: &TextArea<'static>, editing: bool, frame: &mut Fra
 }
 
 /// Prompts: the focused one open with its hint and editor, the others one line each.
-fn prompts_view(app: &App, live: &Live, stage: &Stage, prompts: &[Prompt], frame: &mut Frame, area: Rect) {
+fn prompts_view(
+    app: &App,
+    live: &Live,
+    stage: &Stage,
+    prompts: &[Prompt],
+    frame: &mut Frame,
+    area: Rect,
+) {
     prompts_in(app, live, stage, prompts, frame, area);
 }
 
-fn prompts_in(app: &App, live: &Live, stage: &Stage, prompts: &[Prompt], frame: &mut Frame, area: Rect) {
+fn prompts_in(
+    app: &App,
+    live: &Live,
+    stage: &Stage,
+    prompts: &[Prompt],
+    frame: &mut Frame,
+    area: Rect,
+) {
     let t = &app.theme;
     let focused = match live.focused() {
         Some(FieldKind::Prompt(i)) => Some(i),
@@ -120,7 +150,15 @@ fn prompts_in(app: &App, live: &Live, stage: &Stage, prompts: &[Prompt], frame: 
                 lines.push(Line::styled(format!("   {}", p.hint), t.dim));
             }
             frame.render_widget(Paragraph::new(lines), head);
-            editor_box(app, live, &key, "Answer", focused == Some(i), frame, areas[k]);
+            editor_box(
+                app,
+                live,
+                &key,
+                "Answer",
+                focused == Some(i),
+                frame,
+                areas[k],
+            );
             k += 1;
         } else {
             let preview = live
@@ -128,7 +166,10 @@ fn prompts_in(app: &App, live: &Live, stage: &Stage, prompts: &[Prompt], frame: 
                 .map(|s| s.replace('\n', " "))
                 .filter(|s| !s.trim().is_empty());
             let lines = vec![
-                Line::from(vec![Span::styled(format!("{n}. "), t.dim), Span::raw(p.text.clone())]),
+                Line::from(vec![
+                    Span::styled(format!("{n}. "), t.dim),
+                    Span::raw(p.text.clone()),
+                ]),
                 match preview {
                     Some(s) => Line::styled(format!("   {s}"), t.dim),
                     None => Line::styled("   (no answer yet)", t.dim),
@@ -140,7 +181,14 @@ fn prompts_in(app: &App, live: &Live, stage: &Stage, prompts: &[Prompt], frame: 
     }
 }
 
-fn close_view(app: &App, live: &Live, stage: &Stage, prompts: &[Prompt], frame: &mut Frame, area: Rect) {
+fn close_view(
+    app: &App,
+    live: &Live,
+    stage: &Stage,
+    prompts: &[Prompt],
+    frame: &mut Frame,
+    area: Rect,
+) {
     let t = &app.theme;
     let StageKind::Close {
         confidence,
@@ -151,12 +199,17 @@ fn close_view(app: &App, live: &Live, stage: &Stage, prompts: &[Prompt], frame: 
         return;
     };
     let extra = u16::from(confidence.is_some()) * 2 + u16::from(*next_session) * 3;
-    let [top, bottom] = Layout::vertical([Constraint::Min(4), Constraint::Length(extra)]).areas(area);
+    let [top, bottom] =
+        Layout::vertical([Constraint::Min(4), Constraint::Length(extra)]).areas(area);
     prompts_in(app, live, stage, prompts, frame, top);
     let mut y = bottom.y;
     if let Some(c) = confidence {
         let scale = c.scale_or(Scale::default());
-        let score = live.data.record.rating(&stage.id, &c.id).and_then(|r| r.score);
+        let score = live
+            .data
+            .record
+            .rating(&stage.id, &c.id)
+            .and_then(|r| r.score);
         let focused = live.focused() == Some(FieldKind::Confidence);
         let style = if focused { t.selected } else { t.base };
         let lines = vec![
@@ -176,17 +229,31 @@ fn close_view(app: &App, live: &Live, stage: &Stage, prompts: &[Prompt], frame: 
                 Span::styled("  (←/→ or 1-0)", t.dim),
             ]),
         ];
-        frame.render_widget(Paragraph::new(lines), Rect { y, height: 2, ..bottom });
+        frame.render_widget(
+            Paragraph::new(lines),
+            Rect {
+                y,
+                height: 2,
+                ..bottom
+            },
+        );
         y += 2;
     }
     if *next_session {
         let focused = live.focused() == Some(FieldKind::NextSession);
         let [input, shown] = Layout::horizontal([Constraint::Length(30), Constraint::Min(1)])
-            .areas(Rect { y, height: 3, ..bottom });
+            .areas(Rect {
+                y,
+                height: 3,
+                ..bottom
+            });
         editor_box(app, live, "d/next", "Next session", focused, frame, input);
         let text = live.editor_text("d/next").unwrap_or_default();
         let resolved = match dates::parse_due(&text, app.today) {
-            Ok(Some(d)) => Line::from(vec![Span::raw(" → "), Span::styled(dates::fmt_date_long(d), t.ok)]),
+            Ok(Some(d)) => Line::from(vec![
+                Span::raw(" → "),
+                Span::styled(dates::fmt_date_long(d), t.ok),
+            ]),
             Ok(None) => Line::styled(" e.g. +2w, fri, 2026-12-09", t.dim),
             Err(_) => Line::styled(" not a date yet: try +2w, fri, 2026-12-09", t.warn),
         };
@@ -219,12 +286,21 @@ fn ratings_view(
         Some(FieldKind::RatingItem(i)) => Some(i),
         _ => None,
     };
-    let label_w = items.iter().map(|i| i.label.chars().count()).max().unwrap_or(8).min(18);
+    let label_w = items
+        .iter()
+        .map(|i| i.label.chars().count())
+        .max()
+        .unwrap_or(8)
+        .min(18);
     let bar_w = if left.width >= 56 { 10 } else { 5 };
     let mut lines = Vec::new();
     for (i, it) in items.iter().enumerate() {
         let sc = it.scale_or(scale);
-        let score = live.data.record.rating(&stage.id, &it.id).and_then(|r| r.score);
+        let score = live
+            .data
+            .record
+            .rating(&stage.id, &it.id)
+            .and_then(|r| r.score);
         let prev = live.data.previous.get(&it.id).copied();
         let sel = focused == Some(i);
         let mut spans = vec![
@@ -233,12 +309,22 @@ fn ratings_view(
                 format!("{:<w$} ", it.label, w = label_w),
                 if sel { t.selected } else { t.base },
             ),
-            Span::styled(bar(score, sc.min, sc.max, bar_w), if sel { t.current } else { t.base }),
-            Span::raw(format!(" {:>2}", score.map_or("-".to_owned(), |s| s.to_string()))),
+            Span::styled(
+                bar(score, sc.min, sc.max, bar_w),
+                if sel { t.current } else { t.base },
+            ),
+            Span::raw(format!(
+                " {:>2}",
+                score.map_or("-".to_owned(), |s| s.to_string())
+            )),
         ];
+        let roomy = left.width >= 48;
         match (prev, score) {
-            (Some(p), Some(s)) => spans.push(Span::styled(format!("  was {p} ({})", delta(s - p)), t.dim)),
-            (Some(p), None) => spans.push(Span::styled(format!("  was {p}"), t.dim)),
+            (Some(p), Some(s)) if roomy => {
+                spans.push(Span::styled(format!("  was {p} ({})", delta(s - p)), t.dim));
+            }
+            (Some(p), Some(s)) => spans.push(Span::styled(format!(" {}", delta(s - p)), t.dim)),
+            (Some(p), None) if roomy => spans.push(Span::styled(format!("  was {p}"), t.dim)),
             _ => {}
         }
         lines.push(Line::from(spans));
@@ -257,12 +343,26 @@ fn ratings_view(
             question,
         );
         let key = format!("r/{}/{}", stage.id, it.id);
-        editor_box(app, live, &key, &format!("Note on {}", it.label), live.editing, frame, note);
+        editor_box(
+            app,
+            live,
+            &key,
+            &format!("Note on {}", it.label),
+            live.editing,
+            frame,
+            note,
+        );
     }
     let labels = items.iter().map(|i| short_label(&i.label)).collect();
     let current = items
         .iter()
-        .map(|it| live.data.record.rating(&stage.id, &it.id).and_then(|r| r.score).map(|s| s as f64))
+        .map(|it| {
+            live.data
+                .record
+                .rating(&stage.id, &it.id)
+                .and_then(|r| r.score)
+                .map(|s| s as f64)
+        })
         .collect();
     let previous = (!live.data.previous.is_empty()).then(|| {
         items
@@ -271,7 +371,14 @@ fn ratings_view(
             .collect()
     });
     let has_prev = previous.is_some();
-    let [chart, legend] = Layout::vertical([Constraint::Min(4), Constraint::Length(1)]).areas(right);
+    // Keep the chart about twice as wide as tall, as cells are twice as tall as wide.
+    let chart_h = (right.width / 2 + 2).min(right.height.saturating_sub(1));
+    let [chart, legend, _] = Layout::vertical([
+        Constraint::Length(chart_h),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(right);
     frame.render_widget(
         Radar {
             labels,
@@ -316,7 +423,11 @@ fn choice_view(app: &App, live: &Live, stage: &Stage, frame: &mut Frame, area: R
     let chosen = live.data.record.choice(&stage.id);
     let chosen_opt = chosen.and_then(|c| c.option_id.clone());
     let focus = live.focused();
-    let tags_h = if tags.is_empty() { 0 } else { (tags.len() as u16).div_ceil(2) + 2 };
+    let tags_h = if tags.is_empty() {
+        0
+    } else {
+        (tags.len() as u16).div_ceil(2) + 2
+    };
     let [opts, desc, rat, tg] = Layout::vertical([
         Constraint::Length(options.len() as u16 + 1 + u16::from(!question.is_empty())),
         Constraint::Length(3),
@@ -334,15 +445,29 @@ fn choice_view(app: &App, live: &Live, stage: &Stage, frame: &mut Frame, area: R
         let cursor = on_opts && live.row == i;
         lines.push(Line::from(vec![
             Span::styled(if cursor { "› " } else { "  " }, t.key),
-            Span::styled(if picked { "(•) " } else { "( ) " }, if picked { t.current } else { t.base }),
-            Span::styled(o.label.clone(), if cursor { t.selected } else if picked { t.current } else { t.base }),
+            Span::styled(
+                if picked { "(•) " } else { "( ) " },
+                if picked { t.current } else { t.base },
+            ),
+            Span::styled(
+                o.label.clone(),
+                if cursor {
+                    t.selected
+                } else if picked {
+                    t.current
+                } else {
+                    t.base
+                },
+            ),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), opts);
     let shown = if on_opts {
         options.get(live.row)
     } else {
-        options.iter().find(|o| Some(o.id.as_str()) == chosen_opt.as_deref())
+        options
+            .iter()
+            .find(|o| Some(o.id.as_str()) == chosen_opt.as_deref())
     };
     if let Some(o) = shown {
         frame.render_widget(
@@ -350,10 +475,29 @@ fn choice_view(app: &App, live: &Live, stage: &Stage, frame: &mut Frame, area: R
             desc,
         );
     }
-    editor_box(app, live, &format!("c/{}", stage.id), rationale, focus == Some(FieldKind::Rationale), frame, rat);
+    editor_box(
+        app,
+        live,
+        &format!("c/{}", stage.id),
+        rationale,
+        focus == Some(FieldKind::Rationale),
+        frame,
+        rat,
+    );
     if !tags.is_empty() {
         let on_tags = focus == Some(FieldKind::Tags);
-        let block = common::block(app, format!(" {} ", if tags_title.is_empty() { "Tags" } else { tags_title }), on_tags);
+        let block = common::block(
+            app,
+            format!(
+                " {} ",
+                if tags_title.is_empty() {
+                    "Tags"
+                } else {
+                    tags_title
+                }
+            ),
+            on_tags,
+        );
         let inner = block.inner(tg);
         frame.render_widget(block, tg);
         let half = tags.len().div_ceil(2);
@@ -367,7 +511,10 @@ fn choice_view(app: &App, live: &Live, stage: &Stage, frame: &mut Frame, area: R
                     let on = chosen.is_some_and(|ch| ch.tags.contains(&tag.id));
                     let cursor = on_tags && live.row == i;
                     Line::from(vec![
-                        Span::styled(if on { "[x] " } else { "[ ] " }, if on { t.current } else { t.base }),
+                        Span::styled(
+                            if on { "[x] " } else { "[ ] " },
+                            if on { t.current } else { t.base },
+                        ),
                         Span::styled(tag.label.clone(), if cursor { t.selected } else { t.base }),
                     ])
                 })
@@ -405,7 +552,10 @@ fn actions_view(app: &App, live: &Live, frame: &mut Frame, area: Rect) {
             .unwrap_or_else(|| "no due date".into());
         lines.push(Line::from(vec![
             Span::styled(if sel { "› " } else { "  " }, t.key),
-            Span::styled(format!("{}. {}", i + 1, a.text), if sel { t.selected } else { t.base }),
+            Span::styled(
+                format!("{}. {}", i + 1, a.text),
+                if sel { t.selected } else { t.base },
+            ),
         ]));
         let mut meta = format!("     {} · {due}", a.owner);
         if let Some(l) = &a.link {
@@ -450,8 +600,11 @@ fn review_view(app: &App, live: &Live, frame: &mut Frame, area: Rect) {
     }
     let focus = live.focused();
     let on_list = matches!(focus, Some(FieldKind::ReviewList));
-    let list_h = (items.len() as u16 * 2).min(area.height.saturating_sub(5)).max(2);
-    let [list, note] = Layout::vertical([Constraint::Length(list_h), Constraint::Min(3)]).areas(area);
+    let list_h = (items.len() as u16 * 2)
+        .min(area.height.saturating_sub(5))
+        .max(2);
+    let [list, note] =
+        Layout::vertical([Constraint::Length(list_h), Constraint::Min(3)]).areas(area);
     let mut lines = Vec::new();
     for (i, (a, r)) in items.iter().enumerate() {
         let sel = live.row == i;
@@ -459,28 +612,47 @@ fn review_view(app: &App, live: &Live, frame: &mut Frame, area: Rect) {
             Some(ReviewOutcome::Done) => "[done]   ",
             Some(ReviewOutcome::Carried) => "[carried]",
             Some(ReviewOutcome::Dropped) => "[dropped]",
-            None => "[ ]      ",
+            None => "[  ?  ]  ",
         };
         let overdue = a.due.is_some_and(|d| d < app.today) && r.is_none();
         lines.push(Line::from(vec![
             Span::styled(if sel { "› " } else { "  " }, t.key),
             Span::styled(format!("{mark} "), if r.is_some() { t.ok } else { t.base }),
-            Span::styled(a.text.clone(), if sel && on_list { t.selected } else { t.base }),
+            Span::styled(
+                a.text.clone(),
+                if sel && on_list { t.selected } else { t.base },
+            ),
         ]));
-        let due = a.due.map(|d| format!("due {}", dates::fmt_date(d))).unwrap_or_else(|| "no due date".into());
-        let mut meta = vec![Span::styled(
-            format!("             {} · {due} · agreed {}", a.owner, dates::fmt_date(dates::local_date(a.created_at))),
-            t.dim,
-        )];
+        let due = a
+            .due
+            .map(|d| format!("due {}", dates::fmt_date(d)))
+            .unwrap_or_else(|| "no due date".into());
+        let mut meta = vec![Span::raw("    ")];
         if overdue {
-            meta.push(Span::styled("  OVERDUE", t.warn));
+            meta.push(Span::styled("OVERDUE ", t.warn));
         }
+        meta.push(Span::styled(
+            format!(
+                "{} · {due} · agreed {}",
+                a.owner,
+                dates::fmt_date(dates::local_date(a.created_at))
+            ),
+            t.dim,
+        ));
         lines.push(Line::from(meta));
     }
     let scroll = (live.row as u16 * 2).saturating_sub(list.height.saturating_sub(2));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), list);
     if let Some((a, _)) = items.get(live.row) {
         let key = format!("v/{}", a.id);
-        editor_box(app, live, &key, "Review note", focus == Some(FieldKind::ReviewNote), frame, note);
+        editor_box(
+            app,
+            live,
+            &key,
+            "Review note",
+            focus == Some(FieldKind::ReviewNote),
+            frame,
+            note,
+        );
     }
 }

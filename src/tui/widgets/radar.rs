@@ -52,13 +52,13 @@ impl Widget for Radar<'_> {
             .paint(move |ctx| {
                 let rim = radar::ring(n, 1.0);
                 ctx.draw(&Points {
-                    coords: &radar::dotted(&rim, 0.12),
+                    coords: &radar::dotted(&rim, 0.08),
                     color: grid,
                 });
                 for i in 0..n {
                     let (x, y) = radar::axis(i, n);
                     ctx.draw(&Points {
-                        coords: &radar::dotted(&[(0.0, 0.0), (x, y)], 0.15),
+                        coords: &radar::dotted(&[(0.0, 0.0), (x, y)], 0.25),
                         color: grid,
                     });
                 }
@@ -78,7 +78,11 @@ impl Widget for Radar<'_> {
                     // Labels sit just outside the rim; those on the left end there.
                     let w = label.chars().count() as f64 * cell;
                     let lx = if x < -0.1 { x * 1.12 - w } else { x * 1.12 };
-                    ctx.print(lx.max(-xr), (y * 1.18).clamp(-yr, yr), TextLine::from(label.clone()));
+                    ctx.print(
+                        lx.max(-xr),
+                        (y * 1.18).clamp(-yr, yr),
+                        TextLine::from(label.clone()),
+                    );
                 }
             })
             .render(area, buf);

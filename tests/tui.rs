@@ -1,0 +1,7 @@
+//! The full-screen app driven by key events, without a terminal.
+
+#[path = "tui/harness.rs"]
+mod harness;
+
+#[path = "tui/flow.rs"]
+mod flow;

@@ -1,0 +1,320 @@
+//! Whole sessions driven by keys, checked through the store.
+
+use innerceo::model::{ActionStatus, SessionStatus, Visibility};
+use innerceo::store::Store;
+use innerceo::tui::app::Screen;
+use innerceo::tui::theme::Theme;
+use ratatui::crossterm::event::KeyCode;
+use time::macros::date;
+
+use super::harness::*;
+
+/// Runs the one-to-one through every stage from an empty database.
+fn run_one_to_one(rt: &mut innerceo::tui::runtime::Runtime) {
+    add_coachee(rt, "Ana Silva", "Head of Product");
+    assert!(
+        screen(rt, 80, 24).contains("Ana Silva"),
+        "{}",
+        screen(rt, 80, 24)
+    );
+    ch(rt, 'n'); // guide picker
+    assert!(screen(rt, 80, 24).contains("pick a guide"));
+    key(rt, KeyCode::Enter); // one-to-one is first
+    assert!(matches!(rt.app.screen, Screen::Session(_)));
+    // Review: nothing to review on a first session.
+    assert!(screen(rt, 80, 24).contains("nothing to review"));
+    ctrl(rt, 'n');
+    // Clarity: typing goes straight into the first answer.
+    typ(rt, "Ship the pricing model by March");
+    key(rt, KeyCode::Tab);
+    typ(rt, "Customers asked for it\nand the team is ready");
+    key(rt, KeyCode::Tab);
+    typ(rt, "Two teams merging");
+    key(rt, KeyCode::Tab);
+    typ(rt, "Signed contracts on the new plan");
+    // A private note on this stage.
+    ctrl(rt, 'o');
+    typ(rt, "Seemed tired today");
+    ctrl(rt, 'o');
+    ctrl(rt, 'n');
+    // Guardrails.
+    typ(rt, "Hiring within budget");
+    key(rt, KeyCode::Tab);
+    typ(rt, "No overtime");
+    key(rt, KeyCode::Tab);
+    typ(rt, "Slip of two weeks");
+    ctrl(rt, 'n');
+    // Six Centers: digits, arrows and a note.
+    ch(rt, '7');
+    key(rt, KeyCode::Down);
+    ch(rt, '0'); // 0 means 10
+    key(rt, KeyCode::Down);
+    ch(rt, '5');
+    key(rt, KeyCode::Right);
+    key(rt, KeyCode::Enter);
+    typ(rt, "Better than last month");
+    key(rt, KeyCode::Esc);
+    key(rt, KeyCode::Down);
+    ch(rt, '4');
+    key(rt, KeyCode::Down);
+    ch(rt, '8');
+    key(rt, KeyCode::Down);
+    ch(rt, '9');
+    ctrl(rt, 'n');
+    // Stepping: move to "Stepping up", write the rationale, two tags.
+    key(rt, KeyCode::Down);
+    key(rt, KeyCode::Down);
+    key(rt, KeyCode::Tab);
+    typ(rt, "Ready for cross-unit work");
+    key(rt, KeyCode::Tab);
+    ch(rt, ' ');
+    key(rt, KeyCode::Down);
+    key(rt, KeyCode::Down);
+    ch(rt, ' ');
+    ctrl(rt, 'n');
+    // Actions: one through the form, with a relative due date.
+    ch(rt, 'a');
+    typ(rt, "Draft the panel plan");
+    key(rt, KeyCode::Tab);
+    typ(rt, "Ana");
+    key(rt, KeyCode::Tab);
+    typ(rt, "fri");
+    key(rt, KeyCode::Tab);
+    key(rt, KeyCode::Right); // link to the first center
+    key(rt, KeyCode::Enter);
+    assert!(screen(rt, 80, 24).contains("Draft the panel plan"));
+    ctrl(rt, 'n');
+    // Close.
+    typ(rt, "I can let go of the how");
+    key(rt, KeyCode::Tab);
+    typ(rt, "Protect Friday mornings");
+    key(rt, KeyCode::Tab);
+    ch(rt, '8');
+    key(rt, KeyCode::Tab);
+    typ(rt, "+2w");
+}
+
+#[test]
+fn a_whole_one_to_one_is_saved_field_by_field() {
+    let mut rt = runtime();
+    run_one_to_one(&mut rt);
+    ctrl(&mut rt, 'f');
+    assert!(screen(&rt, 80, 24).contains("Finish"));
+    ch(&mut rt, 'y');
+    assert!(matches!(rt.app.screen, Screen::Summary(_)));
+    let text = screen(&rt, 120, 40);
+    assert!(text.contains("Ship the pricing model by March"), "{text}");
+
+    let store = &rt.store;
+    let sessions = store.session_summaries(None).expect("sessions");
+    assert_eq!(sessions.len(), 1);
+    let rec = store.session_record(&sessions[0].id).expect("record");
+    assert_eq!(rec.session.status, SessionStatus::Completed);
+    assert_eq!(rec.coachee.name, "Ana Silva");
+    assert_eq!(rec.coachee.role, "Head of Product");
+    assert_eq!(
+        rec.answer("clarity", "intent"),
+        Some("Ship the pricing model by March")
+    );
+    assert_eq!(
+        rec.answer("clarity", "purpose"),
+        Some("Customers asked for it\nand the team is ready")
+    );
+    assert_eq!(
+        rec.answer("clarity", "success"),
+        Some("Signed contracts on the new plan")
+    );
+    assert_eq!(
+        rec.answer("guardrails", "escalation"),
+        Some("Slip of two weeks")
+    );
+    let score = |item: &str| rec.rating("six-centers", item).and_then(|r| r.score);
+    assert_eq!(score("autonomy"), Some(7));
+    assert_eq!(score("self_motivation"), Some(10));
+    assert_eq!(score("self_confidence"), Some(6));
+    assert_eq!(score("self_efficacy"), Some(4));
+    assert_eq!(score("job_satisfaction"), Some(8));
+    assert_eq!(score("relationships"), Some(9));
+    assert_eq!(
+        rec.rating("six-centers", "self_confidence")
+            .map(|r| r.note.as_str()),
+        Some("Better than last month")
+    );
+    let choice = rec.choice("stepping").expect("choice saved");
+    assert_eq!(choice.option_id.as_deref(), Some("stepping_up"));
+    assert_eq!(choice.rationale, "Ready for cross-unit work");
+    let mut tags = choice.tags.clone();
+    tags.sort();
+    assert_eq!(tags, vec!["knowledge", "leadership_skills"]);
+    assert_eq!(rec.actions.len(), 1);
+    let a = &rec.actions[0];
+    assert_eq!(a.text, "Draft the panel plan");
+    assert_eq!(a.owner, "Ana");
+    assert_eq!(a.due, Some(date!(2026 - 11 - 27)));
+    assert_eq!(a.link.as_deref(), Some("center:autonomy"));
+    assert_eq!(a.status, ActionStatus::Open);
+    assert_eq!(
+        rec.answer("close", "key_insight"),
+        Some("I can let go of the how")
+    );
+    assert_eq!(
+        rec.rating("close", "confidence").and_then(|r| r.score),
+        Some(8)
+    );
+    assert_eq!(rec.session.next_session, Some(date!(2026 - 12 - 09)));
+    let note = rec
+        .note("clarity", Visibility::Private)
+        .expect("private note");
+    assert_eq!(note.text, "Seemed tired today");
+    assert!(
+        rec.session.done_stages.len() >= 6,
+        "{:?}",
+        rec.session.done_stages
+    );
+}
+
+#[test]
+fn quitting_mid_stage_and_resuming_brings_back_the_same_stage_and_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("x.db");
+    {
+        let mut rt = runtime_with(Store::open(&path).expect("open"), Theme::colored());
+        add_coachee(&mut rt, "Ana Silva", "");
+        ch(&mut rt, 'n');
+        key(&mut rt, KeyCode::Enter);
+        ctrl(&mut rt, 'n'); // clarity
+        ctrl(&mut rt, 'n'); // guardrails
+        typ(&mut rt, "Decide on hires under budget");
+        key(&mut rt, KeyCode::Tab);
+        typ(&mut rt, "Half-typed thou");
+        key(&mut rt, KeyCode::Esc);
+        ch(&mut rt, 'q');
+        assert!(rt.app.quit);
+    }
+    let mut rt = runtime_with(Store::open(&path).expect("reopen"), Theme::colored());
+    let home = screen(&rt, 80, 24);
+    assert!(home.contains("▶"), "unfinished marker on home:\n{home}");
+    ch(&mut rt, 'c');
+    let Screen::Session(live) = &rt.app.screen else {
+        panic!("c did not resume: {}", screen(&rt, 80, 24));
+    };
+    assert_eq!(live.stage_def().map(|s| s.id.as_str()), Some("guardrails"));
+    assert_eq!(live.field, 1, "same prompt");
+    let text = screen(&rt, 80, 24);
+    assert!(text.contains("Half-typed thou"), "{text}");
+    assert!(text.contains("Decide on hires under budget"), "{text}");
+    // Typing continues where it stopped.
+    typ(&mut rt, "ght");
+    ctrl(&mut rt, 's');
+    let id = rt.store.session_summaries(None).expect("list")[0]
+        .id
+        .clone();
+    let rec = rt.store.session_record(&id).expect("record");
+    assert_eq!(
+        rec.answer("guardrails", "limits"),
+        Some("Half-typed thought")
+    );
+}
+
+#[test]
+fn starting_a_second_session_offers_to_resume_the_unfinished_one() {
+    let mut rt = runtime();
+    add_coachee(&mut rt, "Ana Silva", "");
+    ch(&mut rt, 'n');
+    key(&mut rt, KeyCode::Enter);
+    key(&mut rt, KeyCode::Esc); // stop typing? review has no editor: Esc goes home
+    if matches!(rt.app.screen, Screen::Session(_)) {
+        key(&mut rt, KeyCode::Esc);
+    }
+    assert!(matches!(rt.app.screen, Screen::Home));
+    ch(&mut rt, 'n');
+    let text = screen(&rt, 80, 24);
+    assert!(text.contains("already has an unfinished session"), "{text}");
+    // f finishes the old one and goes on to the picker.
+    ch(&mut rt, 'f');
+    assert!(screen(&rt, 80, 24).contains("pick a guide"));
+    key(&mut rt, KeyCode::Down);
+    key(&mut rt, KeyCode::Enter);
+    let list = rt.store.session_summaries(None).expect("list");
+    assert_eq!(list.len(), 2);
+    assert_eq!(
+        list.iter()
+            .filter(|s| s.status == SessionStatus::InProgress)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_large_paste_lands_whole_in_the_answer() {
+    let mut rt = runtime();
+    add_coachee(&mut rt, "Ana", "");
+    ch(&mut rt, 'n');
+    key(&mut rt, KeyCode::Enter);
+    ctrl(&mut rt, 'n');
+    let big: String = (0..20_000)
+        .map(|i| format!("line {i} with words\n"))
+        .collect();
+    paste(&mut rt, &big.replace('\n', "\r"));
+    rt.flush();
+    let id = rt.store.session_summaries(None).expect("list")[0]
+        .id
+        .clone();
+    let rec = rt.store.session_record(&id).expect("record");
+    let saved = rec.answer("clarity", "intent").expect("answer saved");
+    assert_eq!(saved.len(), big.len());
+    assert_eq!(saved, big);
+}
+
+#[test]
+fn share_safe_hides_private_notes_and_their_pane() {
+    let mut rt = runtime();
+    add_coachee(&mut rt, "Ana", "");
+    ch(&mut rt, 'n');
+    key(&mut rt, KeyCode::Enter);
+    ctrl(&mut rt, 'n');
+    ctrl(&mut rt, 'o');
+    typ(&mut rt, "Confidential remark");
+    let before = screen(&rt, 100, 30);
+    assert!(before.contains("Confidential remark"), "{before}");
+    ctrl(&mut rt, 't');
+    let after = screen(&rt, 100, 30);
+    assert!(!after.contains("Confidential remark"), "{after}");
+    assert!(after.contains("SHARE-SAFE"), "{after}");
+    assert!(!after.contains("Private notes"), "{after}");
+    // Typing now goes to the answer, not the hidden note.
+    typ(&mut rt, "x");
+    assert!(!screen(&rt, 100, 30).contains("Confidential remarkx"));
+}
+
+#[test]
+fn the_review_stage_marks_earlier_actions() {
+    let mut rt = runtime();
+    run_one_to_one(&mut rt);
+    ctrl(&mut rt, 'f');
+    ch(&mut rt, 'y');
+    key(&mut rt, KeyCode::Esc); // summary → home
+    ch(&mut rt, 'n');
+    key(&mut rt, KeyCode::Enter);
+    let text = screen(&rt, 100, 30);
+    assert!(text.contains("Draft the panel plan"), "{text}");
+    ch(&mut rt, 'd');
+    key(&mut rt, KeyCode::Tab);
+    typ(&mut rt, "Shared with the team");
+    ctrl(&mut rt, 's');
+    let actions = rt
+        .store
+        .actions(&innerceo::store::ActionFilter {
+            coachee_id: None,
+            status: innerceo::store::StatusFilter::All,
+            today: date!(2026 - 11 - 25),
+        })
+        .expect("actions");
+    assert_eq!(actions[0].action.status, ActionStatus::Done);
+    let history = rt
+        .store
+        .action_history(&actions[0].action.id)
+        .expect("history");
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].note, "Shared with the team");
+}
