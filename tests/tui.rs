@@ -5,3 +5,6 @@ mod harness;
 
 #[path = "tui/flow.rs"]
 mod flow;
+
+#[path = "tui/snapshots.rs"]
+mod snapshots;

@@ -16,10 +16,7 @@ pub fn title_bar(app: &App, frame: &mut Frame, area: Rect, place: &str, right: V
     ];
     if app.share_safe {
         left.push(Span::raw("  "));
-        left.push(Span::styled(
-            "[SHARE-SAFE: private notes hidden]",
-            app.theme.warn,
-        ));
+        left.push(Span::styled("[SHARE-SAFE]", app.theme.warn));
     }
     frame.render_widget(Paragraph::new(Line::from(left)), area);
     if !right.is_empty() {

@@ -141,7 +141,7 @@ fn context_name(ctx: Context) -> &'static str {
 
 fn picker(app: &App, coachee: &str, selected: usize, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    let r = common::centered(area, 72, 18);
+    let r = common::centered(area, 72, app.guides.len() as u16 + 9);
     frame.render_widget(Clear, r);
     let block = common::block(
         app,

@@ -25,10 +25,12 @@ pub fn draw(app: &App, live: &Live, frame: &mut Frame, area: Rect) {
     let intro_h = if stage.intro.is_empty() {
         0
     } else {
-        intro_height(&stage.intro, inner.width).min(3)
+        // Short terminals keep the intro to two lines, leaving room for the work.
+        intro_height(&stage.intro, inner.width).min(if inner.height < 26 { 2 } else { 3 })
     };
-    let [intro, body] = Layout::vertical([
-        Constraint::Length(intro_h + u16::from(intro_h > 0)),
+    let [intro, _gap, body] = Layout::vertical([
+        Constraint::Length(intro_h),
+        Constraint::Length(u16::from(intro_h > 0)),
         Constraint::Min(1),
     ])
     .areas(inner);
@@ -51,10 +53,25 @@ pub fn draw(app: &App, live: &Live, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// Rows `text` takes when word-wrapped at `width` (an estimate that errs long).
 fn intro_height(text: &str, width: u16) -> u16 {
     let w = usize::from(width.max(1));
     text.lines()
-        .map(|l| l.chars().count().div_ceil(w).max(1))
+        .map(|l| {
+            let mut rows = 1;
+            let mut col = 0;
+            for word in l.split(' ') {
+                let n = word.chars().count();
+                if col > 0 && col + 1 + n > w {
+                    rows += 1;
+                    col = 0;
+                }
+                col += n + usize::from(col > 0);
+                rows += col / (w + 1);
+                col %= w + 1;
+            }
+            rows
+        })
         .sum::<usize>()
         .try_into()
         .unwrap_or(u16::MAX)
@@ -72,7 +89,7 @@ fn editor_box(
 ) {
     let editing = focused && live.editing;
     let label = if editing {
-        format!(" {title} (typing; Esc to stop) ")
+        format!(" {title} ✎ ")
     } else {
         format!(" {title} ")
     };
@@ -127,8 +144,15 @@ fn prompts_in(
     let mut constraints = Vec::new();
     for (i, p) in prompts.iter().enumerate() {
         if i == open {
-            let hint = u16::from(!p.hint.is_empty());
-            constraints.push(Constraint::Length(1 + hint));
+            let text_w = area.width.saturating_sub(3);
+            let hint = if p.hint.is_empty() {
+                0
+            } else {
+                intro_height(&p.hint, text_w).min(2)
+            };
+            constraints.push(Constraint::Length(
+                intro_height(&p.text, text_w).min(2) + hint,
+            ));
             constraints.push(Constraint::Min(3));
         } else {
             constraints.push(Constraint::Length(2));
@@ -142,14 +166,14 @@ fn prompts_in(
         if i == open {
             let head = areas[k];
             k += 1;
-            let mut lines = vec![Line::from(vec![
-                Span::styled(format!("{n}. "), t.key),
-                Span::styled(p.text.clone(), t.title),
-            ])];
+            let [q, h] =
+                Layout::horizontal([Constraint::Length(3), Constraint::Min(1)]).areas(head);
+            frame.render_widget(Paragraph::new(Span::styled(format!("{n}. "), t.key)), q);
+            let mut lines = vec![Line::styled(p.text.clone(), t.title)];
             if !p.hint.is_empty() {
-                lines.push(Line::styled(format!("   {}", p.hint), t.dim));
+                lines.push(Line::styled(p.hint.clone(), t.dim));
             }
-            frame.render_widget(Paragraph::new(lines), head);
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), h);
             editor_box(
                 app,
                 live,
@@ -215,19 +239,16 @@ fn close_view(
         let lines = vec![
             Line::from(vec![
                 Span::styled(if focused { "› " } else { "  " }, t.key),
-                Span::styled(format!("{}: ", c.label), t.title),
-                Span::styled(c.question.clone(), t.dim),
-            ]),
-            Line::from(vec![
-                Span::raw("  "),
+                Span::styled(format!("{} ", c.label), t.title),
                 Span::styled(bar(score, scale.min, scale.max, 10), style),
                 Span::raw(format!(
                     " {} / {}",
                     score.map_or("-".to_owned(), |s| s.to_string()),
                     scale.max
                 )),
-                Span::styled("  (←/→ or 1-0)", t.dim),
+                Span::styled("  ←/→ or 1-0", t.dim),
             ]),
+            Line::styled(format!("  {}", c.question), t.dim),
         ];
         frame.render_widget(
             Paragraph::new(lines),
@@ -241,7 +262,7 @@ fn close_view(
     }
     if *next_session {
         let focused = live.focused() == Some(FieldKind::NextSession);
-        let [input, shown] = Layout::horizontal([Constraint::Length(30), Constraint::Min(1)])
+        let [input, shown] = Layout::horizontal([Constraint::Length(24), Constraint::Min(1)])
             .areas(Rect {
                 y,
                 height: 3,
@@ -353,7 +374,18 @@ fn ratings_view(
             note,
         );
     }
-    let labels = items.iter().map(|i| short_label(&i.label)).collect();
+    let narrow = right.width < 40;
+    let labels = items
+        .iter()
+        .map(|i| {
+            let l = short_label(&i.label);
+            if narrow {
+                l.chars().take(4).collect()
+            } else {
+                l
+            }
+        })
+        .collect();
     let current = items
         .iter()
         .map(|it| {
@@ -423,14 +455,15 @@ fn choice_view(app: &App, live: &Live, stage: &Stage, frame: &mut Frame, area: R
     let chosen = live.data.record.choice(&stage.id);
     let chosen_opt = chosen.and_then(|c| c.option_id.clone());
     let focus = live.focused();
+    let ncols: u16 = if tags.len() > 4 && area.width >= 72 { 3 } else { 2 };
     let tags_h = if tags.is_empty() {
         0
     } else {
-        (tags.len() as u16).div_ceil(2) + 2
+        (tags.len() as u16).div_ceil(ncols) + 2
     };
     let [opts, desc, rat, tg] = Layout::vertical([
-        Constraint::Length(options.len() as u16 + 1 + u16::from(!question.is_empty())),
-        Constraint::Length(3),
+        Constraint::Length(options.len() as u16 + u16::from(!question.is_empty())),
+        Constraint::Length(2),
         Constraint::Min(3),
         Constraint::Length(tags_h),
     ])
@@ -500,8 +533,8 @@ fn choice_view(app: &App, live: &Live, stage: &Stage, frame: &mut Frame, area: R
         );
         let inner = block.inner(tg);
         frame.render_widget(block, tg);
-        let half = tags.len().div_ceil(2);
-        let cols = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).split(inner);
+        let half = tags.len().div_ceil(usize::from(ncols));
+        let cols = Layout::horizontal(vec![Constraint::Fill(1); usize::from(ncols)]).split(inner);
         for (c, chunk) in tags.chunks(half.max(1)).enumerate() {
             let lines: Vec<Line> = chunk
                 .iter()
