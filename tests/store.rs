@@ -272,6 +272,8 @@ fn every_entity_round_trips_through_a_file_and_survives_reopening() {
     let memory = Store::open_in_memory().unwrap();
     let (m_first, _) = fill_and_check(&memory);
     let store = Store::open(&path).unwrap();
+    store.verify().unwrap();
+    store.sync().unwrap();
     let a = store.session_record(&first).unwrap();
     assert_eq!(a.answers.len(), 2);
     assert_eq!(a.notes.len(), 2);

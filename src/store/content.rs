@@ -98,12 +98,7 @@ impl Store {
             let label = match stored {
                 Some((option, label)) if option == choice.option_id => label,
                 _ => {
-                    let json: String = self.conn.query_row(
-                        "SELECT guide_json FROM sessions WHERE id = ?1",
-                        [session],
-                        |r| r.get(0),
-                    )?;
-                    let guide: Guide = serde_json::from_str(&json)?;
+                    let guide = self.session_guide(session)?;
                     choice_label(&guide, &choice.stage_id, choice.option_id.as_deref())
                 }
             };

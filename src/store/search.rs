@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::Result;
 use super::Store;
@@ -29,20 +29,30 @@ pub fn fts_query(input: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" AND "))
 }
 
-/// A match found by the first query, before its snippet and stage title.
-struct Found {
+/// How many of the most recent matches are ranked by relevance. Ranking
+/// costs time for every match; past this many, a query is too broad for the
+/// ranking to tell much, and search must stay interactive (< 20 ms).
+const RANKED_MATCHES: i64 = 5_000;
+
+/// A search entry's source and snippet.
+struct Entry {
+    kind: i64,
+    src: i64,
+    snippet: String,
+}
+
+/// A match, before its source is looked up.
+struct Ranked {
     rowid: i64,
-    session_id: String,
-    coachee_name: String,
-    started_at: String,
-    stage_id: Option<String>,
-    private: bool,
+    rank: f64,
 }
 
 impl Store {
     /// Finds answers, notes and actions containing every word of `query`
     /// (as prefixes, ignoring case and accents), best match first, then
-    /// newest. Private notes are left out unless `include_private`.
+    /// newest session. Private notes are left out unless `include_private`.
+    /// A query matching more than 5,000 entries is ranked among the most
+    /// recently written 5,000.
     pub fn search(
         &self,
         query: &str,
@@ -57,100 +67,158 @@ impl Store {
         }
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         self.read(|| {
-            // rowid = source rowid * 4 + kind (see the first migration).
-            let found: Vec<Found> = self
+            // Rowids are in write order and odd for private notes (see the
+            // first migration): both filters below need no lookup per match.
+            let floor: i64 = self
                 .conn
                 .prepare_cached(
-                    "SELECT f.rowid, s.uuid, c.name, s.started_at,
-                        coalesce(an.stage_id, n.stage_id), n.visibility = 'private'
-                     FROM search_index f
-                     LEFT JOIN answers an ON f.rowid % 4 = 0 AND an.id = f.rowid / 4
-                     LEFT JOIN notes n ON f.rowid % 4 = 1 AND n.id = f.rowid / 4
-                     LEFT JOIN actions x ON f.rowid % 4 = 2 AND x.id = f.rowid / 4
-                     JOIN sessions s ON s.id = coalesce(an.session_id, n.session_id, x.session_id)
-                     JOIN coachees c ON c.id = s.coachee_id
-                     WHERE search_index MATCH ?1 AND (?2 OR n.visibility IS NOT 'private')
-                     ORDER BY f.rank, s.started_at DESC, f.rowid DESC
-                     LIMIT ?3",
+                    "SELECT rowid FROM search_index
+                     WHERE search_index MATCH ?1 AND (?2 OR rowid % 2 = 0)
+                     ORDER BY rowid DESC LIMIT 1 OFFSET ?3",
                 )?
-                .query_map(params![fts, include_private, limit], |r| {
-                    Ok(Found {
+                .query_row(params![fts, include_private, RANKED_MATCHES - 1], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .unwrap_or(0);
+            let ranked: Vec<Ranked> = self
+                .conn
+                .prepare_cached(
+                    "SELECT rowid, rank FROM search_index
+                     WHERE search_index MATCH ?1 AND rowid >= ?3 AND (?2 OR rowid % 2 = 0)
+                     ORDER BY rank, rowid DESC LIMIT ?4",
+                )?
+                .query_map(params![fts, include_private, floor, limit], |r| {
+                    Ok(Ranked {
                         rowid: r.get(0)?,
-                        session_id: r.get(1)?,
-                        coachee_name: r.get(2)?,
-                        started_at: r.get(3)?,
-                        stage_id: r.get(4)?,
-                        private: r.get::<_, Option<bool>>(5)?.unwrap_or(false),
+                        rank: r.get(1)?,
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
 
-            // Snippets and stage titles only for the few hits shown.
-            let mut guides: HashMap<String, Option<Guide>> = HashMap::new();
-            let mut hits = Vec::with_capacity(found.len());
-            for f in found {
-                let snippet: String = self
-                    .conn
-                    .prepare_cached(
-                        "SELECT snippet(search_index, 0, ?2, ?3, '…', ?4) FROM search_index
-                         WHERE search_index MATCH ?1 AND rowid = ?5",
-                    )?
-                    .query_row(
-                        params![
-                            fts,
-                            SNIPPET_START.to_string(),
-                            SNIPPET_END.to_string(),
-                            SNIPPET_TOKENS,
-                            f.rowid
-                        ],
-                        |r| r.get(0),
-                    )?;
-                let guide = match guides.get(&f.session_id) {
-                    Some(g) => g.as_ref(),
-                    None => {
-                        let json: String = self.conn.query_row(
-                            "SELECT guide_json FROM sessions WHERE uuid = ?1",
-                            [&f.session_id],
-                            |r| r.get(0),
-                        )?;
-                        // A snapshot that no longer parses only costs the
-                        // stage titles; the hit is still worth showing.
-                        let g = serde_json::from_str::<Guide>(&json).ok();
-                        guides.entry(f.session_id.clone()).or_insert(g).as_ref()
-                    }
+            // Snippets, sources and stage titles only for the few hits shown,
+            // in one more pass over the matches: a query per hit would merge
+            // the prefix terms' doclists again for each.
+            let wanted =
+                serde_json::to_string(&ranked.iter().map(|r| r.rowid).collect::<Vec<_>>())?;
+            let mut entries: HashMap<i64, Entry> = self
+                .conn
+                .prepare_cached(
+                    // `+rowid` keeps SQLite from turning the IN list into one
+                    // full-text lookup per value.
+                    "SELECT rowid, kind, src,
+                        snippet(search_index, 0, ?2, ?3, '…', ?4) FROM search_index
+                     WHERE search_index MATCH ?1 AND rowid >= ?5
+                       AND +rowid IN (SELECT value FROM json_each(?6))",
+                )?
+                .query_map(
+                    params![
+                        fts,
+                        SNIPPET_START.to_string(),
+                        SNIPPET_END.to_string(),
+                        SNIPPET_TOKENS,
+                        floor,
+                        wanted
+                    ],
+                    |r| {
+                        Ok((
+                            r.get(0)?,
+                            Entry {
+                                kind: r.get(1)?,
+                                src: r.get(2)?,
+                                snippet: r.get(3)?,
+                            },
+                        ))
+                    },
+                )?
+                .collect::<rusqlite::Result<_>>()?;
+            // By snapshot: most hits share a handful of guide versions.
+            let mut guides: HashMap<i64, Option<Guide>> = HashMap::new();
+            let mut hits = Vec::with_capacity(ranked.len());
+            for r in ranked {
+                let Some(entry) = entries.remove(&r.rowid) else {
+                    continue;
                 };
-                let kind = match f.rowid.rem_euclid(4) {
-                    0 => HitKind::Answer,
-                    1 => HitKind::Note,
-                    _ => HitKind::Action,
-                };
-                // Actions belong to the guide's actions stage.
-                let stage_id = f.stage_id.unwrap_or_else(|| {
-                    guide
-                        .and_then(|g| {
-                            g.stages
-                                .iter()
-                                .find(|s| matches!(s.kind, StageKind::Actions))
-                        })
-                        .map_or_else(|| "actions".to_owned(), |s| s.id.clone())
-                });
-                let stage_title = guide
-                    .and_then(|g| g.stage(&stage_id))
-                    .map_or_else(|| stage_id.clone(), |s| s.title.clone());
-                hits.push(SearchHit {
-                    kind,
-                    session_id: f.session_id,
-                    coachee_name: f.coachee_name,
-                    started_at: time_from_sql(&f.started_at)?,
-                    stage_id,
-                    stage_title,
-                    private: f.private,
-                    snippet,
-                });
+                let (hit, snapshot) = self.hit(r.rowid, entry)?;
+                let guide = guides
+                    .entry(snapshot)
+                    // A snapshot that no longer parses only costs the stage
+                    // titles; the hit is still worth showing.
+                    .or_insert_with(|| self.guide_snapshot(snapshot).ok())
+                    .as_ref();
+                hits.push((r.rank, with_stage_title(hit, guide)));
             }
-            Ok(hits)
+            hits.sort_by(|(ra, a), (rb, b)| {
+                ra.total_cmp(rb)
+                    .then_with(|| b.started_at.cmp(&a.started_at))
+            });
+            Ok(hits.into_iter().map(|(_, h)| h).collect())
         })
     }
+
+    /// The hit for one search entry (without its stage title), and the rowid
+    /// of its session's guide snapshot.
+    fn hit(&self, rowid: i64, entry: Entry) -> Result<(SearchHit, i64)> {
+        let Entry { kind, src, snippet } = entry;
+        let (kind, source) = match kind {
+            0 => (HitKind::Answer, "answers"),
+            1 => (HitKind::Note, "notes"),
+            _ => (HitKind::Action, "actions"),
+        };
+        // Actions have no stage of their own; they get the guide's actions
+        // stage below.
+        let stage = if kind == HitKind::Action {
+            "NULL"
+        } else {
+            "x.stage_id"
+        };
+        // `source` and `stage` are fixed strings chosen above.
+        let (stage_id, session_id, coachee_name, started_at, snapshot): (
+            Option<String>,
+            String,
+            String,
+            String,
+            i64,
+        ) = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {stage}, s.uuid, c.name, s.started_at, s.snapshot_id FROM {source} x
+                 JOIN sessions s ON s.id = x.session_id JOIN coachees c ON c.id = s.coachee_id
+                 WHERE x.id = ?1"
+            ))?
+            .query_row([src], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?;
+        let hit = SearchHit {
+            kind,
+            session_id,
+            coachee_name,
+            started_at: time_from_sql(&started_at)?,
+            stage_id: stage_id.unwrap_or_default(),
+            stage_title: String::new(),
+            private: rowid % 2 == 1,
+            snippet,
+        };
+        Ok((hit, snapshot))
+    }
+}
+
+/// Fills in the stage title from the session's guide (an action's stage is
+/// the guide's actions stage); falls back to the stage id.
+fn with_stage_title(mut hit: SearchHit, guide: Option<&Guide>) -> SearchHit {
+    if hit.kind == HitKind::Action {
+        hit.stage_id = guide
+            .and_then(|g| {
+                g.stages
+                    .iter()
+                    .find(|s| matches!(s.kind, StageKind::Actions))
+            })
+            .map_or_else(|| "actions".to_owned(), |s| s.id.clone());
+    }
+    hit.stage_title = guide
+        .and_then(|g| g.stage(&hit.stage_id))
+        .map_or_else(|| hit.stage_id.clone(), |s| s.title.clone());
+    hit
 }
 
 #[cfg(test)]

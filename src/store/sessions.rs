@@ -17,9 +17,11 @@ use crate::model::{Focus, Session, SessionStatus, SessionSummary, new_id};
 
 /// The columns `session_from_row` reads, in order (`s` = sessions,
 /// `c` = coachees).
-pub(super) const SESSION_COLUMNS: &str = "s.uuid, c.uuid, s.guide_json, s.started_at, s.ended_at, \
+pub(super) const SESSION_COLUMNS: &str = "s.uuid, c.uuid, g.json, s.started_at, s.ended_at, \
      s.status, s.current_stage, s.current_field, s.stage_seconds, s.done_stages, s.focus, \
      s.next_session";
+const SESSION_FROM: &str = "sessions s JOIN coachees c ON c.id = s.coachee_id \
+     JOIN guide_snapshots g ON g.id = s.snapshot_id";
 
 pub(super) fn session_from_row(r: &Row<'_>) -> Result<Session> {
     let started: String = r.get(3)?;
@@ -128,7 +130,7 @@ impl Store {
         let total: i64 = s.stage_seconds.values().sum();
         self.conn
             .prepare_cached(
-                "INSERT INTO sessions (uuid, coachee_id, guide_id, guide_title, guide_json,
+                "INSERT INTO sessions (uuid, coachee_id, guide_id, guide_title, snapshot_id,
                     started_at, ended_at, status, current_stage, current_field,
                     stage_seconds, total_seconds, done_stages, focus, next_session,
                     choice_stage_id, close_stage_id, close_prompt_id)
@@ -140,7 +142,7 @@ impl Store {
                 coachee_rowid,
                 s.guide.id,
                 s.guide.title,
-                serde_json::to_string(&s.guide)?,
+                self.snapshot_rowid(&s.guide)?,
                 time_to_sql(s.started_at)?,
                 s.ended_at.map(time_to_sql).transpose()?,
                 s.status.as_str(),
@@ -162,8 +164,7 @@ impl Store {
     pub fn session(&self, id: &str) -> Result<Session> {
         self.conn
             .prepare_cached(&format!(
-                "SELECT {SESSION_COLUMNS} FROM sessions s JOIN coachees c ON c.id = s.coachee_id
-                 WHERE s.uuid = ?1"
+                "SELECT {SESSION_COLUMNS} FROM {SESSION_FROM} WHERE s.uuid = ?1"
             ))?
             .query_and_then([id], session_from_row)?
             .next()
@@ -338,6 +339,44 @@ impl Store {
                 .execute("DELETE FROM sessions WHERE uuid = ?1", [session_id])?;
             found(n, "session", session_id)
         })
+    }
+
+    /// The rowid of this exact guide's snapshot, stored on first use.
+    fn snapshot_rowid(&self, guide: &Guide) -> Result<i64> {
+        let json = serde_json::to_string(guide)?;
+        let existing = self
+            .conn
+            .prepare_cached("SELECT id FROM guide_snapshots WHERE guide_id = ?1 AND json = ?2")?
+            .query_row(params![guide.id, json], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = existing {
+            return Ok(id);
+        }
+        self.conn
+            .prepare_cached("INSERT INTO guide_snapshots (guide_id, json) VALUES (?1, ?2)")?
+            .execute(params![guide.id, json])?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// A stored guide snapshot, by its rowid.
+    pub(super) fn guide_snapshot(&self, snapshot: i64) -> Result<Guide> {
+        let json: String = self
+            .conn
+            .prepare_cached("SELECT json FROM guide_snapshots WHERE id = ?1")?
+            .query_row([snapshot], |r| r.get(0))?;
+        Ok(serde_json::from_str(&json)?)
+    }
+
+    /// The guide a session ran (by the session's rowid).
+    pub(super) fn session_guide(&self, session: i64) -> Result<Guide> {
+        let json: String = self
+            .conn
+            .prepare_cached(
+                "SELECT g.json FROM sessions s JOIN guide_snapshots g ON g.id = s.snapshot_id
+                 WHERE s.id = ?1",
+            )?
+            .query_row([session], |r| r.get(0))?;
+        Ok(serde_json::from_str(&json)?)
     }
 
     /// The internal rowid of a session.

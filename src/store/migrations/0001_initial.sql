@@ -20,13 +20,22 @@ CREATE TABLE coachees (
     created_at TEXT    NOT NULL
 );
 
+-- The guides sessions ran, as JSON. Sessions of the same guide version share
+-- one row: ten years of sessions would otherwise hold thousands of copies.
+CREATE TABLE guide_snapshots (
+    id       INTEGER PRIMARY KEY,
+    guide_id TEXT    NOT NULL,
+    json     TEXT    NOT NULL
+);
+CREATE INDEX guide_snapshots_by_guide ON guide_snapshots (guide_id);
+
 CREATE TABLE sessions (
     id              INTEGER PRIMARY KEY,
     uuid            TEXT    NOT NULL UNIQUE,
     coachee_id      INTEGER NOT NULL REFERENCES coachees (id) ON DELETE CASCADE,
     guide_id        TEXT    NOT NULL,
     guide_title     TEXT    NOT NULL,
-    guide_json      TEXT    NOT NULL,
+    snapshot_id     INTEGER NOT NULL REFERENCES guide_snapshots (id),
     started_at      TEXT    NOT NULL,
     ended_at        TEXT,
     status          TEXT    NOT NULL DEFAULT 'in-progress'
@@ -61,6 +70,8 @@ CREATE TABLE answers (
     stage_id   TEXT    NOT NULL,
     prompt_id  TEXT    NOT NULL,
     text       TEXT    NOT NULL,
+    -- This row's entry in search_index.
+    search_rowid INTEGER,
     UNIQUE (session_id, stage_id, prompt_id)
 );
 
@@ -94,6 +105,7 @@ CREATE TABLE notes (
     stage_id   TEXT    NOT NULL,
     visibility TEXT    NOT NULL CHECK (visibility IN ('shared', 'private')),
     text       TEXT    NOT NULL,
+    search_rowid INTEGER,
     UNIQUE (session_id, stage_id, visibility)
 );
 
@@ -111,7 +123,8 @@ CREATE TABLE actions (
     link         TEXT,
     created_at   TEXT    NOT NULL,
     -- Order within the session, as agreed.
-    position     INTEGER NOT NULL DEFAULT 0
+    position     INTEGER NOT NULL DEFAULT 0,
+    search_rowid INTEGER
 );
 -- Home-screen counts (open / overdue per coachee) and the per-coachee board.
 CREATE INDEX actions_by_coachee ON actions (coachee_id, status, due);
@@ -135,44 +148,74 @@ CREATE INDEX action_reviews_by_action ON action_reviews (action_id, at);
 CREATE UNIQUE INDEX action_reviews_one_per_session
     ON action_reviews (session_id, action_id) WHERE session_id IS NOT NULL;
 
--- Full-text search. One table for every kind so one query ranks them all;
--- rowid = source rowid * 4 + kind (0 answer, 1 note, 2 action), so a trigger
--- finds its row by rowid without a lookup.
+-- Full-text search. One table for every kind, so one query ranks them all.
+-- Rowids follow the order entries were written (an edit writes a new one),
+-- so "the most recent matches" is a rowid range; the lowest bit says whether
+-- the entry is a private note, so share-safe searches filter without a
+-- lookup. `kind` (0 answer, 1 note, 2 action) and `src` (the rowid in that
+-- table) lead back to the source; each source row keeps its entry's rowid in
+-- `search_rowid` so its triggers find it directly.
 CREATE VIRTUAL TABLE search_index USING fts5 (
     text,
+    kind UNINDEXED,
+    src UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '2 3'
 );
 
 CREATE TRIGGER answers_search_insert AFTER INSERT ON answers BEGIN
-    INSERT INTO search_index (rowid, text) VALUES (new.id * 4 + 0, new.text);
+    INSERT INTO search_index (rowid, text, kind, src)
+        VALUES ((coalesce((SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1), 0) / 2 + 1) * 2,
+                new.text, 0, new.id);
+    UPDATE answers SET search_rowid =
+        (SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1) WHERE id = new.id;
 END;
 CREATE TRIGGER answers_search_update AFTER UPDATE OF text ON answers BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 4 + 0;
-    INSERT INTO search_index (rowid, text) VALUES (new.id * 4 + 0, new.text);
+    DELETE FROM search_index WHERE rowid = old.search_rowid;
+    INSERT INTO search_index (rowid, text, kind, src)
+        VALUES ((coalesce((SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1), 0) / 2 + 1) * 2,
+                new.text, 0, new.id);
+    UPDATE answers SET search_rowid =
+        (SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1) WHERE id = new.id;
 END;
 CREATE TRIGGER answers_search_delete AFTER DELETE ON answers BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 4 + 0;
+    DELETE FROM search_index WHERE rowid = old.search_rowid;
 END;
 
 CREATE TRIGGER notes_search_insert AFTER INSERT ON notes BEGIN
-    INSERT INTO search_index (rowid, text) VALUES (new.id * 4 + 1, new.text);
+    INSERT INTO search_index (rowid, text, kind, src)
+        VALUES ((coalesce((SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1), 0) / 2 + 1) * 2 + (new.visibility = 'private'),
+                new.text, 1, new.id);
+    UPDATE notes SET search_rowid =
+        (SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1) WHERE id = new.id;
 END;
 CREATE TRIGGER notes_search_update AFTER UPDATE OF text ON notes BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 4 + 1;
-    INSERT INTO search_index (rowid, text) VALUES (new.id * 4 + 1, new.text);
+    DELETE FROM search_index WHERE rowid = old.search_rowid;
+    INSERT INTO search_index (rowid, text, kind, src)
+        VALUES ((coalesce((SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1), 0) / 2 + 1) * 2 + (new.visibility = 'private'),
+                new.text, 1, new.id);
+    UPDATE notes SET search_rowid =
+        (SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1) WHERE id = new.id;
 END;
 CREATE TRIGGER notes_search_delete AFTER DELETE ON notes BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 4 + 1;
+    DELETE FROM search_index WHERE rowid = old.search_rowid;
 END;
 
 CREATE TRIGGER actions_search_insert AFTER INSERT ON actions BEGIN
-    INSERT INTO search_index (rowid, text) VALUES (new.id * 4 + 2, new.text);
+    INSERT INTO search_index (rowid, text, kind, src)
+        VALUES ((coalesce((SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1), 0) / 2 + 1) * 2,
+                new.text, 2, new.id);
+    UPDATE actions SET search_rowid =
+        (SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1) WHERE id = new.id;
 END;
 CREATE TRIGGER actions_search_update AFTER UPDATE OF text ON actions BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 4 + 2;
-    INSERT INTO search_index (rowid, text) VALUES (new.id * 4 + 2, new.text);
+    DELETE FROM search_index WHERE rowid = old.search_rowid;
+    INSERT INTO search_index (rowid, text, kind, src)
+        VALUES ((coalesce((SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1), 0) / 2 + 1) * 2,
+                new.text, 2, new.id);
+    UPDATE actions SET search_rowid =
+        (SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1) WHERE id = new.id;
 END;
 CREATE TRIGGER actions_search_delete AFTER DELETE ON actions BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 4 + 2;
+    DELETE FROM search_index WHERE rowid = old.search_rowid;
 END;
