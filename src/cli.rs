@@ -15,8 +15,8 @@ pub use commands::{db_path, load_guides, run_command, short_id};
 #[derive(Debug, Parser)]
 #[command(name = "innerceo", version, about, long_about = None)]
 pub struct Cli {
-    /// The database file [default: the platform data folder, e.g. ~/.local/share/innerceo/innerceo.db]
-    #[arg(long, global = true, env = "INNERCEO_DB", value_name = "PATH")]
+    /// The database file; also INNERCEO_DB [default: the platform data folder, e.g. ~/.local/share/innerceo/innerceo.db]
+    #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
     /// Start with every private note hidden (for screen sharing)

@@ -12,13 +12,23 @@ use crate::dates::{self, fmt_datetime};
 use crate::guide::{self, GuideSource};
 use crate::store::{self, Store};
 
-/// The database path: `--db`/`INNERCEO_DB`, else the platform default.
+/// The database path: `--db`, else `INNERCEO_DB`, else the platform default.
 pub fn db_path(cli: &Cli) -> Result<PathBuf> {
     if let Some(p) = &cli.db {
         if p.as_os_str().is_empty() {
-            bail!("the database path is empty: give a file with --db PATH or INNERCEO_DB");
+            bail!(
+                "the database path given with --db is empty: give a file, e.g. --db ~/coaching.db"
+            );
         }
         return Ok(p.clone());
+    }
+    if let Some(p) = std::env::var_os("INNERCEO_DB") {
+        if p.is_empty() {
+            bail!(
+                "INNERCEO_DB is set but empty: set it to a file, e.g. ~/coaching.db, or unset it"
+            );
+        }
+        return Ok(PathBuf::from(p));
     }
     store::default_db_path().ok_or_else(|| {
         anyhow!(

@@ -280,7 +280,7 @@ impl App {
             effects.extend(live.flush_editors());
             effects.push(live.progress_write());
         }
-        effects.push(Effect::Flush);
+        effects.push(Effect::Durable);
         effects.push(Effect::Quit);
         effects
     }

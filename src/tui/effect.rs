@@ -94,8 +94,10 @@ impl Write {
 pub enum Effect {
     /// Save, possibly after a short pause in typing.
     Save(Write),
-    /// Save everything pending now (stage change, leaving a screen, quit).
+    /// Save everything pending now (leaving a field or a screen).
     Flush,
+    /// Save everything pending and make it survive a power cut (stage change, quit).
+    Durable,
     LoadHome,
     AddCoachee {
         name: String,

@@ -127,6 +127,14 @@ impl Runtime {
                 self.flush();
                 vec![]
             }
+            Effect::Durable => {
+                self.flush();
+                if let Err(e) = self.store.sync() {
+                    self.app
+                        .error(format!("Saved, but could not sync to disk: {e}"));
+                }
+                vec![]
+            }
             Effect::Quit => {
                 self.flush();
                 self.app.quit = true;
@@ -203,7 +211,7 @@ impl Runtime {
                     store.coachee_summaries(self.app.today, true)?,
                 )))
             }
-            Effect::Save(_) | Effect::Flush | Effect::Quit => Ok(None),
+            Effect::Save(_) | Effect::Flush | Effect::Durable | Effect::Quit => Ok(None),
         })();
         match result {
             Ok(l) => l,

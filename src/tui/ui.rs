@@ -78,9 +78,11 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::raw(format!(" {}", b.label)));
     }
     // Point at the help when the screen has one and it is not shown already.
-    let help = keymap::bindings(ctx)
+    let binds = keymap::bindings(ctx);
+    let shown = binds.iter().any(|b| b.cmd == keymap::Cmd::Help && b.status);
+    let help = binds
         .into_iter()
-        .find(|b| b.cmd == keymap::Cmd::Help && !b.status);
+        .find(|b| b.cmd == keymap::Cmd::Help && !shown);
     if let Some(key) = help.and_then(|b| b.keys.first().map(keymap::key_name)) {
         spans.push(Span::styled("  ", app.theme.dim));
         spans.push(Span::styled(key, app.theme.key));

@@ -254,7 +254,7 @@ fn change_stage(live: &mut Live, delta: isize) -> Vec<Effect> {
     }
     live.enter_stage(target as usize);
     effects.push(live.progress_write());
-    effects.push(Effect::Flush);
+    effects.push(Effect::Durable);
     effects
 }
 

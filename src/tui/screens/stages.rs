@@ -455,7 +455,11 @@ fn choice_view(app: &App, live: &Live, stage: &Stage, frame: &mut Frame, area: R
     let chosen = live.data.record.choice(&stage.id);
     let chosen_opt = chosen.and_then(|c| c.option_id.clone());
     let focus = live.focused();
-    let ncols: u16 = if tags.len() > 4 && area.width >= 72 { 3 } else { 2 };
+    let ncols: u16 = if tags.len() > 4 && area.width >= 72 {
+        3
+    } else {
+        2
+    };
     let tags_h = if tags.is_empty() {
         0
     } else {
