@@ -2,7 +2,7 @@
 //!
 //! Deterministic for a seed (relative to today's date, so overdue actions stay
 //! overdue), and fast enough to generate 10,000 sessions for benchmarks: every
-//! row goes in through `Store::insert_record` inside one transaction.
+//! row goes in through `Store::insert_record` inside one bulk transaction.
 
 mod text;
 
@@ -54,7 +54,7 @@ pub fn generate(store: &Store, opts: &DemoOptions) -> anyhow::Result<DemoReport>
     let names = pick_names(&mut rng, opts.coachees as usize);
     let mut report = DemoReport::default();
 
-    store.in_transaction(|store| {
+    store.in_bulk_transaction(|store| {
         for (i, name) in names.iter().enumerate() {
             let span_days = i64::from(opts.sessions) * 14 + 7;
             let created = anchor - Duration::days(span_days + 7) + Duration::hours(9);

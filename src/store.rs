@@ -10,14 +10,17 @@
 //! - `store/coachees.rs`, `store/sessions.rs`, `store/content.rs` (answers,
 //!   ratings, choices, notes), `store/actions.rs` (actions and reviews);
 //! - `store/record.rs`: a whole session in and out (exports, import, demo),
-//!   score history;
+//!   score history; `store/bulk.rs`: many sessions in one go;
 //! - `store/search.rs`: full-text search;
+//! - `store/explain.rs`: query plans of what a call runs (for tests);
 //! - `store/convert.rs`: how times, dates and enums are written in SQL.
 
 mod actions;
+mod bulk;
 mod coachees;
 mod content;
 mod convert;
+mod explain;
 mod open;
 mod record;
 mod search;
@@ -28,6 +31,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, ErrorCode};
 use time::Date;
 
+pub use explain::Plan;
 pub use open::MIGRATION_COUNT;
 
 /// Why the store refused or failed. Messages name the file or value and say
@@ -233,6 +237,29 @@ impl Store {
             // once it holds frames to copy, which is what durability needs.
             self.conn
                 .query_row("PRAGMA wal_checkpoint(FULL)", [], |_| Ok(()))?;
+        }
+        Ok(())
+    }
+
+    /// Leaves checkpoints (copying committed pages from the WAL into the
+    /// file) to [`Store::checkpoint`]. By default SQLite runs one at the end
+    /// of whichever commit fills the WAL past 1,000 pages, and it waits for
+    /// two fsyncs: tens of milliseconds on a busy disk, on one keystroke in
+    /// a hundred. The app checkpoints while the user pauses instead.
+    pub fn manual_checkpoints(&self) -> Result<()> {
+        if self.path.is_some() {
+            self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        }
+        Ok(())
+    }
+
+    /// Copies what the WAL holds into the file, without waiting for readers
+    /// (a reader keeps what it needs; the next call copies the rest).
+    /// Nothing to do when nothing was committed since the last one.
+    pub fn checkpoint(&self) -> Result<()> {
+        if self.path.is_some() {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
         }
         Ok(())
     }

@@ -18,7 +18,10 @@ use super::{Result, Store, StoreError};
 /// The schema, one append-only step per file. Never edit a shipped step:
 /// add a new file instead (a user's database records how many steps it ran
 /// in `user_version`).
-const MIGRATION_LIST: &[M<'static>] = &[M::up(include_str!("migrations/0001_initial.sql"))];
+const MIGRATION_LIST: &[M<'static>] = &[
+    M::up(include_str!("migrations/0001_initial.sql")),
+    M::up(include_str!("migrations/0002_search_counter.sql")),
+];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
 
 /// How many schema versions this build knows; a file with a higher

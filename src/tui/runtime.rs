@@ -18,12 +18,23 @@ use crate::store::{self, Store};
 /// that an edit may be on screen before it must survive a kill.
 pub const SAVE_DELAY: Duration = Duration::from_millis(250);
 
+/// How long the keys must rest before the WAL is checkpointed (an fsync or
+/// two that no keystroke should wait for; see `Store::manual_checkpoints`).
+pub const CHECKPOINT_IDLE: Duration = Duration::from_secs(1);
+
+/// Saves after which a checkpoint runs at the next tick even without a
+/// pause, so that the WAL stays small (a few MB) under non-stop typing.
+const CHECKPOINT_EVERY: u32 = 200;
+
 /// The app, its store and the writes waiting for a pause in typing.
 pub struct Runtime {
     pub app: App,
     pub store: Store,
     pending: Vec<(Option<String>, Write)>,
     oldest_pending: Option<Instant>,
+    last_input: Instant,
+    /// Saves committed since the last checkpoint.
+    unchecked: u32,
 }
 
 impl Runtime {
@@ -33,13 +44,19 @@ impl Runtime {
             store,
             pending: Vec::new(),
             oldest_pending: None,
+            last_input: Instant::now(),
+            unchecked: 0,
         };
+        // If this fails SQLite keeps checkpointing by itself: slower
+        // keystrokes now and then, nothing worse.
+        let _ = rt.store.manual_checkpoints();
         rt.perform(vec![Effect::LoadHome]);
         rt
     }
 
     /// A terminal event. Only key presses count (Windows also reports releases).
     pub fn on_event(&mut self, event: Event) {
+        self.last_input = Instant::now();
         let effects = match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.app.on_key(key),
             Event::Paste(text) => self.app.on_paste(&text),
@@ -61,6 +78,17 @@ impl Runtime {
             .is_some_and(|t| t.elapsed() >= SAVE_DELAY)
         {
             self.flush();
+        }
+        let rested = self.last_input.elapsed() >= CHECKPOINT_IDLE;
+        if self.unchecked > 0
+            && self.pending.is_empty()
+            && (rested || self.unchecked >= CHECKPOINT_EVERY)
+        {
+            // A failed checkpoint loses nothing (the WAL keeps every
+            // commit); the next tick tries again.
+            if self.store.checkpoint().is_ok() {
+                self.unchecked = 0;
+            }
         }
     }
 
@@ -87,6 +115,7 @@ impl Runtime {
             }
             Ok(())
         });
+        self.unchecked = self.unchecked.saturating_add(1);
         if let Err(e) = result {
             // Keep the writes so the next flush tries again; tell the user.
             self.pending = pending;
@@ -143,6 +172,7 @@ impl Runtime {
             other => {
                 // Everything else reads or writes right away; earlier typing first.
                 self.flush();
+                self.unchecked = self.unchecked.saturating_add(1);
                 let loaded = self.load(other);
                 match loaded {
                     Some(l) => self.app.on_loaded(l),
