@@ -6,5 +6,6 @@ pub mod demo;
 pub mod guide;
 pub mod model;
 pub mod radar;
+pub mod secret;
 pub mod store;
 pub mod tui;

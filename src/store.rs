@@ -12,9 +12,12 @@
 //! - `store/record.rs`: a whole session in and out (exports, import, demo),
 //!   score history;
 //! - `store/search.rs`: full-text search;
-//! - `store/convert.rs`: how times, dates and enums are written in SQL.
+//! - `store/convert.rs`: how times, dates and enums are written in SQL;
+//! - `store/cipher.rs`: encryption at rest (SQLCipher): unlocking, and
+//!   converting a file to or from encrypted.
 
 mod actions;
+mod cipher;
 mod coachees;
 mod content;
 mod convert;
@@ -28,6 +31,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, ErrorCode};
 use time::Date;
 
+pub use cipher::{convert as convert_encryption, is_encrypted, raw_open};
 pub use open::MIGRATION_COUNT;
 
 /// Why the store refused or failed. Messages name the file or value and say
@@ -96,6 +100,15 @@ pub enum StoreError {
     BadData(String),
     #[error("could not read or write a guide snapshot: {0}")]
     Json(#[from] serde_json::Error),
+    #[error(
+        "{} is encrypted: give its passphrase (you will be asked, or use --passphrase-file FILE)",
+        path.display()
+    )]
+    Encrypted { path: PathBuf },
+    #[error("wrong passphrase for {}: nothing was changed", path.display())]
+    WrongPassphrase { path: PathBuf },
+    #[error("{0}")]
+    Cipher(String),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -153,6 +166,8 @@ pub struct Counts {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Whether the file is encrypted with a passphrase (SQLCipher).
+    encrypted: bool,
 }
 
 /// Rolls back the transaction it guards unless it was committed, so an error
