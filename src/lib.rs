@@ -2,6 +2,7 @@
 
 pub mod cli;
 pub mod dates;
+pub mod export;
 pub mod demo;
 pub mod guide;
 pub mod model;
