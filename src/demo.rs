@@ -40,7 +40,7 @@ pub struct DemoReport {
 pub fn generate(store: &Store, opts: &DemoOptions) -> store::Result<DemoReport> {
     let guides = guide::builtin_guides();
     let Some(fallback) = guides.first() else {
-        return Err(store::StoreError::Invalid("no built-in guide to base demo sessions on".into()));
+        return Err(store::StoreError::BadData("no built-in guide to base demo sessions on".into()));
     };
     let by_id = |id: &str| guides.iter().find(|g| g.id == id).unwrap_or(fallback);
     let (first, regular, checkin) = (

@@ -1,28 +1,115 @@
 //! The SQLite store: the only module that speaks SQL.
 //!
-//! API CONTRACT (bodies to be written): every other module goes through these
-//! functions. Writes run in `BEGIN IMMEDIATE` transactions (or join the one
-//! opened by `in_transaction`).
+//! Every other module goes through the functions of [`Store`]. Writes run in
+//! `BEGIN IMMEDIATE` transactions, or join the one opened by
+//! [`Store::in_transaction`]. The functions live in files named after what
+//! they hold:
+//!
+//! - `store/open.rs`: opening a file safely (checks before any write), pragmas,
+//!   migrations (`store/migrations/*.sql`);
+//! - `store/coachees.rs`, `store/sessions.rs`, `store/content.rs` (answers,
+//!   ratings, choices, notes), `store/actions.rs` (actions and reviews);
+//! - `store/record.rs`: a whole session in and out (exports, import, demo),
+//!   score history;
+//! - `store/search.rs`: full-text search;
+//! - `store/convert.rs`: how times, dates and enums are written in SQL.
 
-use std::collections::BTreeMap;
+mod actions;
+mod backup;
+mod coachees;
+mod content;
+mod convert;
+mod open;
+mod record;
+mod search;
+mod sessions;
+
 use std::path::{Path, PathBuf};
 
-use time::{Date, OffsetDateTime};
+use rusqlite::{Connection, ErrorCode};
+use time::Date;
 
-use crate::guide::Guide;
-use crate::model::{
-    Action, ActionReview, ActionRow, ActionStatus, Choice, Coachee, CoacheeSummary, Focus, Note,
-    Rating, ReviewOutcome, ScorePoint, SearchHit, Session, SessionRecord, SessionSummary,
-    Visibility,
-};
+pub use open::MIGRATION_COUNT;
 
-/// Why the store refused or failed.
+/// Why the store refused or failed. Messages name the file or value and say
+/// what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{0}")]
-    Todo(String),
-    #[error("{0}")]
-    Invalid(String),
+    #[error(
+        "{} is a folder, not a database file. Point --db at a file, e.g. {}.",
+        path.display(),
+        path.join("innerceo.db").display()
+    )]
+    IsDirectory { path: PathBuf },
+    #[error(
+        "{} is not an innerceo database (not SQLite). Point --db at another file, or move this one away.",
+        path.display()
+    )]
+    NotSqlite { path: PathBuf },
+    #[error(
+        "{} is damaged ({detail}). It was not changed: restore it from a backup, or move it away to start afresh.",
+        path.display()
+    )]
+    Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "{} was written by a newer innerceo (schema version {found}; this one knows up to {known}). It was not changed: upgrade innerceo to open it.",
+        path.display()
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: usize,
+    },
+    #[error(
+        "{} is read-only. Make it writable (chmod u+w) or point --db at another file.",
+        path.display()
+    )]
+    ReadOnly { path: PathBuf },
+    #[error("cannot open {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("could not update the schema of {path}: {source}")]
+    Migration {
+        path: String,
+        source: rusqlite_migration::Error,
+    },
+    #[error(
+        "the database is busy: another innerceo is writing to it. Try again in a moment, or close the other one."
+    )]
+    Busy,
+    #[error("a coachee needs a name")]
+    EmptyName,
+    #[error("a coachee named \"{0}\" already exists; pick another name or archive the other one")]
+    DuplicateCoachee(String),
+    #[error("no {kind} with id {id}")]
+    NotFound { kind: &'static str, id: String },
+    #[error("\"{0}\" matches several sessions; type more characters of the id")]
+    AmbiguousId(String),
+    #[error("\"{0}\" is too short to find a session: give at least 4 characters of its id")]
+    IdTooShort(String),
+    #[error(
+        "{coachee} already has a session in progress ({session_id}); resume or finish it first"
+    )]
+    SessionInProgress { coachee: String, session_id: String },
+    #[error("the database holds a value this version cannot read: {0}")]
+    BadData(String),
+    #[error("could not read or write a guide snapshot: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// A busy database gets its own message: it is the one SQLite error a user
+    /// can do something about (close the other process).
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            _ => StoreError::Sqlite(e),
+        }
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -61,175 +148,122 @@ pub struct Counts {
 }
 
 /// An open database.
+///
+/// rusqlite's `Connection` methods take `&self`, so every method here does too;
+/// a `Store` is used from one thread (the run loop).
 pub struct Store {
-    _p: (),
+    conn: Connection,
+    path: Option<PathBuf>,
 }
 
-#[allow(unused_variables, clippy::missing_errors_doc)]
+/// Rolls back the transaction it guards unless it was committed, so an error
+/// or a panic inside a write never leaves a transaction open for the next one
+/// to silently join.
+struct TxGuard<'a> {
+    conn: &'a Connection,
+    committed: bool,
+}
+
+impl Drop for TxGuard<'_> {
+    fn drop(&mut self) {
+        // SQLite may already have rolled back by itself (e.g. disk full);
+        // only roll back what is still open. Nothing useful can be done with
+        // a failing ROLLBACK here: the connection reports it on its next use.
+        if !self.committed && !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
 impl Store {
-    pub fn open(path: &Path) -> Result<Store> {
-        todo!()
-    }
-    pub fn open_in_memory() -> Result<Store> {
-        todo!()
-    }
+    /// The file this store was opened from; `None` for an in-memory store.
     pub fn path(&self) -> Option<&Path> {
-        todo!()
+        self.path.as_deref()
     }
+
+    /// Runs `f` inside one `BEGIN IMMEDIATE … COMMIT`: all its writes land
+    /// together or, if it returns an error, none do. Nested calls (and every
+    /// write method called from `f`) join the outer transaction.
     pub fn in_transaction<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
-        todo!()
+        self.write(|| f(self))
     }
+
+    /// Runs `f` in a write transaction of its own, or inside the one already
+    /// open. IMMEDIATE takes the write lock up front, so a second process
+    /// waits (busy_timeout) instead of failing half-way through.
+    fn write<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f();
+        }
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let mut guard = TxGuard {
+            conn: &self.conn,
+            committed: false,
+        };
+        let value = f()?;
+        self.conn.execute_batch("COMMIT")?;
+        guard.committed = true;
+        Ok(value)
+    }
+
+    /// Runs several reads on one consistent snapshot (another process may
+    /// commit between two statements otherwise).
+    fn read<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f();
+        }
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let mut guard = TxGuard {
+            conn: &self.conn,
+            committed: false,
+        };
+        let value = f()?;
+        self.conn.execute_batch("COMMIT")?;
+        guard.committed = true;
+        Ok(value)
+    }
+
+    /// Makes every commit so far durable against power loss. Commits are
+    /// crash-safe already, but with WAL and `synchronous=NORMAL` the last ones
+    /// reach the disk only at a checkpoint; this runs one. Call it when a
+    /// stage is finished and on quit. Nothing to do for an in-memory store.
+    pub fn sync(&self) -> Result<()> {
+        if self.path.is_some() {
+            // The row says whether a reader kept the checkpoint from finishing
+            // the copy into the main file; the WAL itself is synced either way
+            // once it holds frames to copy, which is what durability needs.
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(FULL)", [], |_| Ok(()))?;
+        }
+        Ok(())
+    }
+
+    /// Rows per table.
     pub fn counts(&self) -> Result<Counts> {
-        todo!()
-    }
-
-    // Coachees
-    pub fn add_coachee(&self, name: &str, role: &str) -> Result<Coachee> {
-        todo!()
-    }
-    pub fn insert_coachee(&self, c: &Coachee) -> Result<bool> {
-        todo!()
-    }
-    pub fn rename_coachee(&self, id: &str, name: &str) -> Result<()> {
-        todo!()
-    }
-    pub fn set_coachee_role(&self, id: &str, role: &str) -> Result<()> {
-        todo!()
-    }
-    pub fn set_coachee_archived(&self, id: &str, archived: bool) -> Result<()> {
-        todo!()
-    }
-    pub fn coachee(&self, id: &str) -> Result<Coachee> {
-        todo!()
-    }
-    pub fn find_coachee(&self, name: &str) -> Result<Option<Coachee>> {
-        todo!()
-    }
-    pub fn coachee_summaries(
-        &self,
-        today: Date,
-        include_archived: bool,
-    ) -> Result<Vec<CoacheeSummary>> {
-        todo!()
-    }
-
-    // Sessions
-    pub fn start_session(
-        &self,
-        coachee_id: &str,
-        guide: &Guide,
-        now: OffsetDateTime,
-    ) -> Result<Session> {
-        todo!()
-    }
-    pub fn session(&self, id: &str) -> Result<Session> {
-        todo!()
-    }
-    pub fn find_session(&self, id_or_prefix: &str) -> Result<Session> {
-        todo!()
-    }
-    pub fn unfinished_session(&self, coachee_id: &str) -> Result<Option<Session>> {
-        todo!()
-    }
-    pub fn session_summaries(&self, coachee_id: Option<&str>) -> Result<Vec<SessionSummary>> {
-        todo!()
-    }
-    pub fn save_progress(
-        &self,
-        session_id: &str,
-        current_stage: usize,
-        current_field: usize,
-        stage_seconds: &BTreeMap<String, i64>,
-        done_stages: &[String],
-    ) -> Result<()> {
-        todo!()
-    }
-    pub fn set_focus(&self, session_id: &str, focus: Option<Focus>) -> Result<()> {
-        todo!()
-    }
-    pub fn set_next_session(&self, session_id: &str, date: Option<Date>) -> Result<()> {
-        todo!()
-    }
-    pub fn complete_session(&self, session_id: &str, ended_at: OffsetDateTime) -> Result<()> {
-        todo!()
-    }
-    pub fn delete_session(&self, session_id: &str) -> Result<()> {
-        todo!()
-    }
-
-    // Content
-    pub fn save_answer(&self, session_id: &str, stage_id: &str, prompt_id: &str, text: &str) -> Result<()> {
-        todo!()
-    }
-    pub fn save_rating(&self, session_id: &str, rating: &Rating) -> Result<()> {
-        todo!()
-    }
-    pub fn save_choice(&self, session_id: &str, choice: &Choice) -> Result<()> {
-        todo!()
-    }
-    pub fn save_note(&self, session_id: &str, stage_id: &str, visibility: Visibility, text: &str) -> Result<()> {
-        todo!()
-    }
-    pub fn delete_note(&self, note_id: &str) -> Result<()> {
-        todo!()
-    }
-
-    // Actions
-    pub fn add_action(&self, action: &Action) -> Result<()> {
-        todo!()
-    }
-    pub fn update_action(&self, action: &Action) -> Result<()> {
-        todo!()
-    }
-    pub fn delete_action(&self, action_id: &str) -> Result<()> {
-        todo!()
-    }
-    pub fn action(&self, action_id: &str) -> Result<Action> {
-        todo!()
-    }
-    pub fn set_action_due(&self, action_id: &str, due: Option<Date>) -> Result<()> {
-        todo!()
-    }
-    pub fn review_action(
-        &self,
-        action_id: &str,
-        session_id: Option<&str>,
-        outcome: ReviewOutcome,
-        note: &str,
-        at: OffsetDateTime,
-    ) -> Result<ActionReview> {
-        todo!()
-    }
-    pub fn set_action_status(&self, action_id: &str, status: ActionStatus, at: OffsetDateTime) -> Result<()> {
-        todo!()
-    }
-    pub fn actions_for_review(&self, coachee_id: &str, session_id: &str) -> Result<Vec<(Action, Option<ActionReview>)>> {
-        todo!()
-    }
-    pub fn actions(&self, filter: &ActionFilter) -> Result<Vec<ActionRow>> {
-        todo!()
-    }
-    pub fn action_history(&self, action_id: &str) -> Result<Vec<ActionReview>> {
-        todo!()
-    }
-
-    // Reading back
-    pub fn session_record(&self, session_id: &str) -> Result<SessionRecord> {
-        todo!()
-    }
-    pub fn insert_record(&self, record: &SessionRecord) -> Result<bool> {
-        todo!()
-    }
-    pub fn score_history(&self, coachee_id: &str) -> Result<Vec<ScorePoint>> {
-        todo!()
-    }
-    pub fn search(&self, query: &str, include_private: bool, limit: usize) -> Result<Vec<SearchHit>> {
-        todo!()
+        let count = |table: &str| -> Result<i64> {
+            // Table names come from the fixed list below, never from input.
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+        };
+        self.read(|| {
+            Ok(Counts {
+                coachees: count("coachees")?,
+                sessions: count("sessions")?,
+                answers: count("answers")?,
+                ratings: count("ratings")?,
+                choices: count("choices")?,
+                notes: count("notes")?,
+                actions: count("actions")?,
+                reviews: count("action_reviews")?,
+            })
+        })
     }
 }
 
 /// The default database path: the platform data folder, e.g.
-/// `~/.local/share/innerceo/innerceo.db` on Linux.
+/// `~/.local/share/innerceo/innerceo.db` on Linux. `None` when the platform
+/// has no home folder to put it in.
 pub fn default_db_path() -> Option<PathBuf> {
-    todo!()
+    directories::ProjectDirs::from("", "", "innerceo").map(|d| d.data_dir().join("innerceo.db"))
 }

@@ -1,0 +1,309 @@
+//! Opening a database file safely: refuse what is not ours before writing a
+//! byte, create the folder and file private, set the pragmas, migrate.
+//!
+//! The order matters. Setting `journal_mode=WAL` or running a migration
+//! writes to the file, so every check that may refuse the file (foreign,
+//! damaged, newer) runs first, through a read-only connection.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use rusqlite_migration::{M, Migrations};
+
+use super::{Result, Store, StoreError};
+
+/// The schema, one append-only step per file. Never edit a shipped step:
+/// add a new file instead (a user's database records how many steps it ran
+/// in `user_version`).
+const MIGRATION_LIST: &[M<'static>] = &[M::up(include_str!("migrations/0001_initial.sql"))];
+const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
+
+/// How many schema versions this build knows; a file with a higher
+/// `user_version` comes from a newer innerceo and is refused.
+pub const MIGRATION_COUNT: usize = MIGRATION_LIST.len();
+
+/// Written in the header by the first migration (`PRAGMA application_id`),
+/// so another program's SQLite file is recognised and left alone. "iCEO".
+pub(crate) const APPLICATION_ID: i64 = 0x6943_454F;
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+/// The SQLite file header is the first 100 bytes of page 1.
+const HEADER_LEN: usize = 100;
+
+/// How long a write waits for another process holding the lock.
+const BUSY_TIMEOUT: Duration = Duration::from_millis(5000);
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, refusing without
+    /// changing a byte a folder, a file that is not SQLite, a damaged file,
+    /// another program's database, or one written by a newer innerceo.
+    pub fn open(path: &Path) -> Result<Store> {
+        if path.is_dir() {
+            return Err(StoreError::IsDirectory { path: path.into() });
+        }
+        create_parent(path)?;
+        create_file(path)?;
+        check_existing(path)?;
+
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        // SQLite quietly falls back to read-only on a write-protected file;
+        // say so now rather than fail on the first keystroke.
+        if conn.is_readonly("main")? {
+            return Err(StoreError::ReadOnly { path: path.into() });
+        }
+        configure(&conn, true).map_err(|e| open_error(path, e))?;
+        migrate(&mut conn, &path.display().to_string())?;
+        Ok(Store {
+            conn,
+            path: Some(path.into()),
+        })
+    }
+
+    /// Reads every page of the file and checks its structure (`PRAGMA
+    /// quick_check`); `open` does this itself only for files up to 4 MiB.
+    /// For a `check` command, or a background check after the first frame.
+    pub fn verify(&self) -> Result<()> {
+        let path = self
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(":memory:"));
+        quick_check(&self.conn, &path)
+    }
+
+    /// A fresh database in memory, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn, false)?;
+        migrate(&mut conn, ":memory:")?;
+        Ok(Store { conn, path: None })
+    }
+}
+
+/// Creates the missing folders up to the file, private to the user (0700).
+/// Folders that already exist keep their mode: they may be shared on purpose.
+fn create_parent(path: &Path) -> Result<()> {
+    let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    if parent.exists() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(parent).map_err(|source| StoreError::Io {
+        path: parent.into(),
+        source,
+    })
+}
+
+/// Creates the file private to the user (0600) before SQLite sees it, so
+/// there is no moment where coaching notes sit in a world-readable file.
+/// An existing file keeps its mode.
+fn create_file(path: &Path) -> Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        // Created meanwhile by another process, or already there: both fine.
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        Err(source) => Err(StoreError::Io {
+            path: path.into(),
+            source,
+        }),
+    }
+}
+
+/// Refuses a file that is not an innerceo database this build can use,
+/// reading only. An empty file is a new database.
+fn check_existing(path: &Path) -> Result<()> {
+    let io_error = |source| StoreError::Io {
+        path: path.into(),
+        source,
+    };
+    let len = fs::metadata(path).map_err(io_error)?.len();
+    if len == 0 {
+        return Ok(());
+    }
+    let mut header = Vec::with_capacity(HEADER_LEN);
+    File::open(path)
+        .and_then(|f| f.take(HEADER_LEN as u64).read_to_end(&mut header))
+        .map_err(io_error)?;
+    check_header(path, &header, len)?;
+
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| open_error(path, e))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| open_error(path, e))?;
+    let (version, app_id, tables): (i64, i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT user_version FROM pragma_user_version),
+                    (SELECT application_id FROM pragma_application_id),
+                    (SELECT count(*) FROM sqlite_schema)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .map_err(|e| open_error(path, e))?;
+    if app_id != APPLICATION_ID && (app_id != 0 || version != 0 || tables != 0) {
+        return Err(StoreError::NotSqlite { path: path.into() });
+    }
+    if usize::try_from(version).map_or(true, |v| v > MIGRATION_COUNT) {
+        return Err(StoreError::TooNew {
+            path: path.into(),
+            found: version,
+            known: MIGRATION_COUNT,
+        });
+    }
+    // Reading every page is the only way to notice damage in the middle of
+    // the file before the user types into it, but it costs ~6 ms per MB: fine
+    // for a young file, too slow for the first frame after years of use.
+    // Bigger files get the header checks above, SQLite's own checks on every
+    // page it reads, and `Store::verify` on demand.
+    if len <= FULL_CHECK_MAX_BYTES {
+        quick_check(&conn, path)?;
+    }
+    Ok(())
+}
+
+/// Files up to this size are fully checked at every open.
+const FULL_CHECK_MAX_BYTES: u64 = 4 << 20;
+
+fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
+    let verdict: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| open_error(path, e))?;
+    if verdict == "ok" {
+        Ok(())
+    } else {
+        Err(StoreError::Corrupt {
+            path: path.into(),
+            detail: verdict,
+        })
+    }
+}
+
+/// Checks the 100-byte header without SQLite: the magic string, a sane page
+/// size, and that the file is as long as the header says (truncation).
+fn check_header(path: &Path, header: &[u8], len: u64) -> Result<()> {
+    let corrupt = |detail: String| StoreError::Corrupt {
+        path: path.into(),
+        detail,
+    };
+    let magic_len = header.len().min(SQLITE_MAGIC.len());
+    if header[..magic_len] != SQLITE_MAGIC[..magic_len] {
+        return Err(StoreError::NotSqlite { path: path.into() });
+    }
+    if header.len() < HEADER_LEN {
+        return Err(corrupt(format!("truncated to {len} bytes")));
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        n if n >= 512 && n.is_power_of_two() => u64::from(n),
+        n => return Err(corrupt(format!("invalid page size {n}"))),
+    };
+    let be32 = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    let pages = u64::from(be32(28));
+    // The page count is only trustworthy when written by a version that
+    // maintains it (change counter == version-valid-for). A checkpoint cut
+    // short may leave the header ahead of the file while the WAL still holds
+    // the pages, so only judge the length when there is no WAL to replay.
+    let counter_valid = be32(24) == be32(92) && pages > 0;
+    if counter_valid && !wal_has_content(path) && len < pages * page_size {
+        return Err(corrupt(format!(
+            "truncated: {len} bytes where the header promises {}",
+            pages * page_size
+        )));
+    }
+    Ok(())
+}
+
+fn wal_has_content(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0)
+}
+
+/// Turns SQLite's refusal to read a file into the store's own errors.
+fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotSqlite { path: path.into() },
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+            path: path.into(),
+            detail: e.to_string(),
+        },
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path: path.into() },
+        _ => StoreError::from(e),
+    }
+}
+
+fn configure(conn: &Connection, on_disk: bool) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    if on_disk {
+        // WAL: readers never block the writer, and a crash mid-write leaves
+        // the file consistent. With WAL, synchronous=NORMAL syncs only at
+        // checkpoints: a power cut may lose the last commits but can never
+        // corrupt the file, and a keystroke save costs no fsync. Finishing a
+        // stage or quitting calls `Store::sync` to make everything durable.
+        // Some file systems (network shares) refuse WAL; SQLite then keeps
+        // its rollback journal, which is slower but just as safe.
+        let _mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))?;
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection, name: &str) -> Result<()> {
+    // IMMEDIATE: two processes opening a new file at once queue up on the
+    // write lock instead of one failing with SQLITE_BUSY half-way.
+    conn.set_transaction_behavior(TransactionBehavior::Immediate);
+    MIGRATIONS
+        .to_latest(conn)
+        .map_err(|source| StoreError::Migration {
+            path: name.to_owned(),
+            source,
+        })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        MIGRATIONS.validate().unwrap();
+    }
+
+    #[test]
+    fn header_checks() {
+        let p = Path::new("x.db");
+        assert!(matches!(
+            check_header(p, b"hello world, this is text", 25),
+            Err(StoreError::NotSqlite { .. })
+        ));
+        assert!(matches!(
+            check_header(p, b"SQLite form", 11),
+            Err(StoreError::Corrupt { .. })
+        ));
+    }
+}

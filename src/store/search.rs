@@ -1,0 +1,260 @@
+//! Full-text search over answers, notes and actions (FTS5, kept in sync by
+//! the triggers of the first migration).
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, params};
+
+use super::Result;
+use super::Store;
+use super::convert::time_from_sql;
+use crate::guide::{Guide, StageKind};
+use crate::model::{HitKind, SNIPPET_END, SNIPPET_START, SearchHit};
+
+/// Words around a match in a snippet.
+const SNIPPET_TOKENS: i64 = 12;
+
+/// Turns what the user typed into an FTS5 query that cannot be a syntax
+/// error: every word becomes a quoted prefix term (`"word"*`, quotes
+/// doubled), all required. FTS5 operators typed on their own (`AND`, `OR`,
+/// `NOT`, `NEAR`) and words without a letter or digit (which FTS5 would see
+/// as empty phrases) are dropped; `None` when nothing is left to search.
+pub fn fts_query(input: &str) -> Option<String> {
+    let terms: Vec<String> = input
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "AND" | "OR" | "NOT" | "NEAR"))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" AND "))
+}
+
+/// How many of the most recent matches are ranked by relevance. Ranking
+/// costs time for every match; past this many, a query is too broad for the
+/// ranking to tell much, and search must stay interactive (< 20 ms).
+const RANKED_MATCHES: i64 = 5_000;
+
+/// A search entry's source and snippet.
+struct Entry {
+    kind: i64,
+    src: i64,
+    snippet: String,
+}
+
+/// A match, before its source is looked up.
+struct Ranked {
+    rowid: i64,
+    rank: f64,
+}
+
+impl Store {
+    /// Finds answers, notes and actions containing every word of `query`
+    /// (as prefixes, ignoring case and accents), best match first, then
+    /// newest session. Private notes are left out unless `include_private`.
+    /// A query matching more than 5,000 entries is ranked among the most
+    /// recently written 5,000.
+    pub fn search(
+        &self,
+        query: &str,
+        include_private: bool,
+        limit: usize,
+    ) -> Result<Vec<SearchHit>> {
+        let Some(fts) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.read(|| {
+            // Rowids are in write order and odd for private notes (see the
+            // first migration): both filters below need no lookup per match.
+            let floor: i64 = self
+                .conn
+                .prepare_cached(
+                    "SELECT rowid FROM search_index
+                     WHERE search_index MATCH ?1 AND (?2 OR rowid % 2 = 0)
+                     ORDER BY rowid DESC LIMIT 1 OFFSET ?3",
+                )?
+                .query_row(params![fts, include_private, RANKED_MATCHES - 1], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .unwrap_or(0);
+            let ranked: Vec<Ranked> = self
+                .conn
+                .prepare_cached(
+                    "SELECT rowid, rank FROM search_index
+                     WHERE search_index MATCH ?1 AND rowid >= ?3 AND (?2 OR rowid % 2 = 0)
+                     ORDER BY rank, rowid DESC LIMIT ?4",
+                )?
+                .query_map(params![fts, include_private, floor, limit], |r| {
+                    Ok(Ranked {
+                        rowid: r.get(0)?,
+                        rank: r.get(1)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+
+            // Snippets, sources and stage titles only for the few hits shown,
+            // in one more pass over the matches: a query per hit would merge
+            // the prefix terms' doclists again for each.
+            let wanted =
+                serde_json::to_string(&ranked.iter().map(|r| r.rowid).collect::<Vec<_>>())?;
+            let mut entries: HashMap<i64, Entry> = self
+                .conn
+                .prepare_cached(
+                    // `+rowid` keeps SQLite from turning the IN list into one
+                    // full-text lookup per value.
+                    "SELECT rowid, kind, src,
+                        snippet(search_index, 0, ?2, ?3, '…', ?4) FROM search_index
+                     WHERE search_index MATCH ?1 AND rowid >= ?5
+                       AND +rowid IN (SELECT value FROM json_each(?6))",
+                )?
+                .query_map(
+                    params![
+                        fts,
+                        SNIPPET_START.to_string(),
+                        SNIPPET_END.to_string(),
+                        SNIPPET_TOKENS,
+                        floor,
+                        wanted
+                    ],
+                    |r| {
+                        Ok((
+                            r.get(0)?,
+                            Entry {
+                                kind: r.get(1)?,
+                                src: r.get(2)?,
+                                snippet: r.get(3)?,
+                            },
+                        ))
+                    },
+                )?
+                .collect::<rusqlite::Result<_>>()?;
+            // By snapshot: most hits share a handful of guide versions.
+            let mut guides: HashMap<i64, Option<Guide>> = HashMap::new();
+            let mut hits = Vec::with_capacity(ranked.len());
+            for r in ranked {
+                let Some(entry) = entries.remove(&r.rowid) else {
+                    continue;
+                };
+                let (hit, snapshot) = self.hit(r.rowid, entry)?;
+                let guide = guides
+                    .entry(snapshot)
+                    // A snapshot that no longer parses only costs the stage
+                    // titles; the hit is still worth showing.
+                    .or_insert_with(|| self.guide_snapshot(snapshot).ok())
+                    .as_ref();
+                hits.push((r.rank, with_stage_title(hit, guide)));
+            }
+            hits.sort_by(|(ra, a), (rb, b)| {
+                ra.total_cmp(rb)
+                    .then_with(|| b.started_at.cmp(&a.started_at))
+            });
+            Ok(hits.into_iter().map(|(_, h)| h).collect())
+        })
+    }
+
+    /// The hit for one search entry (without its stage title), and the rowid
+    /// of its session's guide snapshot.
+    fn hit(&self, rowid: i64, entry: Entry) -> Result<(SearchHit, i64)> {
+        let Entry { kind, src, snippet } = entry;
+        let (kind, source) = match kind {
+            0 => (HitKind::Answer, "answers"),
+            1 => (HitKind::Note, "notes"),
+            _ => (HitKind::Action, "actions"),
+        };
+        // Actions have no stage of their own; they get the guide's actions
+        // stage below.
+        let stage = if kind == HitKind::Action {
+            "NULL"
+        } else {
+            "x.stage_id"
+        };
+        // `source` and `stage` are fixed strings chosen above.
+        let (stage_id, session_id, coachee_name, started_at, snapshot): (
+            Option<String>,
+            String,
+            String,
+            String,
+            i64,
+        ) = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {stage}, s.uuid, c.name, s.started_at, s.snapshot_id FROM {source} x
+                 JOIN sessions s ON s.id = x.session_id JOIN coachees c ON c.id = s.coachee_id
+                 WHERE x.id = ?1"
+            ))?
+            .query_row([src], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?;
+        let hit = SearchHit {
+            kind,
+            session_id,
+            coachee_name,
+            started_at: time_from_sql(&started_at)?,
+            stage_id: stage_id.unwrap_or_default(),
+            stage_title: String::new(),
+            private: rowid % 2 == 1,
+            snippet,
+        };
+        Ok((hit, snapshot))
+    }
+}
+
+/// Fills in the stage title from the session's guide (an action's stage is
+/// the guide's actions stage); falls back to the stage id.
+fn with_stage_title(mut hit: SearchHit, guide: Option<&Guide>) -> SearchHit {
+    if hit.kind == HitKind::Action {
+        hit.stage_id = guide
+            .and_then(|g| {
+                g.stages
+                    .iter()
+                    .find(|s| matches!(s.kind, StageKind::Actions))
+            })
+            .map_or_else(|| "actions".to_owned(), |s| s.id.clone());
+    }
+    hit.stage_title = guide
+        .and_then(|g| g.stage(&hit.stage_id))
+        .map_or_else(|| hit.stage_id.clone(), |s| s.title.clone());
+    hit
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn words_become_quoted_prefix_terms() {
+        assert_eq!(
+            fts_query("cafe resu").as_deref(),
+            Some("\"cafe\"* AND \"resu\"*")
+        );
+        assert_eq!(
+            fts_query("say \"hi\"").as_deref(),
+            Some("\"say\"* AND \"\"\"hi\"\"\"*")
+        );
+    }
+
+    #[test]
+    fn operators_and_punctuation_alone_search_nothing() {
+        for q in [
+            "",
+            "  ",
+            "\"",
+            "*",
+            "-",
+            ":",
+            "(",
+            ")",
+            "AND",
+            "OR NOT",
+            "NEAR",
+            "\" * - : ( )",
+        ] {
+            assert_eq!(fts_query(q), None, "{q:?}");
+        }
+    }
+}
