@@ -287,13 +287,14 @@ pub fn tag_labels(guide: &Guide, stage_id: &str, tags: &[String]) -> Vec<String>
         .collect()
 }
 
-/// A text bar for a score: `████░░░░░░` (one block per point above the minimum).
+/// A text bar for a score: `█████░░░░░` for 5 on a 1–10 scale (one block
+/// per point, counted from zero when the scale starts above it).
 pub fn bar(score: i64, scale: Scale) -> String {
-    let span = (scale.max - scale.min).clamp(1, 20);
-    let filled = (score - scale.min).clamp(0, span);
-    let filled = usize::try_from(filled).unwrap_or(0);
-    let empty = usize::try_from(span).unwrap_or(0) - filled;
-    format!("{}{}", "█".repeat(filled), "░".repeat(empty))
+    let base = scale.min.min(0);
+    let total = (scale.max - base).clamp(1, 20);
+    let filled = usize::try_from((score - base).clamp(0, total)).unwrap_or(0);
+    let total = usize::try_from(total).unwrap_or(0);
+    format!("{}{}", "█".repeat(filled), "░".repeat(total - filled))
 }
 
 /// `+2`, `-1`, `0`; `new` without a previous score.

@@ -1,11 +1,14 @@
 //! The CSV export: one row per action agreed in the exported sessions, for a
-//! spreadsheet. Cells that a spreadsheet would run as a formula are
+//! spreadsheet (with `--include-private`, one more column: the coach's
+//! private note on the session's actions). Cells that a spreadsheet would run as a formula are
 //! neutralised.
 
 use anyhow::Result;
 
 use super::{Export, day};
 use crate::dates::fmt_date;
+use crate::guide::StageKind;
+use crate::model::Visibility;
 
 /// The header row.
 pub const HEADER: [&str; 7] = [
@@ -18,14 +21,32 @@ pub const HEADER: [&str; 7] = [
     "completed",
 ];
 
+/// The extra column of `--include-private`: the coach's private note on
+/// the agreed actions of the session.
+pub const PRIVATE_HEADER: &str = "private note (coach only)";
+
 /// The actions as CSV (RFC 4180 quoting, `\n` line ends), header first.
 pub fn render(export: &Export) -> Result<Vec<u8>> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    w.write_record(HEADER)?;
+    let mut header: Vec<&str> = HEADER.to_vec();
+    if export.include_private {
+        header.push(PRIVATE_HEADER);
+    }
+    w.write_record(&header)?;
     for item in &export.sessions {
         let r = &item.record;
+        // Only present when the export includes private notes.
+        let private = r
+            .session
+            .guide
+            .stages
+            .iter()
+            .filter(|s| matches!(s.kind, StageKind::Actions))
+            .find_map(|s| r.note(&s.id, Visibility::Private))
+            .map(|n| safe(&n.text))
+            .unwrap_or_default();
         for a in &r.actions {
-            w.write_record([
+            let mut row = vec![
                 safe(&r.coachee.name),
                 day(r.session.started_at),
                 safe(&a.text),
@@ -33,7 +54,11 @@ pub fn render(export: &Export) -> Result<Vec<u8>> {
                 a.due.map(fmt_date).unwrap_or_default(),
                 a.status.as_str().to_owned(),
                 a.completed_on.map(fmt_date).unwrap_or_default(),
-            ])?;
+            ];
+            if export.include_private {
+                row.push(private.clone());
+            }
+            w.write_record(&row)?;
         }
     }
     Ok(w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))?)

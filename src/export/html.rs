@@ -192,7 +192,8 @@ fn session(out: &mut String, item: &Item, alone: bool) {
                         .then(|| item.previous.as_ref().and_then(|p| p.scores.get(id).copied()))
                         .flatten()
                 };
-                if is_centers {
+                let any_score = items.iter().any(|it| r.rating(&stage.id, &it.id).and_then(|x| x.score).is_some());
+                if is_centers && any_score {
                     let current: Vec<Option<f64>> = items
                         .iter()
                         .map(|it| r.rating(&stage.id, &it.id).and_then(|x| x.score).map(|v| v as f64))

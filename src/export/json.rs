@@ -84,8 +84,8 @@ pub struct JsonAction {
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     /// Every review of this action, oldest first; entries without a
-    /// `session_id` were made from the actions board.
-    #[serde(default)]
+    /// `session_id` were made from the actions board. Left out when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<ActionReview>,
 }
 
