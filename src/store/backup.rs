@@ -5,9 +5,13 @@ use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::Connection;
-use rusqlite::backup::Backup;
+use rusqlite::backup::{Backup, StepResult};
 
 use super::{Result, Store, StoreError};
+
+/// How long to wait for a writer that holds a lock the copy needs.
+const BUSY_WAIT: Duration = Duration::from_secs(5);
+const RETRY: Duration = Duration::from_millis(50);
 
 impl Store {
     /// Copies the database to `path` (replacing it) so that the copy is one
@@ -33,7 +37,20 @@ impl Store {
             // the copy is a single consistent snapshot even if another
             // process commits meanwhile.
             let backup = Backup::new(&self.conn, &mut dest)?;
-            backup.run_to_completion(-1, Duration::from_millis(50), None)?;
+            let mut waited = Duration::ZERO;
+            loop {
+                match backup.step(-1)? {
+                    StepResult::Done => break,
+                    // A step of -1 copies everything at once; `More` cannot
+                    // happen, but stepping again is the right answer if it does.
+                    StepResult::More => {}
+                    _ if waited >= BUSY_WAIT => return Err(StoreError::Busy),
+                    _ => {
+                        std::thread::sleep(RETRY);
+                        waited += RETRY;
+                    }
+                }
+            }
         }
         tmp.as_file().sync_all().map_err(io)?;
         tmp.persist(path).map_err(|e| io(e.error))?;
