@@ -6,9 +6,9 @@
 //! atomically and private to the user (`write_atomic`).
 
 pub mod csv;
-pub mod import;
 pub mod html;
 pub mod ics;
+pub mod import;
 pub mod json;
 pub mod md;
 mod svg;
@@ -94,9 +94,9 @@ pub fn collect(
 ) -> Result<Export> {
     let (coachees, session_ids) = match scope {
         Scope::Session(id) => {
-            let session = store.find_session(id).map_err(|e| {
-                anyhow!("{e}: see the session ids with `innerceo session list`")
-            })?;
+            let session = store
+                .find_session(id)
+                .map_err(|e| anyhow!("{e}: see the session ids with `innerceo session list`"))?;
             (vec![store.coachee(&session.coachee_id)?], vec![session.id])
         }
         Scope::Coachee(name) => {
@@ -184,12 +184,18 @@ pub fn find_coachee(store: &Store, name: &str) -> Result<Coachee> {
 }
 
 /// The scores of the last session before `record` that has any.
-fn previous_scores(points: &[crate::model::ScorePoint], record: &SessionRecord) -> Option<Previous> {
+fn previous_scores(
+    points: &[crate::model::ScorePoint],
+    record: &SessionRecord,
+) -> Option<Previous> {
     let s = &record.session;
     let earlier = |p: &&crate::model::ScorePoint| {
         p.session_id != s.id && (p.started_at, &p.session_id) < (s.started_at, &s.id)
     };
-    let last = points.iter().filter(earlier).max_by_key(|p| (p.started_at, &p.session_id))?;
+    let last = points
+        .iter()
+        .filter(earlier)
+        .max_by_key(|p| (p.started_at, &p.session_id))?;
     let scores = points
         .iter()
         .filter(|p| p.session_id == last.session_id)

@@ -2,8 +2,8 @@
 
 pub mod cli;
 pub mod dates;
-pub mod export;
 pub mod demo;
+pub mod export;
 pub mod guide;
 pub mod model;
 pub mod radar;

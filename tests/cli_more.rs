@@ -26,7 +26,11 @@ fn setup() -> (tempfile::TempDir, PathBuf) {
 
 fn innerceo(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("innerceo").unwrap();
-    cmd.env_remove("INNERCEO_DB").env("TZ", "UTC").env("NO_COLOR", "1").arg("--db").arg(db);
+    cmd.env_remove("INNERCEO_DB")
+        .env("TZ", "UTC")
+        .env("NO_COLOR", "1")
+        .arg("--db")
+        .arg(db);
     cmd
 }
 
@@ -36,7 +40,9 @@ fn stdout(cmd: &mut Command) -> String {
 }
 
 fn fails(cmd: &mut Command, says: &str) {
-    cmd.assert().failure().stderr(predicate::str::contains(says));
+    cmd.assert()
+        .failure()
+        .stderr(predicate::str::contains(says));
 }
 
 #[cfg(unix)]
@@ -58,7 +64,19 @@ fn export_writes_stdout_or_a_private_file() {
     assert_eq!(value["sessions"].as_array().unwrap().len(), 1);
 
     let out = dir.path().join("ada.html");
-    let said = stdout(innerceo(&db).args(["export", "--coachee", "ADA LOVELACE", "--format", "html", "--include-private", "-o"]).arg(&out));
+    let said = stdout(
+        innerceo(&db)
+            .args([
+                "export",
+                "--coachee",
+                "ADA LOVELACE",
+                "--format",
+                "html",
+                "--include-private",
+                "-o",
+            ])
+            .arg(&out),
+    );
     assert!(said.contains("Exported 2 sessions to"), "{said}");
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains(PRIVATE_WORD) && html.starts_with("<!DOCTYPE html>"));
@@ -66,7 +84,11 @@ fn export_writes_stdout_or_a_private_file() {
     assert_eq!(mode(&out), 0o600);
 
     let csv_out = dir.path().join("actions.csv");
-    let said = stdout(innerceo(&db).args(["export", "--all", "--format", "csv", "-o"]).arg(&csv_out));
+    let said = stdout(
+        innerceo(&db)
+            .args(["export", "--all", "--format", "csv", "-o"])
+            .arg(&csv_out),
+    );
     assert!(said.contains("Exported 5 actions"), "{said}");
     let ics = stdout(innerceo(&db).args(["export", "--all", "--format", "ics"]));
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
@@ -75,29 +97,69 @@ fn export_writes_stdout_or_a_private_file() {
 #[test]
 fn export_errors_say_what_to_do_and_write_nothing() {
     let (dir, db) = setup();
-    fails(innerceo(&db).args(["export", "--coachee", "Nobody", "--format", "md"]), "no coachee named \"Nobody\"");
-    fails(innerceo(&db).args(["export", "--session", "ffffffff", "--format", "md"]), "innerceo session list");
-    fails(innerceo(&db).args(["export", "--session", "a1", "--format", "md"]), "at least 4 characters");
+    fails(
+        innerceo(&db).args(["export", "--coachee", "Nobody", "--format", "md"]),
+        "no coachee named \"Nobody\"",
+    );
+    fails(
+        innerceo(&db).args(["export", "--session", "ffffffff", "--format", "md"]),
+        "innerceo session list",
+    );
+    fails(
+        innerceo(&db).args(["export", "--session", "a1", "--format", "md"]),
+        "at least 4 characters",
+    );
     let missing = dir.path().join("no/such/folder/out.md");
-    fails(innerceo(&db).args(["export", "--all", "--format", "md", "-o"]).arg(&missing), "does not exist");
+    fails(
+        innerceo(&db)
+            .args(["export", "--all", "--format", "md", "-o"])
+            .arg(&missing),
+        "does not exist",
+    );
     assert!(!dir.path().join("no").exists());
     // A scope is required, and only one.
-    innerceo(&db).args(["export", "--format", "md"]).assert().failure();
-    innerceo(&db).args(["export", "--all", "--coachee", "Ada", "--format", "md"]).assert().failure();
-    innerceo(&db).args(["export", "--all", "--format", "pdf"]).assert().failure();
+    innerceo(&db)
+        .args(["export", "--format", "md"])
+        .assert()
+        .failure();
+    innerceo(&db)
+        .args(["export", "--all", "--coachee", "Ada", "--format", "md"])
+        .assert()
+        .failure();
+    innerceo(&db)
+        .args(["export", "--all", "--format", "pdf"])
+        .assert()
+        .failure();
 }
 
 #[test]
 fn import_reports_refuses_and_never_duplicates() {
     let (dir, db) = setup();
     let file = dir.path().join("all.json");
-    innerceo(&db).args(["export", "--all", "--format", "json", "--include-private", "-o"]).arg(&file).assert().success();
+    innerceo(&db)
+        .args([
+            "export",
+            "--all",
+            "--format",
+            "json",
+            "--include-private",
+            "-o",
+        ])
+        .arg(&file)
+        .assert()
+        .success();
 
     let fresh = dir.path().join("fresh.db");
     let said = stdout(innerceo(&fresh).arg("import").arg(&file));
-    assert_eq!(said, "Imported 2 coachees, 3 sessions, 5 actions; 0 already present\n");
+    assert_eq!(
+        said,
+        "Imported 2 coachees, 3 sessions, 5 actions; 0 already present\n"
+    );
     let again = stdout(innerceo(&fresh).arg("import").arg(&file));
-    assert_eq!(again, "Imported 0 coachees, 0 sessions, 0 actions; 10 already present\n");
+    assert_eq!(
+        again,
+        "Imported 0 coachees, 0 sessions, 0 actions; 10 already present\n"
+    );
 
     let before = std::fs::read(&fresh).unwrap();
     let bad = dir.path().join("bad.json");
@@ -105,7 +167,12 @@ fn import_reports_refuses_and_never_duplicates() {
     fails(innerceo(&fresh).arg("import").arg(&bad), "line 2 column 3");
     std::fs::write(&bad, "{\"format\": \"innerceo/2\"}").unwrap();
     fails(innerceo(&fresh).arg("import").arg(&bad), "innerceo/2");
-    fails(innerceo(&fresh).arg("import").arg(dir.path().join("missing.json")), "cannot read");
+    fails(
+        innerceo(&fresh)
+            .arg("import")
+            .arg(dir.path().join("missing.json")),
+        "cannot read",
+    );
     assert_eq!(std::fs::read(&fresh).unwrap(), before);
 }
 
@@ -117,7 +184,10 @@ fn session_show_prints_markdown_and_keeps_private_notes_private() {
     assert!(!md.contains(PRIVATE_WORD));
     let private = stdout(innerceo(&db).args(["session", "show", "a1000000", "--include-private"]));
     assert!(private.contains(PRIVATE_WORD) && private.contains("coach only"));
-    fails(innerceo(&db).args(["session", "show", "deadbeef"]), "no session");
+    fails(
+        innerceo(&db).args(["session", "show", "deadbeef"]),
+        "no session",
+    );
 }
 
 #[test]
@@ -126,19 +196,37 @@ fn actions_list_filters_and_prints_json() {
     let table = stdout(innerceo(&db).arg("actions"));
     assert!(table.starts_with("ID "), "{table}");
     assert_eq!(table.lines().count(), 4, "three open actions:\n{table}");
-    assert!(table.contains("overdue"), "due dates of 2026 are past: {table}");
-    let json: serde_json::Value =
-        serde_json::from_str(&stdout(innerceo(&db).args(["actions", "--status", "all", "--json"]))).unwrap();
+    assert!(
+        table.contains("overdue"),
+        "due dates of 2026 are past: {table}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(
+        innerceo(&db).args(["actions", "--status", "all", "--json"]),
+    ))
+    .unwrap();
     let items = json.as_array().unwrap();
     assert_eq!(items.len(), 5);
     for key in ["id", "coachee", "text", "owner", "due", "status"] {
         assert!(items[0].get(key).is_some(), "{key} missing: {}", items[0]);
     }
-    let done = stdout(innerceo(&db).args(["actions", "--status", "done", "--coachee", "ada lovelace", "--json"]));
+    let done = stdout(innerceo(&db).args([
+        "actions",
+        "--status",
+        "done",
+        "--coachee",
+        "ada lovelace",
+        "--json",
+    ]));
     let done: serde_json::Value = serde_json::from_str(&done).unwrap();
     assert_eq!(done.as_array().unwrap().len(), 1);
-    fails(innerceo(&db).args(["actions", "--coachee", "Nobody"]), "no coachee named");
-    innerceo(&db).args(["actions", "--status", "later"]).assert().failure();
+    fails(
+        innerceo(&db).args(["actions", "--coachee", "Nobody"]),
+        "no coachee named",
+    );
+    innerceo(&db)
+        .args(["actions", "--status", "later"])
+        .assert()
+        .failure();
 }
 
 #[test]
@@ -174,9 +262,19 @@ fn backup_copies_consistently_and_refuses_to_overwrite() {
     std::fs::write(&copy, "keep me").unwrap();
     fails(innerceo(&db).arg("backup").arg(&copy), "--force");
     assert_eq!(std::fs::read_to_string(&copy).unwrap(), "keep me");
-    innerceo(&db).arg("backup").arg(&copy).arg("--force").assert().success();
+    innerceo(&db)
+        .arg("backup")
+        .arg(&copy)
+        .arg("--force")
+        .assert()
+        .success();
     assert_eq!(Store::open(&copy).unwrap().counts().unwrap().sessions, 3);
-    fails(innerceo(&db).arg("backup").arg(dir.path().join("nope/b.db")), "does not exist");
+    fails(
+        innerceo(&db)
+            .arg("backup")
+            .arg(dir.path().join("nope/b.db")),
+        "does not exist",
+    );
     fails(innerceo(&db).arg("backup").arg(&db), "the database itself");
 }
 
@@ -216,10 +314,16 @@ fn a_backup_taken_while_another_connection_writes_is_whole() {
 fn completions_and_man_page() {
     let (_dir, db) = setup();
     let bash = stdout(innerceo(&db).args(["completions", "bash"]));
-    assert!(bash.contains("innerceo") && bash.contains("export"), "{bash}");
+    assert!(
+        bash.contains("innerceo") && bash.contains("export"),
+        "{bash}"
+    );
     let zsh = stdout(innerceo(&db).args(["completions", "zsh"]));
     assert!(zsh.contains("#compdef innerceo"));
     let man = stdout(innerceo(&db).arg("man"));
     assert!(man.contains(".TH innerceo"), "{man}");
-    innerceo(&db).args(["completions", "tcsh"]).assert().failure();
+    innerceo(&db)
+        .args(["completions", "tcsh"])
+        .assert()
+        .failure();
 }

@@ -29,29 +29,44 @@ fn text(e: &Export, format: Format) -> String {
 #[test]
 fn golden_markdown() {
     let store = fixture::store();
-    insta::assert_snapshot!("all.md", text(&export_of(&store, Scope::All, false), Format::Md));
+    insta::assert_snapshot!(
+        "all.md",
+        text(&export_of(&store, Scope::All, false), Format::Md)
+    );
     insta::assert_snapshot!(
         "session.md",
-        text(&export_of(&store, Scope::Session("a2000000".into()), false), Format::Md)
+        text(
+            &export_of(&store, Scope::Session("a2000000".into()), false),
+            Format::Md
+        )
     );
 }
 
 #[test]
 fn golden_html() {
     let store = fixture::store();
-    insta::assert_snapshot!("all.html", text(&export_of(&store, Scope::All, false), Format::Html));
+    insta::assert_snapshot!(
+        "all.html",
+        text(&export_of(&store, Scope::All, false), Format::Html)
+    );
 }
 
 #[test]
 fn golden_json() {
     let store = fixture::store();
-    insta::assert_snapshot!("all.json", text(&export_of(&store, Scope::All, false), Format::Json));
+    insta::assert_snapshot!(
+        "all.json",
+        text(&export_of(&store, Scope::All, false), Format::Json)
+    );
 }
 
 #[test]
 fn golden_csv() {
     let store = fixture::store();
-    insta::assert_snapshot!("all.csv", text(&export_of(&store, Scope::All, false), Format::Csv));
+    insta::assert_snapshot!(
+        "all.csv",
+        text(&export_of(&store, Scope::All, false), Format::Csv)
+    );
 }
 
 #[test]
@@ -86,16 +101,26 @@ fn markdown_has_headings_and_tables_for_a_parser() {
         }
     }
     let titles: Vec<&str> = headings.iter().map(|(_, s)| s.as_str()).collect();
-    assert_eq!(headings[0], (HeadingLevel::H1, "Coaching sessions".to_owned()));
+    assert_eq!(
+        headings[0],
+        (HeadingLevel::H1, "Coaching sessions".to_owned())
+    );
     assert!(titles.contains(&"Contents"), "{titles:?}");
-    assert!(titles.contains(&"Ada Lovelace — Thu 1 Oct 2026"), "{titles:?}");
+    assert!(
+        titles.contains(&"Ada Lovelace — Thu 1 Oct 2026"),
+        "{titles:?}"
+    );
     assert!(titles.contains(&"Six Centers"), "{titles:?}");
     // A user answer starting with "#" is text, not a heading.
     assert!(!titles.iter().any(|t| t.contains("churn")), "{titles:?}");
     // Per session: Six Centers and actions (and reviews in the second one).
     assert!(tables >= 6, "{tables} tables");
     // The pipe inside an action stays inside its cell.
-    assert!(md.contains("Book a skip\\-level lunch \\| ask about hiring") || md.contains("Book a skip-level lunch \\| ask about hiring"), "{md}");
+    assert!(
+        md.contains("Book a skip\\-level lunch \\| ask about hiring")
+            || md.contains("Book a skip-level lunch \\| ask about hiring"),
+        "{md}"
+    );
 }
 
 fn unescape_ics(s: &str) -> String {
@@ -115,13 +140,21 @@ fn unescape_ics(s: &str) -> String {
     out
 }
 
-fn ics_components(ics: &str) -> (Vec<Vec<(String, String)>>, Vec<Vec<(String, String)>>) {
+/// Name and unescaped value of each property of a component.
+type Props = Vec<(String, String)>;
+
+fn ics_components(ics: &str) -> (Vec<Props>, Vec<Props>) {
     let mut calendars = ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes()));
     let cal = calendars.next().unwrap().unwrap();
     assert!(calendars.next().is_none());
     let props = |ps: &[ical::property::Property]| {
         ps.iter()
-            .map(|p| (p.name.clone(), unescape_ics(p.value.as_deref().unwrap_or(""))))
+            .map(|p| {
+                (
+                    p.name.clone(),
+                    unescape_ics(p.value.as_deref().unwrap_or("")),
+                )
+            })
             .collect::<Vec<_>>()
     };
     (
@@ -131,7 +164,10 @@ fn ics_components(ics: &str) -> (Vec<Vec<(String, String)>>, Vec<Vec<(String, St
 }
 
 fn prop<'a>(c: &'a [(String, String)], name: &str) -> &'a str {
-    c.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str()).unwrap_or_else(|| panic!("no {name} in {c:?}"))
+    c.iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_else(|| panic!("no {name} in {c:?}"))
 }
 
 #[test]
@@ -139,7 +175,10 @@ fn icalendar_is_valid_folded_and_parses_back() {
     let store = fixture::store();
     let ics = text(&export_of(&store, Scope::All, false), Format::Ics);
     assert!(ics.ends_with("END:VCALENDAR\r\n"));
-    assert!(!ics.replace("\r\n", "").contains('\n'), "bare LF in {ics:?}");
+    assert!(
+        !ics.replace("\r\n", "").contains('\n'),
+        "bare LF in {ics:?}"
+    );
     for line in ics.split("\r\n") {
         assert!(line.len() <= 75, "{} octets: {line}", line.len());
     }
@@ -191,17 +230,31 @@ fn csv_reads_back_and_neutralises_formulas() {
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
-        ["coachee", "session date", "text", "owner", "due", "status", "completed"]
+        [
+            "coachee",
+            "session date",
+            "text",
+            "owner",
+            "due",
+            "status",
+            "completed"
+        ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 5);
     let formula = rows.iter().find(|r| r[2].contains("HYPERLINK")).unwrap();
-    assert_eq!(&formula[2], "'=HYPERLINK(\"http://example.com\") read the budget");
+    assert_eq!(
+        &formula[2],
+        "'=HYPERLINK(\"http://example.com\") read the budget"
+    );
     assert_eq!(&formula[5], "dropped");
     let first = &rows[0];
     assert_eq!(&first[0], "Ada Lovelace");
     assert_eq!(&first[1], "2026-10-01");
-    assert_eq!(&first[2], "Draft the Q1 roadmap, then share it with the team");
+    assert_eq!(
+        &first[2],
+        "Draft the Q1 roadmap, then share it with the team"
+    );
     assert_eq!(&first[4], "2026-10-15");
     assert_eq!(&first[6], "2026-10-29");
 
@@ -211,8 +264,10 @@ fn csv_reads_back_and_neutralises_formulas() {
         let store = Store::open_in_memory().unwrap();
         fixture::fill(&store, &t);
         let out = text(&export_of(&store, Scope::All, false), Format::Csv);
-        let rows: Vec<csv::StringRecord> =
-            csv::Reader::from_reader(out.as_bytes()).records().map(Result::unwrap).collect();
+        let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(out.as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .collect();
         for row in &rows {
             for i in [0, 2, 3] {
                 assert!(row[i].starts_with('\''), "{lead:?}: {:?}", &row[i]);
@@ -227,19 +282,38 @@ fn csv_reads_back_and_neutralises_formulas() {
 #[test]
 fn private_notes_only_with_include_private_and_then_marked() {
     let store = fixture::store();
-    for format in [Format::Md, Format::Html, Format::Json, Format::Csv, Format::Ics] {
-        for scope in [Scope::All, Scope::Session(A1.into()), Scope::Coachee("ada lovelace".into())] {
+    for format in [
+        Format::Md,
+        Format::Html,
+        Format::Json,
+        Format::Csv,
+        Format::Ics,
+    ] {
+        for scope in [
+            Scope::All,
+            Scope::Session(A1.into()),
+            Scope::Coachee("ada lovelace".into()),
+        ] {
             let without = text(&export_of(&store, scope.clone(), false), format);
-            assert!(!without.contains(PRIVATE_WORD), "{format:?} {scope:?} leaks:\n{without}");
+            assert!(
+                !without.contains(PRIVATE_WORD),
+                "{format:?} {scope:?} leaks:\n{without}"
+            );
             let with = text(&export_of(&store, scope.clone(), true), format);
-            assert!(with.contains(PRIVATE_WORD), "{format:?} {scope:?} lacks private notes");
+            assert!(
+                with.contains(PRIVATE_WORD),
+                "{format:?} {scope:?} lacks private notes"
+            );
             let marked = match format {
                 Format::Md | Format::Html => "coach only",
                 Format::Json => "\"visibility\": \"private\"",
                 Format::Csv => "private note (coach only)",
                 Format::Ics => "Private — coach only",
             };
-            assert!(with.contains(marked), "{format:?} does not mark private notes:\n{with}");
+            assert!(
+                with.contains(marked),
+                "{format:?} does not mark private notes:\n{with}"
+            );
         }
     }
     let md = innerceo::export::md::render(&export_of(&store, Scope::Session(A1.into()), false));
@@ -249,22 +323,42 @@ fn private_notes_only_with_include_private_and_then_marked() {
 #[test]
 fn html_renders_hostile_text_as_text() {
     let store = Store::open_in_memory().unwrap();
-    let hostile = |s: &str| format!("{s} <script>alert(1)</script> \"><img src=x onerror=alert(2)> & co");
+    let hostile =
+        |s: &str| format!("{s} <script>alert(1)</script> \"><img src=x onerror=alert(2)> & co");
     fixture::fill(&store, &hostile);
     let html = text(&export_of(&store, Scope::All, true), Format::Html);
     assert!(!html.contains("<script"), "{html}");
     assert!(!html.contains("<img"), "{html}");
-    assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"), "{html}");
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"), "{html}");
+    assert!(
+        html.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"),
+        "{html}"
+    );
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"),
+        "{html}"
+    );
     assert!(html.contains("&amp; co"));
     // Every field carries the marker text: names, roles, answers, notes,
     // actions, owners, rationales, review notes, rating notes.
-    for field in ["Ada Lovelace", "Head of Product", "Ship the new onboarding", "Agreed to revisit",
-        "Draft the Q1 roadmap", "coach", "Own the roadmap", "Shared on Monday", "More room since", "Seemed tired"] {
-        assert!(html.contains(&format!("{field}")), "{field} missing");
+    for field in [
+        "Ada Lovelace",
+        "Head of Product",
+        "Ship the new onboarding",
+        "Agreed to revisit",
+        "Draft the Q1 roadmap",
+        "coach",
+        "Own the roadmap",
+        "Shared on Monday",
+        "More room since",
+        "Seemed tired",
+    ] {
+        assert!(html.contains(field), "{field} missing");
     }
     // No request leaves the page: no external URL in any src or href.
-    assert!(!html.contains("src=\"http") && !html.contains("href=\"http"), "{html}");
+    assert!(
+        !html.contains("src=\"http") && !html.contains("href=\"http"),
+        "{html}"
+    );
     assert!(!html.contains("<link") && !html.contains("@import"));
     // The same text is harmless in Markdown: a renderer sees it as text,
     // and the only raw HTML is the document's own anchors and line breaks.
@@ -272,7 +366,10 @@ fn html_renders_hostile_text_as_text() {
     let options = pulldown_cmark::Options::ENABLE_TABLES;
     for event in pulldown_cmark::Parser::new_ext(&md, options) {
         if let pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) = event {
-            assert!(h.starts_with("<a id=\"session-") || &*h == "</a>" || &*h == "<br>", "raw HTML: {h}");
+            assert!(
+                h.starts_with("<a id=\"session-") || &*h == "</a>" || &*h == "<br>",
+                "raw HTML: {h}"
+            );
         }
     }
     assert!(md.contains("\\<script\\>"), "{md}");
@@ -283,12 +380,25 @@ fn html_draws_the_radar_and_a_trend_for_several_sessions() {
     let store = fixture::store();
     let all = text(&export_of(&store, Scope::All, false), Format::Html);
     assert_eq!(all.matches("class=\"radar\"").count(), 2);
-    assert_eq!(all.matches("class=\"trend\"").count(), 2, "one section and one svg for Ada only");
-    assert!(all.contains("polygon class=\"previous\""), "the second session draws the first dashed");
+    assert_eq!(
+        all.matches("class=\"trend\"").count(),
+        2,
+        "one section and one svg for Ada only"
+    );
+    assert!(
+        all.contains("polygon class=\"previous\""),
+        "the second session draws the first dashed"
+    );
     assert!(all.contains("@media print") && all.contains("page-break-before"));
-    let one = text(&export_of(&store, Scope::Session(A1.into()), false), Format::Html);
+    let one = text(
+        &export_of(&store, Scope::Session(A1.into()), false),
+        Format::Html,
+    );
     assert!(!one.contains("class=\"trend\""));
-    assert!(!one.contains("polygon class=\"previous\""), "the first session has nothing before it");
+    assert!(
+        !one.contains("polygon class=\"previous\""),
+        "the first session has nothing before it"
+    );
 }
 
 // ---- writing files ----
@@ -303,7 +413,10 @@ fn files_are_written_private_and_whole() {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     export::write_atomic(&path, b"new content").unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "new content");
-    assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
     // No temporary file is left behind.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     let e = export::write_atomic(&dir.path().join("missing/out.md"), b"x").unwrap_err();

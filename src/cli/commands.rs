@@ -21,7 +21,9 @@ pub fn db_path(cli: &Cli) -> Result<PathBuf> {
         return Ok(p.clone());
     }
     store::default_db_path().ok_or_else(|| {
-        anyhow!("cannot find a home folder for the database: give a file with --db PATH or INNERCEO_DB")
+        anyhow!(
+            "cannot find a home folder for the database: give a file with --db PATH or INNERCEO_DB"
+        )
     })
 }
 
@@ -155,7 +157,14 @@ fn coachee_list(store: &Store, json: bool, all: bool, out: &mut dyn Write) -> Re
         })
         .collect();
     let t = table::render(
-        &["NAME", "ROLE", "SESSIONS", "OPEN", "OVERDUE", "LAST SESSION"],
+        &[
+            "NAME",
+            "ROLE",
+            "SESSIONS",
+            "OPEN",
+            "OVERDUE",
+            "LAST SESSION",
+        ],
         &body,
         40,
     );
@@ -177,7 +186,9 @@ fn session_list(
             store
                 .find_coachee(name)?
                 .ok_or_else(|| {
-                    anyhow!("no coachee named \"{name}\": see the names with `innerceo coachee list`")
+                    anyhow!(
+                        "no coachee named \"{name}\": see the names with `innerceo coachee list`"
+                    )
                 })?
                 .id,
         ),
@@ -274,7 +285,10 @@ fn guide_command(cli: &Cli, cmd: &GuideCmd, out: &mut dyn Write) -> Result<()> {
             let (guides, _) = load_guides(cli);
             let g = guides.iter().find(|l| l.guide.id == *id).with_context(|| {
                 let ids: Vec<_> = guides.iter().map(|l| l.guide.id.as_str()).collect();
-                format!("no guide with id \"{id}\": the guides are {}", ids.join(", "))
+                format!(
+                    "no guide with id \"{id}\": the guides are {}",
+                    ids.join(", ")
+                )
             })?;
             write!(out, "{}", g.guide.to_toml())?;
         }

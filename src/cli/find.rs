@@ -61,7 +61,11 @@ pub fn actions(store: &Store, args: &ActionsArgs, out: &mut dyn Write) -> Result
         .iter()
         .map(|r| {
             let a = &r.action;
-            let status = if a.is_overdue(today) { "overdue" } else { a.status.as_str() };
+            let status = if a.is_overdue(today) {
+                "overdue"
+            } else {
+                a.status.as_str()
+            };
             vec![
                 short_id(&a.id).to_owned(),
                 r.coachee_name.clone(),
@@ -72,7 +76,11 @@ pub fn actions(store: &Store, args: &ActionsArgs, out: &mut dyn Write) -> Result
             ]
         })
         .collect();
-    let t = table::render(&["ID", "COACHEE", "ACTION", "OWNER", "DUE", "STATUS"], &body, 48);
+    let t = table::render(
+        &["ID", "COACHEE", "ACTION", "OWNER", "DUE", "STATUS"],
+        &body,
+        48,
+    );
     write!(out, "{t}")?;
     Ok(())
 }
@@ -117,9 +125,17 @@ pub fn search(store: &Store, args: &SearchArgs, out: &mut dyn Write) -> Result<(
     }
     // Bold on a terminal that accepts it; brackets in pipes and files.
     let bold = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let (start, end) = if bold { ("\x1b[1m", "\x1b[0m") } else { ("[", "]") };
+    let (start, end) = if bold {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
     for h in &hits {
-        let kind = if h.private { "private note" } else { h.kind.as_str() };
+        let kind = if h.private {
+            "private note"
+        } else {
+            h.kind.as_str()
+        };
         writeln!(
             out,
             "{}  {}  {}  {} ({kind})",

@@ -12,8 +12,18 @@ use crate::export::{self, Format, Scope};
 use crate::store::Store;
 
 /// `innerceo session show ID`: the Markdown rendering of one session.
-pub fn session_show(store: &Store, id: &str, include_private: bool, out: &mut dyn Write) -> Result<()> {
-    let e = export::collect(store, &Scope::Session(id.to_owned()), include_private, crate::dates::now())?;
+pub fn session_show(
+    store: &Store,
+    id: &str,
+    include_private: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let e = export::collect(
+        store,
+        &Scope::Session(id.to_owned()),
+        include_private,
+        crate::dates::now(),
+    )?;
     out.write_all(export::md::render(&e).as_bytes())?;
     Ok(())
 }
@@ -36,10 +46,17 @@ pub fn export(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         Some(path) => {
             export::write_atomic(path, &bytes)?;
             let what = match args.format {
-                Format::Csv => count(e.sessions.iter().map(|i| i.record.actions.len()).sum(), "action"),
+                Format::Csv => count(
+                    e.sessions.iter().map(|i| i.record.actions.len()).sum(),
+                    "action",
+                ),
                 _ => count(e.sessions.len(), "session"),
             };
-            let private = if args.include_private { ", with private notes" } else { "" };
+            let private = if args.include_private {
+                ", with private notes"
+            } else {
+                ""
+            };
             writeln!(out, "Exported {what} to {}{private}", path.display())?;
         }
         None => out.write_all(&bytes)?,
@@ -64,13 +81,23 @@ pub fn backup(cli: &Cli, path: &Path, force: bool, out: &mut dyn Write) -> Resul
     }
     check_folder(path, "the backup path")?;
     if path.is_dir() {
-        bail!("{} is a folder: give the backup a file name, e.g. {}", path.display(), path.join("innerceo-backup.db").display());
+        bail!(
+            "{} is a folder: give the backup a file name, e.g. {}",
+            path.display(),
+            path.join("innerceo-backup.db").display()
+        );
     }
     if same_file(&db, path) {
-        bail!("{} is the database itself: choose another path for the backup", path.display());
+        bail!(
+            "{} is the database itself: choose another path for the backup",
+            path.display()
+        );
     }
     if path.exists() && !force {
-        bail!("{} already exists: pass --force to replace it, or choose another path", path.display());
+        bail!(
+            "{} already exists: pass --force to replace it, or choose another path",
+            path.display()
+        );
     }
     let store = Store::open(&db)?;
     store.backup_to(path)?;
@@ -101,5 +128,9 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 fn count(n: usize, what: &str) -> String {
-    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }

@@ -61,7 +61,7 @@ pub fn render(export: &Export) -> Result<Vec<u8>> {
             w.write_record(&row)?;
         }
     }
-    Ok(w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))?)
+    w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))
 }
 
 /// Prefixes `'` to a cell that starts like a formula (`=`, `+`, `-`, `@`,

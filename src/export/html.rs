@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 
 use html_escape::encode_safe;
 
-use super::{Export, Item, bar, centers, day, delta, opt_date, option_label, owner, svg, tag_labels};
+use super::{
+    Export, Item, bar, centers, day, delta, opt_date, option_label, owner, svg, tag_labels,
+};
 use crate::dates::{fmt_date, fmt_date_long, fmt_datetime, fmt_duration, local_date};
 use crate::guide::{Scale, StageKind};
 use crate::model::{SessionRecord, SessionStatus, Visibility};
@@ -115,7 +117,10 @@ fn trend(out: &mut String, export: &Export, coachee_id: &str, name: &str) {
     if items.len() < 2 {
         return;
     }
-    let dates: Vec<String> = items.iter().map(|i| day(i.record.session.started_at)).collect();
+    let dates: Vec<String> = items
+        .iter()
+        .map(|i| day(i.record.session.started_at))
+        .collect();
     let series: Vec<Vec<Option<i64>>> = centers_items
         .iter()
         .map(|it| {
@@ -142,7 +147,11 @@ fn trend(out: &mut String, export: &Export, coachee_id: &str, name: &str) {
 fn session(out: &mut String, item: &Item, alone: bool) {
     let r = &item.record;
     let s = &r.session;
-    let _ = writeln!(out, "<article class=\"session\" id=\"s-{}\">", encode_safe(&s.id));
+    let _ = writeln!(
+        out,
+        "<article class=\"session\" id=\"s-{}\">",
+        encode_safe(&s.id)
+    );
     let heading = if alone { "h1" } else { "h2" };
     let _ = writeln!(
         out,
@@ -166,7 +175,10 @@ fn session(out: &mut String, item: &Item, alone: bool) {
     if let Some(d) = s.next_session {
         facts.push(format!("Next session: {}", fmt_date(d)));
     }
-    let facts: Vec<String> = facts.iter().map(|f| format!("<span>{}</span>", encode_safe(f))).collect();
+    let facts: Vec<String> = facts
+        .iter()
+        .map(|f| format!("<span>{}</span>", encode_safe(f)))
+        .collect();
     let _ = writeln!(out, "<p class=\"facts\">{}</p>", facts.join(""));
     if !r.coachee.notes.trim().is_empty() {
         private(out, &format!("About {}", r.coachee.name), &r.coachee.notes);
@@ -174,7 +186,11 @@ fn session(out: &mut String, item: &Item, alone: bool) {
 
     let (h, mut shown_reviews, mut shown_actions) = (if alone { "h2" } else { "h3" }, false, false);
     for stage in &s.guide.stages {
-        let _ = writeln!(out, "<section class=\"stage\"><{h}>{}</{h}>", encode_safe(&stage.title));
+        let _ = writeln!(
+            out,
+            "<section class=\"stage\"><{h}>{}</{h}>",
+            encode_safe(&stage.title)
+        );
         match &stage.kind {
             StageKind::Review => {
                 reviews(out, r);
@@ -189,24 +205,46 @@ fn session(out: &mut String, item: &Item, alone: bool) {
                 let is_centers = centers(&s.guide).map(|c| c.0) == Some(stage.id.as_str());
                 let prev_of = |id: &str| {
                     is_centers
-                        .then(|| item.previous.as_ref().and_then(|p| p.scores.get(id).copied()))
+                        .then(|| {
+                            item.previous
+                                .as_ref()
+                                .and_then(|p| p.scores.get(id).copied())
+                        })
                         .flatten()
                 };
-                let any_score = items.iter().any(|it| r.rating(&stage.id, &it.id).and_then(|x| x.score).is_some());
+                let any_score = items
+                    .iter()
+                    .any(|it| r.rating(&stage.id, &it.id).and_then(|x| x.score).is_some());
                 if is_centers && any_score {
                     let current: Vec<Option<f64>> = items
                         .iter()
-                        .map(|it| r.rating(&stage.id, &it.id).and_then(|x| x.score).map(|v| v as f64))
+                        .map(|it| {
+                            r.rating(&stage.id, &it.id)
+                                .and_then(|x| x.score)
+                                .map(|v| v as f64)
+                        })
                         .collect();
                     let previous: Option<Vec<Option<f64>>> = item.previous.as_ref().map(|p| {
-                        items.iter().map(|it| p.scores.get(&it.id).map(|&v| v as f64)).collect()
+                        items
+                            .iter()
+                            .map(|it| p.scores.get(&it.id).map(|&v| v as f64))
+                            .collect()
                     });
                     let this_label = format!("This session ({})", day(s.started_at));
-                    let prev_label = item.previous.as_ref().map(|p| format!("Previous ({})", day(p.started_at)));
+                    let prev_label = item
+                        .previous
+                        .as_ref()
+                        .map(|p| format!("Previous ({})", day(p.started_at)));
                     let _ = writeln!(
                         out,
                         "{}",
-                        svg::radar(items, *scale, &current, previous.as_deref(), (&this_label, prev_label.as_deref()))
+                        svg::radar(
+                            items,
+                            *scale,
+                            &current,
+                            previous.as_deref(),
+                            (&this_label, prev_label.as_deref())
+                        )
                     );
                 }
                 let _ = writeln!(
@@ -217,7 +255,11 @@ fn session(out: &mut String, item: &Item, alone: bool) {
                     let sc = it.scale_or(*scale);
                     let rating = r.rating(&stage.id, &it.id);
                     let (score, change, bars) = match rating.and_then(|x| x.score) {
-                        Some(v) => (format!("{v}/{}", sc.max), delta(v, prev_of(&it.id)), bar(v, sc)),
+                        Some(v) => (
+                            format!("{v}/{}", sc.max),
+                            delta(v, prev_of(&it.id)),
+                            bar(v, sc),
+                        ),
                         None => ("-".to_owned(), String::new(), String::new()),
                     };
                     let _ = writeln!(
@@ -229,13 +271,22 @@ fn session(out: &mut String, item: &Item, alone: bool) {
                 }
                 let _ = writeln!(out, "</tbody></table>");
             }
-            StageKind::Choice { question, rationale, tags_title, .. } => match r.choice(&stage.id) {
+            StageKind::Choice {
+                question,
+                rationale,
+                tags_title,
+                ..
+            } => match r.choice(&stage.id) {
                 Some(c) => {
-                    let picked = c
-                        .option_id
-                        .as_deref()
-                        .map_or_else(|| "not chosen".to_owned(), |o| option_label(&s.guide, &stage.id, o));
-                    let q = if question.is_empty() { "Choice" } else { question.as_str() };
+                    let picked = c.option_id.as_deref().map_or_else(
+                        || "not chosen".to_owned(),
+                        |o| option_label(&s.guide, &stage.id, o),
+                    );
+                    let q = if question.is_empty() {
+                        "Choice"
+                    } else {
+                        question.as_str()
+                    };
                     let _ = writeln!(
                         out,
                         "<p class=\"prompt\">{}</p><p class=\"answer\"><strong>{}</strong></p>",
@@ -245,7 +296,11 @@ fn session(out: &mut String, item: &Item, alone: bool) {
                     answer(out, rationale, Some(&c.rationale));
                     let tags = tag_labels(&s.guide, &stage.id, &c.tags);
                     if !tags.is_empty() {
-                        let title = if tags_title.is_empty() { "Tags" } else { tags_title.as_str() };
+                        let title = if tags_title.is_empty() {
+                            "Tags"
+                        } else {
+                            tags_title.as_str()
+                        };
                         let _ = writeln!(
                             out,
                             "<p><strong>{}:</strong> {}</p>",
@@ -262,7 +317,11 @@ fn session(out: &mut String, item: &Item, alone: bool) {
                 actions(out, r);
                 shown_actions = true;
             }
-            StageKind::Close { prompts, confidence, next_session } => {
+            StageKind::Close {
+                prompts,
+                confidence,
+                next_session,
+            } => {
                 for p in prompts {
                     answer(out, &p.text, r.answer(&stage.id, &p.id));
                 }
@@ -289,7 +348,10 @@ fn session(out: &mut String, item: &Item, alone: bool) {
                 }
             }
         }
-        if let Some(n) = r.note(&stage.id, Visibility::Shared).filter(|n| !n.text.trim().is_empty()) {
+        if let Some(n) = r
+            .note(&stage.id, Visibility::Shared)
+            .filter(|n| !n.text.trim().is_empty())
+        {
             let _ = writeln!(
                 out,
                 "<div class=\"note\"><span class=\"label\">Note</span>{}</div>",
@@ -297,13 +359,19 @@ fn session(out: &mut String, item: &Item, alone: bool) {
             );
         }
         // Present only when the export was asked for with --include-private.
-        if let Some(n) = r.note(&stage.id, Visibility::Private).filter(|n| !n.text.trim().is_empty()) {
+        if let Some(n) = r
+            .note(&stage.id, Visibility::Private)
+            .filter(|n| !n.text.trim().is_empty())
+        {
             private(out, "Private note", &n.text);
         }
         let _ = writeln!(out, "</section>");
     }
     if !shown_reviews && !r.reviews.is_empty() {
-        let _ = writeln!(out, "<section class=\"stage\"><{h}>Review of earlier actions</{h}>");
+        let _ = writeln!(
+            out,
+            "<section class=\"stage\"><{h}>Review of earlier actions</{h}>"
+        );
         reviews(out, r);
         let _ = writeln!(out, "</section>");
     }
@@ -342,7 +410,10 @@ fn answer(out: &mut String, prompt: &str, text: Option<&str>) {
 
 fn reviews(out: &mut String, r: &SessionRecord) {
     if r.reviews.is_empty() {
-        let _ = writeln!(out, "<p class=\"empty\">No earlier actions were reviewed.</p>");
+        let _ = writeln!(
+            out,
+            "<p class=\"empty\">No earlier actions were reviewed.</p>"
+        );
         return;
     }
     let _ = writeln!(

@@ -22,7 +22,10 @@ pub fn render(export: &Export) -> String {
     line(&mut out, "VERSION:2.0");
     line(
         &mut out,
-        &format!("PRODID:-//innerceo//innerceo {}//EN", env!("CARGO_PKG_VERSION")),
+        &format!(
+            "PRODID:-//innerceo//innerceo {}//EN",
+            env!("CARGO_PKG_VERSION")
+        ),
     );
     line(&mut out, "CALSCALE:GREGORIAN");
     for item in &export.sessions {
@@ -68,7 +71,10 @@ pub fn render(export: &Export) -> String {
             );
             line(
                 &mut out,
-                &format!("SUMMARY:{}", text(&format!("Coaching session with {}", r.coachee.name))),
+                &format!(
+                    "SUMMARY:{}",
+                    text(&format!("Coaching session with {}", r.coachee.name))
+                ),
             );
             line(&mut out, &format!("DESCRIPTION:{}", text(&description)));
             line(&mut out, "TRANSP:TRANSPARENT");

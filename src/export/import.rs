@@ -109,7 +109,12 @@ fn check(doc: &Document) -> Result<()> {
                 bail!("an action of session {} has an empty id", s.id);
             }
             if a.session_id != s.id {
-                bail!("action {} is listed under session {} but says it was agreed in {}", a.id, s.id, a.session_id);
+                bail!(
+                    "action {} is listed under session {} but says it was agreed in {}",
+                    a.id,
+                    s.id,
+                    a.session_id
+                );
             }
         }
     }
@@ -169,7 +174,11 @@ pub fn import(store: &Store, doc: &Document) -> Result<ImportReport> {
             ratings: s.ratings.clone(),
             choices: s.choices.clone(),
             notes: s.notes.clone(),
-            actions: s.actions.iter().map(super::json::JsonAction::to_action).collect(),
+            actions: s
+                .actions
+                .iter()
+                .map(super::json::JsonAction::to_action)
+                .collect(),
             reviews,
         });
     }
@@ -197,7 +206,8 @@ pub fn import(store: &Store, doc: &Document) -> Result<ImportReport> {
     let coachees = after.coachees - before.coachees;
     let sessions = after.sessions - before.sessions;
     let actions = after.actions - before.actions;
-    let total = i64::try_from(doc.coachees.len() + doc.sessions.len() + doc_actions).unwrap_or(i64::MAX);
+    let total =
+        i64::try_from(doc.coachees.len() + doc.sessions.len() + doc_actions).unwrap_or(i64::MAX);
     Ok(ImportReport {
         coachees,
         sessions,
@@ -215,7 +225,11 @@ fn session_exists(
     id: &str,
 ) -> Result<bool> {
     if existing.is_none() {
-        let ids = store.session_summaries(None)?.into_iter().map(|s| s.id).collect();
+        let ids = store
+            .session_summaries(None)?
+            .into_iter()
+            .map(|s| s.id)
+            .collect();
         *existing = Some(ids);
     }
     Ok(existing.as_ref().is_some_and(|ids| ids.contains(id)))

@@ -3,9 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{
-    Export, Item, bar, centers, day, delta, opt_date, option_label, owner, tag_labels,
-};
+use super::{Export, Item, bar, centers, day, delta, opt_date, option_label, owner, tag_labels};
 use crate::dates::{fmt_date, fmt_datetime, fmt_duration};
 use crate::guide::StageKind;
 use crate::model::{SessionRecord, SessionStatus, Visibility};
@@ -113,7 +111,9 @@ pub fn session(out: &mut String, item: &Item, level: usize, include_private: boo
                     let score = rating.and_then(|x| x.score);
                     let note = rating.map_or("", |x| x.note.as_str());
                     let prev = if centers_stage {
-                        item.previous.as_ref().and_then(|p| p.scores.get(&it.id).copied())
+                        item.previous
+                            .as_ref()
+                            .and_then(|p| p.scores.get(&it.id).copied())
                     } else {
                         None
                     };
@@ -130,7 +130,11 @@ pub fn session(out: &mut String, item: &Item, level: usize, include_private: boo
                 }
                 out.push('\n');
                 if centers_stage && let Some(p) = &item.previous {
-                    let _ = writeln!(out, "_Change since the session of {}._\n", day(p.started_at));
+                    let _ = writeln!(
+                        out,
+                        "_Change since the session of {}._\n",
+                        day(p.started_at)
+                    );
                 }
             }
             StageKind::Choice {
@@ -140,16 +144,24 @@ pub fn session(out: &mut String, item: &Item, level: usize, include_private: boo
                 ..
             } => match r.choice(&stage.id) {
                 Some(c) => {
-                    let picked = c
-                        .option_id
-                        .as_deref()
-                        .map_or_else(|| "not chosen".to_owned(), |o| option_label(&s.guide, &stage.id, o));
-                    let q = if question.is_empty() { "Choice" } else { question.as_str() };
+                    let picked = c.option_id.as_deref().map_or_else(
+                        || "not chosen".to_owned(),
+                        |o| option_label(&s.guide, &stage.id, o),
+                    );
+                    let q = if question.is_empty() {
+                        "Choice"
+                    } else {
+                        question.as_str()
+                    };
                     let _ = writeln!(out, "**{}** {}\n", inline(q), inline(&picked));
                     answer(out, rationale, Some(&c.rationale));
                     let tags = tag_labels(&s.guide, &stage.id, &c.tags);
                     if !tags.is_empty() {
-                        let title = if tags_title.is_empty() { "Tags" } else { tags_title.as_str() };
+                        let title = if tags_title.is_empty() {
+                            "Tags"
+                        } else {
+                            tags_title.as_str()
+                        };
                         let list: Vec<String> = tags.iter().map(|t| inline(t)).collect();
                         let _ = writeln!(out, "**{}:** {}\n", inline(title), list.join(", "));
                     }
@@ -263,12 +275,22 @@ fn actions(out: &mut String, item: &Item) {
 }
 
 fn stage_notes(out: &mut String, r: &SessionRecord, stage: &str) {
-    if let Some(n) = r.note(stage, Visibility::Shared).filter(|n| !n.text.trim().is_empty()) {
+    if let Some(n) = r
+        .note(stage, Visibility::Shared)
+        .filter(|n| !n.text.trim().is_empty())
+    {
         let _ = writeln!(out, "> **Note:**  \n{}\n", quoted(&n.text));
     }
     // Present only when the export was asked for with --include-private.
-    if let Some(n) = r.note(stage, Visibility::Private).filter(|n| !n.text.trim().is_empty()) {
-        let _ = writeln!(out, "> **Private note — coach only:**  \n{}\n", quoted(&n.text));
+    if let Some(n) = r
+        .note(stage, Visibility::Private)
+        .filter(|n| !n.text.trim().is_empty())
+    {
+        let _ = writeln!(
+            out,
+            "> **Private note — coach only:**  \n{}\n",
+            quoted(&n.text)
+        );
     }
 }
 
@@ -322,7 +344,13 @@ pub fn para(s: &str) -> String {
 fn quoted(s: &str) -> String {
     para(s)
         .lines()
-        .map(|l| if l.is_empty() { ">".to_owned() } else { format!("> {l}") })
+        .map(|l| {
+            if l.is_empty() {
+                ">".to_owned()
+            } else {
+                format!("> {l}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

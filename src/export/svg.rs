@@ -49,7 +49,10 @@ pub fn radar(
     }
     for (i, item) in items.iter().enumerate() {
         let (x, y) = to_svg(radar::axis(i, n));
-        let _ = write!(s, "<line class=\"grid\" x1=\"{cx}\" y1=\"{cy}\" x2=\"{x:.1}\" y2=\"{y:.1}\"/>");
+        let _ = write!(
+            s,
+            "<line class=\"grid\" x1=\"{cx}\" y1=\"{cy}\" x2=\"{x:.1}\" y2=\"{y:.1}\"/>"
+        );
         let (ax, ay) = radar::axis(i, n);
         let (lx, ly) = to_svg((ax * 1.18, ay * 1.12));
         let anchor = if ax > 0.2 {
@@ -59,7 +62,11 @@ pub fn radar(
         } else {
             "middle"
         };
-        let score = current.get(i).copied().flatten().map_or_else(|| "-".to_owned(), |v| format!("{v}"));
+        let score = current
+            .get(i)
+            .copied()
+            .flatten()
+            .map_or_else(|| "-".to_owned(), |v| format!("{v}"));
         let _ = write!(
             s,
             "<text x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\">{} <tspan class=\"score\">{score}</tspan></text>",
@@ -68,13 +75,20 @@ pub fn radar(
     }
     if let Some(prev) = previous {
         let poly = radar::polygon(prev, min, max);
-        let _ = write!(s, "<polygon class=\"previous\" points=\"{}\"/>", path(&poly));
+        let _ = write!(
+            s,
+            "<polygon class=\"previous\" points=\"{}\"/>",
+            path(&poly)
+        );
     }
     let poly = radar::polygon(current, min, max);
     let _ = write!(s, "<polygon class=\"current\" points=\"{}\"/>", path(&poly));
     for &p in poly.iter().take(n) {
         let (x, y) = to_svg(p);
-        let _ = write!(s, "<circle class=\"current\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"3\"/>");
+        let _ = write!(
+            s,
+            "<circle class=\"current\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"3\"/>"
+        );
     }
     // Legend: solid is this session, dashed the previous one.
     let _ = write!(
@@ -99,7 +113,12 @@ pub fn radar(
 
 /// Lines of each item's score across sessions (`dates` label the x axis;
 /// `series[i][k]` is item i's score in session k).
-pub fn trend(items: &[RatingItem], scale: Scale, dates: &[String], series: &[Vec<Option<i64>>]) -> String {
+pub fn trend(
+    items: &[RatingItem],
+    scale: Scale,
+    dates: &[String],
+    series: &[Vec<Option<i64>>],
+) -> String {
     let (w, h) = (640.0, 300.0);
     let (left, right, top, bottom) = (40.0, 170.0, 16.0, 40.0);
     let (pw, ph) = (w - left - right, h - top - bottom);

@@ -2,6 +2,9 @@
 //! sessions, actions in every status, reviews, shared and private notes.
 //! Fixed ids and times, nothing relative to today, so outputs are stable.
 
+// Each test binary uses a different part of the fixture.
+#![allow(dead_code)]
+
 use std::collections::BTreeMap;
 
 use innerceo::guide::{Guide, builtin_guides};
@@ -137,7 +140,9 @@ pub fn records(t: &dyn Fn(&str) -> String) -> Vec<SessionRecord> {
         id: ADA.into(),
         name: t("Ada Lovelace"),
         role: t("Head of Product"),
-        notes: t(&format!("Prefers early mornings; {PRIVATE_WORD} holiday in May")),
+        notes: t(&format!(
+            "Prefers early mornings; {PRIVATE_WORD} holiday in May"
+        )),
         archived: false,
         created_at: datetime!(2026-09-20 08:00 UTC),
     };
@@ -191,9 +196,17 @@ pub fn records(t: &dyn Fn(&str) -> String) -> Vec<SessionRecord> {
         session: a1_session,
         coachee: ada.clone(),
         answers: vec![
-            answer("clarity", "intent", t("Ship the new onboarding\nwithout burning out the team")),
+            answer(
+                "clarity",
+                "intent",
+                t("Ship the new onboarding\nwithout burning out the team"),
+            ),
             answer("clarity", "purpose", t("# New customers churn in week one")),
-            answer("guardrails", "limits", t("- budget: 20k\n- no weekend work")),
+            answer(
+                "guardrails",
+                "limits",
+                t("- budget: 20k\n- no weekend work"),
+            ),
             answer("close", "key_insight", t("I can say no to *urgent* things")),
         ],
         ratings: ratings([5, 7, 6, 6, 4, 8], t),
@@ -204,7 +217,12 @@ pub fn records(t: &dyn Fn(&str) -> String) -> Vec<SessionRecord> {
             tags: vec!["knowledge".into(), "leadership_skills".into()],
         }],
         notes: vec![
-            note("n0000000-0000-4000-8000-000000000001", "clarity", Visibility::Shared, t("Agreed to revisit the metric")),
+            note(
+                "n0000000-0000-4000-8000-000000000001",
+                "clarity",
+                Visibility::Shared,
+                t("Agreed to revisit the metric"),
+            ),
             note(
                 "n0000000-0000-4000-8000-000000000002",
                 "clarity",
@@ -241,7 +259,11 @@ pub fn records(t: &dyn Fn(&str) -> String) -> Vec<SessionRecord> {
         coachee: ada.clone(),
         answers: vec![
             answer("clarity", "intent", t("Hand the onboarding over to Priya")),
-            answer("close", "key_insight", t("Delegating is a skill, not a loss")),
+            answer(
+                "close",
+                "key_insight",
+                t("Delegating is a skill, not a loss"),
+            ),
         ],
         ratings: ratings([7, 7, 5, 6, 6, 8], t),
         choices: vec![Choice {
@@ -292,7 +314,11 @@ pub fn records(t: &dyn Fn(&str) -> String) -> Vec<SessionRecord> {
     let b1 = SessionRecord {
         session: session(B1, BO, b1_start, false),
         coachee: bo,
-        answers: vec![answer("clarity", "intent", t("Get the platform team, ops; and QA aligned"))],
+        answers: vec![answer(
+            "clarity",
+            "intent",
+            t("Get the platform team, ops; and QA aligned"),
+        )],
         ratings: vec![],
         choices: vec![],
         notes: vec![],
@@ -300,7 +326,9 @@ pub fn records(t: &dyn Fn(&str) -> String) -> Vec<SessionRecord> {
             "ac000000-0000-4000-8000-000000000005",
             B1,
             BO,
-            t("Map owners, risks; dependencies \\ timelines for the platform migration across every team involved"),
+            t(
+                "Map owners, risks; dependencies \\ timelines for the platform migration across every team involved",
+            ),
             t("coachee"),
             Some(date!(2026 - 11 - 20)),
             ActionStatus::Open,

@@ -75,7 +75,11 @@ fn refused_files_leave_the_database_bytes_unchanged() {
     let late_failure = value.to_string();
 
     let cases: [(&str, &str, &str); 7] = [
-        ("malformed", "{\"format\": \"innerceo/1\",\n  \"coachees\": [,]}", "line 2 column"),
+        (
+            "malformed",
+            "{\"format\": \"innerceo/1\",\n  \"coachees\": [,]}",
+            "line 2 column",
+        ),
         ("truncated", cut, "EOF while parsing"),
         ("wrong version", &wrong_version, "\"innerceo/9\""),
         ("not an export", "[1, 2, 3]", "no \"format\""),
@@ -87,15 +91,28 @@ fn refused_files_leave_the_database_bytes_unchanged() {
         let e = import_text(&db, text).unwrap_err();
         let message = format!("{e:#}");
         assert!(message.contains(says), "{what}: {message}");
-        assert!(message.contains("nothing was imported"), "{what}: {message}");
-        assert_eq!(std::fs::read(&db).unwrap(), before, "{what} changed the database");
+        assert!(
+            message.contains("nothing was imported"),
+            "{what}: {message}"
+        );
+        assert_eq!(
+            std::fs::read(&db).unwrap(),
+            before,
+            "{what} changed the database"
+        );
     }
 }
 
 #[test]
 fn a_single_session_export_imports_on_its_own() {
     let source = fixture::store();
-    let e = export::collect(&source, &Scope::Session(fixture::A2.into()), false, EXPORTED_AT).unwrap();
+    let e = export::collect(
+        &source,
+        &Scope::Session(fixture::A2.into()),
+        false,
+        EXPORTED_AT,
+    )
+    .unwrap();
     let json = String::from_utf8(export::render(&e, Format::Json).unwrap()).unwrap();
     let target = Store::open_in_memory().unwrap();
     let report = import::import(&target, &import::parse(&json).unwrap()).unwrap();
@@ -109,8 +126,22 @@ fn a_single_session_export_imports_on_its_own() {
 
 fn text_strategy() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "plain", "😀👩‍👩‍👧", "李小龍 会議", "مرحبا بالعالم", "e\u{301}\u{308}", "\n", "\r\n", "\"quoted\"",
-        "back\\slash", "<script>alert(1)</script>", "a,b;c", "|pipe|", "# head", "  ", "=1+1", "\t",
+        "plain",
+        "😀👩‍👩‍👧",
+        "李小龍 会議",
+        "مرحبا بالعالم",
+        "e\u{301}\u{308}",
+        "\n",
+        "\r\n",
+        "\"quoted\"",
+        "back\\slash",
+        "<script>alert(1)</script>",
+        "a,b;c",
+        "|pipe|",
+        "# head",
+        "  ",
+        "=1+1",
+        "\t",
     ]);
     prop::collection::vec(pieces, 1..6).prop_map(|v| v.concat())
 }
