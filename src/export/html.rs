@@ -30,6 +30,7 @@ th { background: #eee; }
 td.num { text-align: right; white-space: nowrap; }
 td.bar { font-family: ui-monospace, monospace; letter-spacing: -1px; white-space: nowrap; }
 td.text { white-space: pre-wrap; }
+td.date { white-space: nowrap; }
 .note { border-left: 4px solid #888; padding: .3rem .8rem; margin: .6rem 0; background: #f6f6f6; white-space: pre-wrap; }
 .private { border: 2px dashed #000; background: #fff4e0; padding: .3rem .8rem; margin: .6rem 0; white-space: pre-wrap; }
 .private .label, .note .label { font-weight: 700; display: block; white-space: normal; }
@@ -179,7 +180,8 @@ fn session(out: &mut String, item: &Item, alone: bool) {
         .iter()
         .map(|f| format!("<span>{}</span>", encode_safe(f)))
         .collect();
-    let _ = writeln!(out, "<p class=\"facts\">{}</p>", facts.join(""));
+    // Separated by spaces so the line can wrap between facts.
+    let _ = writeln!(out, "<p class=\"facts\">{}</p>", facts.join(" "));
     if !r.coachee.notes.trim().is_empty() {
         private(out, &format!("About {}", r.coachee.name), &r.coachee.notes);
     }
@@ -423,7 +425,7 @@ fn reviews(out: &mut String, r: &SessionRecord) {
     for (review, action) in &r.reviews {
         let _ = writeln!(
             out,
-            "<tr><td class=\"text\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"text\">{}</td></tr>",
+            "<tr><td class=\"text\">{}</td><td>{}</td><td class=\"date\">{}</td><td>{}</td><td class=\"text\">{}</td></tr>",
             encode_safe(&action.text),
             encode_safe(owner(&action.owner)),
             opt_date(action.due),
@@ -450,7 +452,7 @@ fn actions(out: &mut String, r: &SessionRecord) {
         };
         let _ = writeln!(
             out,
-            "<tr><td class=\"text\">{}</td><td>{}</td><td>{}</td><td>{status}</td></tr>",
+            "<tr><td class=\"text\">{}</td><td>{}</td><td class=\"date\">{}</td><td class=\"date\">{status}</td></tr>",
             encode_safe(&a.text),
             encode_safe(owner(&a.owner)),
             opt_date(a.due)

@@ -25,7 +25,8 @@ pub fn radar(
     previous: Option<&[Option<f64>]>,
     labels: (&str, Option<&str>),
 ) -> String {
-    let (w, h, cx, cy, r) = (420.0, 360.0, 210.0, 180.0, 120.0);
+    // Wide enough for the longest label on either side.
+    let (w, h, cx, cy, r) = (540.0, 360.0, 270.0, 180.0, 115.0);
     let n = items.len();
     let (min, max) = (scale.min as f64, scale.max as f64);
     let to_svg = |p: radar::Point| (cx + p.0 * r, cy - p.1 * r);
