@@ -326,3 +326,8 @@ pub fn opt_date(d: Option<Date>) -> String {
 pub fn owner(o: &str) -> &str {
     if o.trim().is_empty() { "-" } else { o }
 }
+
+/// The first 8 characters of an id, as `session list` shows them.
+pub fn short_id(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
+}

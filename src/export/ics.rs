@@ -39,7 +39,7 @@ pub fn render(export: &Export) -> String {
                 "Coachee: {}\nOwner: {}\nAgreed in the session of {session_day} (session {})",
                 r.coachee.name,
                 super::owner(&a.owner),
-                crate::cli::short_id(&r.session.id)
+                super::short_id(&r.session.id)
             );
             if let Some(note) = private_note(r, true) {
                 description.push_str(&format!("\n\nPrivate — coach only:\n{note}"));
@@ -56,7 +56,7 @@ pub fn render(export: &Export) -> String {
         if let Some(next) = r.session.next_session {
             let mut description = format!(
                 "Planned in the session of {session_day} (session {}).",
-                crate::cli::short_id(&r.session.id)
+                super::short_id(&r.session.id)
             );
             if let Some(note) = private_note(r, false) {
                 description.push_str(&format!("\n\nPrivate — coach only:\n{note}"));

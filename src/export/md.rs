@@ -296,7 +296,7 @@ fn stage_notes(out: &mut String, r: &SessionRecord, stage: &str) {
 
 /// The anchor of a session in a multi-session document.
 fn anchor(id: &str) -> String {
-    format!("session-{}", crate::cli::short_id(id))
+    format!("session-{}", super::short_id(id))
 }
 
 /// User text inside a line: every character that could start markup is
