@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod dates;
 pub mod demo;
+pub mod export;
 pub mod guide;
 pub mod model;
 pub mod radar;

@@ -17,6 +17,7 @@
 //!   converting a file to or from encrypted.
 
 mod actions;
+mod backup;
 mod cipher;
 mod coachees;
 mod content;
