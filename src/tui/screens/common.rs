@@ -27,6 +27,17 @@ pub fn title_bar(app: &App, frame: &mut Frame, area: Rect, place: &str, right: V
     }
 }
 
+/// The right-hand text of the title bar, dimmed, or nothing when it would
+/// overlap the left part (app name, `place`, share-safe badge).
+pub fn if_room(app: &App, area: Rect, place: &str, right: String) -> Vec<Span<'static>> {
+    let badge = if app.share_safe { 38 } else { 0 };
+    let left = 12 + place.chars().count() + badge;
+    if left + right.chars().count() + 1 > usize::from(area.width) {
+        return vec![];
+    }
+    vec![Span::styled(right, app.theme.dim)]
+}
+
 /// A bordered block, highlighted when it has the focus.
 pub fn block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
     Block::default()
