@@ -5,3 +5,6 @@ mod harness;
 
 #[path = "tui/flow.rs"]
 mod flow;
+
+#[path = "tui/revisit.rs"]
+mod revisit;

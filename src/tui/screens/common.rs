@@ -32,7 +32,7 @@ pub fn title_bar(app: &App, frame: &mut Frame, area: Rect, place: &str, right: V
 pub fn if_room(app: &App, area: Rect, place: &str, right: String) -> Vec<Span<'static>> {
     let badge = if app.share_safe { 38 } else { 0 };
     let left = 12 + place.chars().count() + badge;
-    if left + right.chars().count() + 1 > usize::from(area.width) {
+    if left + right.chars().count() + 3 > usize::from(area.width) {
         return vec![];
     }
     vec![Span::styled(right, app.theme.dim)]
