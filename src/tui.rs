@@ -8,6 +8,7 @@ pub mod effect;
 pub mod form;
 pub mod keymap;
 pub mod live;
+pub mod revisit;
 pub mod runtime;
 pub mod screens;
 pub mod theme;

@@ -23,7 +23,7 @@ const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
 pub(super) fn looks_encrypted(header: &[u8], len: u64) -> bool {
     !header.starts_with(&SQLITE_MAGIC[..header.len().min(SQLITE_MAGIC.len())])
         && len >= CIPHER_PAGE
-        && len % CIPHER_PAGE == 0
+        && len.is_multiple_of(CIPHER_PAGE)
 }
 
 /// Whether the database file at `path` is encrypted (false if it is missing).

@@ -4,6 +4,8 @@
 //! (`SAVE_DELAY`), and always before a stage change, leaving a screen or
 //! quitting. Tests drive a `Runtime` with key events and no terminal.
 
+mod revisit;
+
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
@@ -12,6 +14,7 @@ use time::OffsetDateTime;
 
 use super::app::App;
 use super::effect::{Effect, Loaded, SessionData, Write};
+use super::revisit::search::LIMIT as SEARCH_LIMIT;
 use crate::store::{self, Store};
 
 /// How long typing may pause before it is saved. Well under the one second
@@ -211,6 +214,38 @@ impl Runtime {
                     store.coachee_summaries(self.app.today, true)?,
                 )))
             }
+            Effect::LoadCoachee { coachee_id } => Ok(Some(Loaded::Coachee(Box::new(
+                revisit::load_coachee(store, &coachee_id, self.app.today)?,
+            )))),
+            Effect::LoadDetail { session_id, stage } => Ok(Some(Loaded::Detail {
+                data: Box::new(load_session(store, &session_id)?),
+                stage,
+            })),
+            Effect::LoadBoard { status, coachee_id } => Ok(Some(Loaded::Board(Box::new(
+                revisit::load_board(store, status, coachee_id, self.app.today)?,
+            )))),
+            Effect::LoadActionHistory { action_id } => Ok(Some(Loaded::ActionHistory {
+                history: store.action_history(&action_id)?,
+                action_id,
+            })),
+            Effect::SetActionStatus { action_id, status } => {
+                store.set_action_status(&action_id, status, self.app.now)?;
+                Ok(Some(Loaded::Saved(None)))
+            }
+            Effect::SetActionDue { action_id, due } => {
+                store.set_action_due(&action_id, due)?;
+                Ok(Some(Loaded::Saved(Some(match due {
+                    Some(d) => format!("Due date set to {}", crate::dates::fmt_date_long(d)),
+                    None => "Due date cleared".to_owned(),
+                }))))
+            }
+            Effect::Search {
+                query,
+                include_private,
+            } => Ok(Some(Loaded::Search {
+                hits: store.search(&query, include_private, SEARCH_LIMIT)?,
+                query,
+            })),
             Effect::Save(_) | Effect::Flush | Effect::Durable | Effect::Quit => Ok(None),
         })();
         match result {

@@ -45,8 +45,8 @@ pub fn on_key(app: &mut App, cmd: Option<Cmd>, key: KeyEvent) -> Vec<Effect> {
             let mut effects = live.flush_editors();
             effects.push(live.progress_write());
             effects.push(Effect::Flush);
-            effects.push(Effect::LoadHome);
-            app.screen = Screen::Home;
+            // Back to where the session was opened from (home, coachee, detail).
+            effects.extend(app.back());
             app.say("The session is kept unfinished: press c to resume it");
             return effects;
         }

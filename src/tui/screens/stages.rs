@@ -6,7 +6,6 @@ mod prompts;
 mod ratings;
 
 pub use lists::link_label;
-pub use ratings::short_label;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::super::common::{bar, delta};
+use super::super::common::{bar, delta, short_label};
 use super::editor_box;
 use crate::guide::{RatingItem, Scale, Stage};
 use crate::tui::app::App;
@@ -151,15 +151,4 @@ pub fn ratings_view(
         l.push(Span::styled("  ·· last time", t.previous));
     }
     frame.render_widget(Paragraph::new(Line::from(l)).centered(), legend);
-}
-
-/// A label short enough to sit at the end of a radar axis.
-pub fn short_label(label: &str) -> String {
-    let l = label.strip_prefix("Self-").unwrap_or(label);
-    let word = l.split_whitespace().next().unwrap_or(l);
-    let mut s: String = word.chars().take(10).collect();
-    if let Some(f) = s.get_mut(0..1) {
-        f.make_ascii_uppercase();
-    }
-    s
 }
