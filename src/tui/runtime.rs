@@ -100,6 +100,21 @@ impl Runtime {
         }
     }
 
+    /// Makes every commit so far survive a power cut. Typing is committed
+    /// without waiting for the disk (it survives the app being killed, not
+    /// the machine losing power); a stage change, Ctrl-s and quitting are
+    /// the moments worth the wait for the disk.
+    fn sync(&mut self) {
+        if !self.pending.is_empty() {
+            return; // the flush failed and already said so
+        }
+        if let Err(e) = self.store.sync() {
+            self.app.error(format!(
+                "Saved, but could not make it safe on disk yet: {e}"
+            ));
+        }
+    }
+
     /// Performs effects until none are left.
     pub fn perform(&mut self, effects: Vec<Effect>) {
         let mut queue: std::collections::VecDeque<Effect> = effects.into();
@@ -128,6 +143,7 @@ impl Runtime {
             }
             Effect::Flush => {
                 self.flush();
+                self.sync();
                 vec![]
             }
             Effect::Durable => {
@@ -140,13 +156,21 @@ impl Runtime {
             }
             Effect::Quit => {
                 self.flush();
+                self.sync();
                 self.app.quit = true;
                 vec![]
             }
             other => {
                 // Everything else reads or writes right away; earlier typing first.
                 self.flush();
+                let finishing = matches!(
+                    other,
+                    Effect::CompleteSession { .. } | Effect::CompleteSessionQuietly { .. }
+                );
                 let loaded = self.load(other);
+                if finishing {
+                    self.sync();
+                }
                 match loaded {
                     Some(l) => self.app.on_loaded(l),
                     None => vec![],
