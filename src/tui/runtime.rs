@@ -143,15 +143,11 @@ impl Runtime {
             }
             Effect::Flush => {
                 self.flush();
-                self.sync();
                 vec![]
             }
             Effect::Durable => {
                 self.flush();
-                if let Err(e) = self.store.sync() {
-                    self.app
-                        .error(format!("Saved, but could not sync to disk: {e}"));
-                }
+                self.sync();
                 vec![]
             }
             Effect::Quit => {

@@ -44,7 +44,7 @@ pub fn on_key(app: &mut App, cmd: Option<Cmd>, key: KeyEvent) -> Vec<Effect> {
         Some(Cmd::Back) if !live.editing => {
             let mut effects = live.flush_editors();
             effects.push(live.progress_write());
-            effects.push(Effect::Flush);
+            effects.push(Effect::Durable);
             // Back to where the session was opened from (home, coachee, detail).
             effects.extend(app.back());
             app.say("The session is kept unfinished: press c to resume it");
@@ -53,7 +53,7 @@ pub fn on_key(app: &mut App, cmd: Option<Cmd>, key: KeyEvent) -> Vec<Effect> {
         Some(Cmd::SaveNow) => {
             let mut effects = live.flush_editors();
             effects.push(live.progress_write());
-            effects.push(Effect::Flush);
+            effects.push(Effect::Durable);
             app.say("Saved");
             return effects;
         }
