@@ -6,7 +6,7 @@
 #
 #   scripts/bench-process.sh                 200 coachees x 50 sessions (10,000)
 #   COACHEES=20 scripts/bench-process.sh     1,000 sessions
-#   RUNS=50 WORD=team scripts/bench-process.sh
+#   RUNS=50 WORD=team RARE=direction scripts/bench-process.sh
 #
 # Needs: python3, tmux; uses hyperfine and sqlite3 when installed
 # (apt-get install -y hyperfine sqlite3), else a plain timing loop.
@@ -17,7 +17,7 @@ COACHEES=${COACHEES:-200}
 SESSIONS=${SESSIONS:-50}
 RUNS=${RUNS:-20}
 WORD=${WORD:-team}
-RARE=${RARE:-hackathon}
+RARE=${RARE:-direction}
 BIN=${BIN:-target/release/innerceo}
 TUI=${TUI:-$(dirname "$0")/../../shared/tools/tui}
 [ -x "$TUI" ] || TUI=/work/shared/tools/tui
@@ -35,13 +35,23 @@ db=$work/innerceo.db
 
 have() { command -v "$1" >/dev/null 2>&1; }
 
+# The FTS5 query a person would type in the sqlite3 shell for what
+# `innerceo search WORD` does: prefix match, best first, a first page
+# with snippets.
+fts_sql() {
+  echo "SELECT rowid, snippet(search_index, 0, '[', ']', '…', 12) FROM search_index" \
+    "WHERE search_index MATCH '\"$1\"*' ORDER BY rank LIMIT 50"
+}
+
 # Times a command: hyperfine when present, else RUNS runs of /usr/bin/time.
 timeit() {
   local name=$1
   shift
   if have hyperfine; then
-    hyperfine --warmup 2 --runs "$RUNS" --style basic -N --command-name "$name" "$@" 2>&1 |
-      grep -E "Time|Range|±|Benchmark" || true
+    local cmd
+    printf -v cmd '%q ' "$@"
+    hyperfine --warmup 2 --runs "$RUNS" --style basic --shell=bash --output=null \
+      --command-name "$name" "$cmd" 2>&1 | grep -vE "^\s*$|Warning|outlier|--warmup" || true
   else
     local t0 t1
     t0=$(date +%s%N)
@@ -64,7 +74,8 @@ echo
 
 echo "== first frame: start innerceo on a 120x40 terminal until home is drawn ($RUNS runs)"
 # A pseudo-terminal reads what the app writes; the frame is complete when
-# its last row (the status line, ending in "all keys") has been written.
+# home's table header has been written and then the cursor hidden, which ratatui
+# does at the end of every frame.
 python3 - "$BIN" "$db" "$RUNS" <<'PY'
 import fcntl, os, pty, select, signal, statistics, struct, sys, termios, time
 binary, db, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -85,7 +96,8 @@ def first_frame():
             except OSError:
                 break
             seen += chunk
-            if b"all keys" in seen:
+            top = seen.find(b"Last session")
+            if top >= 0 and seen.find(b"\x1b[?25l", top) >= 0:
                 took = time.perf_counter() - start
                 break
     os.kill(pid, signal.SIGTERM)
@@ -119,18 +131,14 @@ if "$BIN" search --help >/dev/null 2>&1; then
   for w in "$WORD" "$RARE"; do
     timeit "innerceo search $w" "$BIN" --db "$db" search "$w"
     if have sqlite3; then
-      timeit "sqlite3 MATCH '\"$w\"*'" sqlite3 "$db" \
-        "SELECT rowid, snippet(search_index, 0, '[', ']', '…', 12) FROM search_index
-         WHERE search_index MATCH '\"$w\"*' ORDER BY rank LIMIT 50"
+      timeit "sqlite3 MATCH '\"$w\"*'" sqlite3 "$db" "$(fts_sql "$w")"
     fi
   done
 else
   echo "this build has no \`innerceo search\` command yet; sqlite3 alone:"
   if have sqlite3; then
     for w in "$WORD" "$RARE"; do
-      timeit "sqlite3 MATCH '\"$w\"*'" sqlite3 "$db" \
-        "SELECT rowid, snippet(search_index, 0, '[', ']', '…', 12) FROM search_index
-         WHERE search_index MATCH '\"$w\"*' ORDER BY rank LIMIT 50"
+      timeit "sqlite3 MATCH '\"$w\"*'" sqlite3 "$db" "$(fts_sql "$w")"
     done
   fi
 fi
@@ -154,10 +162,10 @@ mem
 # else start a one-to-one, then type into it.
 "$TUI" -s innerceo-bench keys n
 sleep 0.5
-if "$TUI" -s innerceo-bench screen | grep -qi "unfinished"; then
-  "$TUI" -s innerceo-bench keys c
-else
+if "$TUI" -s innerceo-bench screen | grep -q "pick a guide"; then
   "$TUI" -s innerceo-bench keys Enter
+else
+  "$TUI" -s innerceo-bench keys c
 fi
 "$TUI" -s innerceo-bench wait "Stage [0-9]+/[0-9]+" 10 >/dev/null
 "$TUI" -s innerceo-bench keys C-n
@@ -165,3 +173,4 @@ fi
 sleep 0.5
 echo -n "in session: "
 mem
+"$TUI" -s innerceo-bench screen | head -1

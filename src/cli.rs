@@ -1,11 +1,15 @@
 //! The command line: clap definitions and the commands that run without the TUI.
 
 mod commands;
+mod find;
+mod share;
 mod table;
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+
+use crate::export::Format;
 
 pub use commands::{db_path, load_guides, run_command, short_id};
 
@@ -42,8 +46,99 @@ pub enum Command {
     /// List, check or show conversation guides
     #[command(subcommand)]
     Guide(GuideCmd),
+    /// List agreed actions across coachees
+    Actions(ActionsArgs),
+    /// Search answers, notes and actions
+    Search(SearchArgs),
+    /// Export sessions as Markdown, HTML, JSON, CSV or iCalendar
+    Export(ExportArgs),
+    /// Import a JSON export: all or nothing, and nothing already there is duplicated
+    Import {
+        /// The file written by `innerceo export --format json`
+        file: PathBuf,
+    },
+    /// Copy the database to a file, consistently even while it is in use
+    Backup {
+        /// Where to write the copy
+        path: PathBuf,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script, e.g. `innerceo completions bash > ~/.local/share/bash-completion/completions/innerceo`
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `innerceo man > innerceo.1`
+    Man,
     /// Fill the database with sample coachees and sessions to explore
     Demo(DemoArgs),
+}
+
+/// What `innerceo export` writes, and from which sessions.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("scope").required(true).args(["session", "coachee", "all"])))]
+pub struct ExportArgs {
+    /// One session: its id or the first characters of it (see `innerceo session list`)
+    #[arg(long, value_name = "ID")]
+    pub session: Option<String>,
+    /// Every session of this coachee (name, case-insensitive)
+    #[arg(long, value_name = "NAME")]
+    pub coachee: Option<String>,
+    /// Every coachee and session
+    #[arg(long)]
+    pub all: bool,
+    /// The file format
+    #[arg(long, value_enum)]
+    pub format: Format,
+    /// Write to this file (private to you, replaced atomically) instead of the standard output
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Include the coach's private notes, marked as private
+    #[arg(long)]
+    pub include_private: bool,
+}
+
+/// Which actions `innerceo actions` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    /// Not done or dropped yet
+    Open,
+    /// Open and due before today
+    Overdue,
+    Done,
+    Dropped,
+    All,
+}
+
+#[derive(Debug, Args)]
+pub struct ActionsArgs {
+    /// Only this coachee's actions (name, case-insensitive)
+    #[arg(long, value_name = "NAME")]
+    pub coachee: Option<String>,
+    /// Which actions to list
+    #[arg(long, value_enum, default_value_t = StatusArg::Open)]
+    pub status: StatusArg,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find (each as a word prefix, all required)
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Also search the coach's private notes
+    #[arg(long)]
+    pub include_private: bool,
+    /// At most this many results
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -77,6 +172,14 @@ pub enum SessionCmd {
         /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
+    },
+    /// Print one session as Markdown
+    Show {
+        /// The session's id, or its first characters
+        id: String,
+        /// Include the coach's private notes, marked as private
+        #[arg(long)]
+        include_private: bool,
     },
 }
 

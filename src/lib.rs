@@ -3,8 +3,10 @@
 pub mod cli;
 pub mod dates;
 pub mod demo;
+pub mod export;
 pub mod guide;
 pub mod model;
 pub mod radar;
+pub mod secret;
 pub mod store;
 pub mod tui;

@@ -13,10 +13,14 @@
 //!   score history; `store/bulk.rs`: many sessions in one go;
 //! - `store/search.rs`: full-text search;
 //! - `store/explain.rs`: query plans of what a call runs (for tests);
-//! - `store/convert.rs`: how times, dates and enums are written in SQL.
+//! - `store/convert.rs`: how times, dates and enums are written in SQL;
+//! - `store/cipher.rs`: encryption at rest (SQLCipher): unlocking, and
+//!   converting a file to or from encrypted.
 
 mod actions;
+mod backup;
 mod bulk;
+mod cipher;
 mod coachees;
 mod content;
 mod convert;
@@ -31,6 +35,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, ErrorCode};
 use time::Date;
 
+pub use cipher::{convert as convert_encryption, is_encrypted, raw_open};
 pub use explain::Plan;
 pub use open::MIGRATION_COUNT;
 
@@ -100,6 +105,15 @@ pub enum StoreError {
     BadData(String),
     #[error("could not read or write a guide snapshot: {0}")]
     Json(#[from] serde_json::Error),
+    #[error(
+        "{} is encrypted: give its passphrase (you will be asked, or use --passphrase-file FILE)",
+        path.display()
+    )]
+    Encrypted { path: PathBuf },
+    #[error("wrong passphrase for {}: nothing was changed", path.display())]
+    WrongPassphrase { path: PathBuf },
+    #[error("{0}")]
+    Cipher(String),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -157,6 +171,8 @@ pub struct Counts {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Whether the file is encrypted with a passphrase (SQLCipher).
+    encrypted: bool,
 }
 
 /// Rolls back the transaction it guards unless it was committed, so an error
@@ -242,10 +258,10 @@ impl Store {
     }
 
     /// Leaves checkpoints (copying committed pages from the WAL into the
-    /// file) to [`Store::checkpoint`]. By default SQLite runs one at the end
-    /// of whichever commit fills the WAL past 1,000 pages, and it waits for
-    /// two fsyncs: tens of milliseconds on a busy disk, on one keystroke in
-    /// a hundred. The app checkpoints while the user pauses instead.
+    /// file) to [`Store::tidy`]. By default SQLite runs one at the end of
+    /// whichever commit fills the WAL past 1,000 pages, and it waits for two
+    /// fsyncs: tens of milliseconds on a busy disk, on one keystroke in a
+    /// hundred. The app tidies while the user pauses instead.
     pub fn manual_checkpoints(&self) -> Result<()> {
         if self.path.is_some() {
             self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
@@ -253,10 +269,19 @@ impl Store {
         Ok(())
     }
 
-    /// Copies what the WAL holds into the file, without waiting for readers
-    /// (a reader keeps what it needs; the next call copies the rest).
-    /// Nothing to do when nothing was committed since the last one.
-    pub fn checkpoint(&self) -> Result<()> {
+    /// The upkeep kept out of keystrokes, for when the user pauses: merges
+    /// the small segments that saves add to the search index (a few pages
+    /// of work at a time), then copies the WAL into the file without
+    /// waiting for readers (a reader keeps what it needs; the next call
+    /// copies the rest). Cheap when there is nothing to do.
+    pub fn tidy(&self) -> Result<()> {
+        // At most 200 leaf pages of merging per call, where at least four
+        // segments of a size have piled up (FTS5's own rule when it merges
+        // by itself): a fraction of a second at worst.
+        self.conn.execute(
+            "INSERT INTO search_index (search_index, rank) VALUES ('merge', 200)",
+            [],
+        )?;
         if self.path.is_some() {
             self.conn
                 .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;

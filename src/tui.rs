@@ -6,8 +6,10 @@
 pub mod app;
 pub mod effect;
 pub mod form;
+pub mod input;
 pub mod keymap;
 pub mod live;
+pub mod revisit;
 pub mod runtime;
 pub mod screens;
 pub mod theme;
@@ -74,7 +76,16 @@ fn stop_flag() -> Result<Arc<AtomicBool>> {
     Ok(flag)
 }
 
+/// Set once the terminal is given back. The panic hook and the normal exit
+/// path both restore; a second "leave the alternate screen" makes terminals
+/// jump the cursor back and print over the message that says where the
+/// data is.
+static RESTORED: AtomicBool = AtomicBool::new(false);
+
 fn restore_terminal() {
+    if RESTORED.swap(true, Ordering::SeqCst) {
+        return;
+    }
     let _ = execute!(io::stdout(), DisableBracketedPaste, cursor::Show);
     ratatui::restore();
 }
@@ -119,6 +130,13 @@ fn debug_panic(ev: &event::Event) {
 fn event_loop(terminal: &mut DefaultTerminal, rt: &mut Runtime, stop: &AtomicBool) -> Result<()> {
     let tick = Duration::from_secs(1);
     let mut last_tick = Instant::now();
+    let mut waiter = input::Waiter::new(&[
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGWINCH,
+    ])
+    .context("cannot watch the terminal")?;
     loop {
         terminal.draw(|f| ui::draw(&rt.app, f))?;
         if rt.app.quit {
@@ -128,21 +146,21 @@ fn event_loop(terminal: &mut DefaultTerminal, rt: &mut Runtime, stop: &AtomicBoo
         if let Some(d) = rt.next_deadline() {
             timeout = timeout.min(d);
         }
-        // Signals are checked at least every 200 ms.
+        // Signals wake the wait at once (see `input`); the cap is a safety net.
         timeout = timeout.min(Duration::from_millis(200));
-        if event::poll(timeout)? {
-            let ev = event::read()?;
-            debug_panic(&ev);
-            rt.on_event(ev);
+        let wake = waiter.wait(timeout)?;
+        if wake == input::Wake::Ready {
             // Drain what is already queued (a fast typist, a paste) before redrawing.
             while event::poll(Duration::ZERO)? {
-                rt.on_event(event::read()?);
+                let ev = event::read()?;
+                debug_panic(&ev);
+                rt.on_event(ev);
                 if rt.app.quit {
                     break;
                 }
             }
         }
-        if stop.load(Ordering::Relaxed) {
+        if wake == input::Wake::Hangup || stop.load(Ordering::Relaxed) {
             let effects = rt.app.quit_effects();
             rt.perform(effects);
             return Ok(());

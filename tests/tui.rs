@@ -8,3 +8,6 @@ mod flow;
 
 #[path = "tui/snapshots.rs"]
 mod snapshots;
+
+#[path = "tui/revisit.rs"]
+mod revisit;

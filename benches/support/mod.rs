@@ -22,6 +22,10 @@ use innerceo::tui::theme::Theme;
 pub const WIDTH: u16 = 120;
 pub const HEIGHT: u16 = 40;
 
+/// A word in only a handful of entries of the data set.
+pub const RARE_WORD: &str = "hackathon";
+const RARE_ENTRIES: usize = 5;
+
 /// How many coachees and sessions per coachee the data set holds.
 pub fn size() -> (u32, u32) {
     let var = |name: &str, default: u32| {
@@ -44,7 +48,7 @@ pub fn data_set() -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-data");
     std::fs::create_dir_all(&dir).expect("create target/tmp/bench-data");
     let name = format!(
-        "ten-years-{coachees}x{sessions}-seed1-v{}-{}.db",
+        "ten-years-{coachees}x{sessions}-seed1-rare-v{}-{}.db",
         store::MIGRATION_COUNT,
         innerceo::dates::today()
     );
@@ -78,6 +82,22 @@ pub fn data_set() -> PathBuf {
             started.elapsed(),
             path.display()
         );
+        // The demo's phrase banks have no rare word (their rarest is in
+        // 1,348 entries): put one in a few answers, years apart.
+        let sessions = store.session_summaries(None).expect("sessions");
+        for s in sessions
+            .iter()
+            .step_by((sessions.len() / RARE_ENTRIES).max(1))
+        {
+            store
+                .save_answer(
+                    &s.id,
+                    "bench",
+                    "rare",
+                    &format!("Ideas from the {RARE_WORD}"),
+                )
+                .expect("rare answer");
+        }
         // Closing the last connection checkpoints the WAL into the file,
         // so the renamed file is complete on its own.
     }

@@ -59,6 +59,32 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
             let store = open_store(cli)?;
             session_list(&store, coachee.as_deref(), *json, out)?;
         }
+        Command::Session(SessionCmd::Show {
+            id,
+            include_private,
+        }) => {
+            let store = open_store(cli)?;
+            super::share::session_show(&store, id, *include_private, out)?;
+        }
+        Command::Actions(args) => {
+            let store = open_store(cli)?;
+            super::find::actions(&store, args, out)?;
+        }
+        Command::Search(args) => {
+            let store = open_store(cli)?;
+            super::find::search(&store, args, out)?;
+        }
+        Command::Export(args) => super::share::export(cli, args, out)?,
+        Command::Import { file } => super::share::import(cli, file, out)?,
+        Command::Backup { path, force } => super::share::backup(cli, path, *force, out)?,
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut cmd, "innerceo", out);
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(out)?;
+        }
         Command::Guide(cmd) => guide_command(cli, cmd, out)?,
         Command::Demo(args) => {
             let store = open_store(cli)?;
@@ -286,7 +312,7 @@ pub fn load_guides(cli: &Cli) -> (Vec<guide::LoadedGuide>, Vec<guide::GuideError
     guide::load_all(dir.as_deref(), &cli.guide)
 }
 
-fn rfc3339(t: time::OffsetDateTime) -> String {
+pub(super) fn rfc3339(t: time::OffsetDateTime) -> String {
     t.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
 }

@@ -45,7 +45,8 @@ impl Store {
     /// Indexes the rows above `floors` (answers, notes, actions) that have
     /// no search entry yet: numbers them oldest session first, records each
     /// row's entry, then writes the entries in rowid order (FTS5 writes
-    /// ascending rowids without flushing in between).
+    /// ascending rowids without flushing in between), and merges the
+    /// index into one segment.
     fn index_new_rows(&self, (answers, notes, actions): (i64, i64, i64)) -> Result<()> {
         self.conn.execute_batch(
             "DROP TABLE IF EXISTS temp.search_pending;
@@ -88,7 +89,10 @@ impl Store {
                FROM temp.search_pending ORDER BY n;
              UPDATE search_state SET last = last + coalesce((SELECT max(n) FROM temp.search_pending), 0)
               WHERE id = 0;
-             DROP TABLE temp.search_pending;",
+             DROP TABLE temp.search_pending;
+             -- Nothing merges the index's segments as it goes (0002):
+             -- leave it as one, as a search reads every segment.
+             INSERT INTO search_index (search_index) VALUES ('optimize');",
         )?;
         Ok(())
     }

@@ -44,15 +44,26 @@ impl Store {
     /// changing a byte a folder, a file that is not SQLite, a damaged file,
     /// another program's database, or one written by a newer innerceo.
     pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with_key(path, None)
+    }
+
+    /// Like [`Store::open`], for a database that may be encrypted: `key` is
+    /// its passphrase. A plain database ignores the key; an encrypted one
+    /// without a key is refused with [`StoreError::Encrypted`].
+    pub fn open_with_key(path: &Path, key: Option<&str>) -> Result<Store> {
         if path.is_dir() {
             return Err(StoreError::IsDirectory { path: path.into() });
         }
         create_parent(path)?;
         create_file(path)?;
-        check_existing(path)?;
+        let encrypted = check_existing(path, key)?;
 
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        if encrypted {
+            super::cipher::apply_key(&conn, key.unwrap_or_default())
+                .map_err(|e| open_error(path, e))?;
+        }
         // SQLite quietly falls back to read-only on a write-protected file;
         // say so now rather than fail on the first keystroke.
         if conn.is_readonly("main")? {
@@ -63,6 +74,7 @@ impl Store {
         Ok(Store {
             conn,
             path: Some(path.into()),
+            encrypted,
         })
     }
 
@@ -82,7 +94,11 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&conn, false)?;
         migrate(&mut conn, ":memory:")?;
-        Ok(Store { conn, path: None })
+        Ok(Store {
+            conn,
+            path: None,
+            encrypted: false,
+        })
     }
 }
 
@@ -131,27 +147,34 @@ fn create_file(path: &Path) -> Result<()> {
 }
 
 /// Refuses a file that is not an innerceo database this build can use,
-/// reading only. An empty file is a new database.
-fn check_existing(path: &Path) -> Result<()> {
+/// reading only. An empty file is a new database. Returns whether the file
+/// is encrypted (and `key` opens it).
+fn check_existing(path: &Path, key: Option<&str>) -> Result<bool> {
     let io_error = |source| StoreError::Io {
         path: path.into(),
         source,
     };
     let len = fs::metadata(path).map_err(io_error)?.len();
     if len == 0 {
-        return Ok(());
+        return Ok(false);
     }
     let mut header = Vec::with_capacity(HEADER_LEN);
     File::open(path)
         .and_then(|f| f.take(HEADER_LEN as u64).read_to_end(&mut header))
         .map_err(io_error)?;
-    check_header(path, &header, len)?;
+    let encrypted = super::cipher::looks_encrypted(&header, len);
+    if !encrypted {
+        check_header(path, &header, len)?;
+    }
 
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| open_error(path, e))?;
+    if encrypted {
+        super::cipher::unlock(&conn, path, key)?;
+    }
     conn.busy_timeout(BUSY_TIMEOUT)
         .map_err(|e| open_error(path, e))?;
     let (version, app_id, tables): (i64, i64, i64) = conn
@@ -181,7 +204,7 @@ fn check_existing(path: &Path) -> Result<()> {
     if len <= FULL_CHECK_MAX_BYTES {
         quick_check(&conn, path)?;
     }
-    Ok(())
+    Ok(encrypted)
 }
 
 /// Files up to this size are fully checked at every open.

@@ -7,6 +7,10 @@ use super::effect::{Effect, Loaded};
 use super::form::{Form, FormKind};
 use super::keymap::{self, Cmd, Context};
 use super::live::Live;
+use super::revisit::board::BoardView;
+use super::revisit::coachee::CoacheeView;
+use super::revisit::detail::DetailView;
+use super::revisit::search::SearchView;
 use super::theme::Theme;
 use crate::guide::LoadedGuide;
 use crate::model::CoacheeSummary;
@@ -16,6 +20,10 @@ pub enum Screen {
     Home,
     Session(Box<Live>),
     Summary(Box<Summary>),
+    Coachee(Box<CoacheeView>),
+    Detail(Box<DetailView>),
+    Board(Box<BoardView>),
+    Search(Box<SearchView>),
 }
 
 /// The summary shown after finishing a session.
@@ -84,6 +92,8 @@ pub struct App {
     pub guides: Vec<LoadedGuide>,
     pub home: Home,
     pub screen: Screen,
+    /// The screens `Esc` goes back to, most recent last.
+    pub history: Vec<Screen>,
     pub popup: Option<Popup>,
     pub message: Option<Message>,
     pub quit: bool,
@@ -106,6 +116,7 @@ impl App {
             guides,
             home: Home::default(),
             screen: Screen::Home,
+            history: Vec::new(),
             popup: None,
             message: None,
             quit: false,
@@ -129,6 +140,10 @@ impl App {
             Screen::Home => Context::Home,
             Screen::Session(live) => live.context(),
             Screen::Summary(_) => Context::Summary,
+            Screen::Coachee(_) => Context::Coachee,
+            Screen::Detail(_) => Context::Detail,
+            Screen::Board(_) => Context::Board,
+            Screen::Search(_) => Context::Search,
         }
     }
 
@@ -169,11 +184,21 @@ impl App {
             } else {
                 "Share-safe off: private notes are visible"
             });
-            return vec![];
+            // Search results may hold private notes: ask again.
+            return match &self.screen {
+                Screen::Search(v) => vec![v.effect(self.share_safe)],
+                _ => vec![],
+            };
+        }
+        if cmd == Some(Cmd::Search) {
+            return self.open_search();
         }
         match &mut self.screen {
             Screen::Home => self.on_home(cmd),
             Screen::Session(_) => super::live::update::on_key(self, cmd, key),
+            Screen::Coachee(_) | Screen::Detail(_) | Screen::Board(_) | Screen::Search(_) => {
+                self.on_revisit_key(cmd, key)
+            }
             Screen::Summary(s) => match cmd {
                 Some(Cmd::Down) => {
                     s.scroll = s.scroll.saturating_add(1);
@@ -183,10 +208,7 @@ impl App {
                     s.scroll = s.scroll.saturating_sub(1);
                     vec![]
                 }
-                Some(Cmd::Back) => {
-                    self.screen = Screen::Home;
-                    vec![Effect::LoadHome]
-                }
+                Some(Cmd::Back) => self.back(),
                 Some(Cmd::Quit) => self.quit_effects(),
                 _ => vec![],
             },
@@ -204,6 +226,7 @@ impl App {
         }
         match &mut self.screen {
             Screen::Session(_) => super::live::update::on_paste(self, text),
+            Screen::Search(_) => super::revisit::search::on_paste(self, text),
             _ => vec![],
         }
     }
@@ -236,9 +259,23 @@ impl App {
             }
             Loaded::Session(data) => {
                 self.popup = None;
-                self.screen = Screen::Session(Box::new(Live::new(*data, self.now)));
+                self.open_screen(Screen::Session(Box::new(Live::new(*data, self.now))));
                 vec![]
             }
+            Loaded::Coachee(data) => self.show_coachee(*data),
+            Loaded::Detail { data, stage } => self.show_detail(*data, stage),
+            Loaded::Board(data) => self.show_board(*data),
+            Loaded::ActionHistory { action_id, history } => {
+                self.show_action_history(action_id, history);
+                vec![]
+            }
+            Loaded::Search { query, hits } => {
+                if let Screen::Search(v) = &mut self.screen {
+                    v.results(&query, hits);
+                }
+                vec![]
+            }
+            Loaded::Saved(message) => self.saved(message),
             Loaded::Summary(data) => {
                 self.popup = None;
                 self.screen = Screen::Summary(Box::new(Summary {
@@ -368,14 +405,19 @@ impl App {
                 },
                 None => self.say("Add a coachee first: press a"),
             },
-            Cmd::Open => {
-                if let Some(s) = self.home.selected() {
-                    let text = format!(
-                        "{}: {} sessions, {} open actions ({} overdue). Press n to start a session.",
-                        s.coachee.name, s.sessions, s.open_actions, s.overdue_actions
-                    );
-                    self.say(text);
+            Cmd::Open => match self.home.selected() {
+                Some(s) => {
+                    return vec![Effect::LoadCoachee {
+                        coachee_id: s.coachee.id.clone(),
+                    }];
                 }
+                None => self.say("Add a coachee first: press a"),
+            },
+            Cmd::ActionsBoard => {
+                return vec![Effect::LoadBoard {
+                    status: crate::store::StatusFilter::Open,
+                    coachee_id: None,
+                }];
             }
             _ => {}
         }

@@ -5,10 +5,14 @@
 
 use time::{Date, OffsetDateTime};
 
+use super::revisit::board::BoardData;
+use super::revisit::coachee::CoacheeData;
 use crate::guide::Guide;
 use crate::model::{
-    Action, ActionReview, Choice, CoacheeSummary, Rating, ReviewOutcome, SessionRecord, Visibility,
+    Action, ActionReview, ActionStatus, Choice, CoacheeSummary, Rating, ReviewOutcome, SearchHit,
+    SessionRecord, Visibility,
 };
+use crate::store::StatusFilter;
 
 /// A write to the store. Writes with a `key` replace an earlier pending write
 /// with the same key, so a burst of typing becomes one save.
@@ -126,6 +130,35 @@ pub enum Effect {
     CompleteSessionQuietly {
         session_id: String,
     },
+    /// The coachee page: timeline, Six Centers over time, open actions.
+    LoadCoachee {
+        coachee_id: String,
+    },
+    /// A past session to read, at `stage` when given.
+    LoadDetail {
+        session_id: String,
+        stage: Option<String>,
+    },
+    LoadBoard {
+        status: StatusFilter,
+        coachee_id: Option<String>,
+    },
+    LoadActionHistory {
+        action_id: String,
+    },
+    /// Saved at once, with an entry in the action's history.
+    SetActionStatus {
+        action_id: String,
+        status: ActionStatus,
+    },
+    SetActionDue {
+        action_id: String,
+        due: Option<Date>,
+    },
+    Search {
+        query: String,
+        include_private: bool,
+    },
     Quit,
 }
 
@@ -147,6 +180,23 @@ pub enum Loaded {
     Summary(Box<SessionData>),
     /// Something failed: shown to the user, nothing else changes.
     Error(String),
+    Coachee(Box<CoacheeData>),
+    Detail {
+        data: Box<SessionData>,
+        stage: Option<String>,
+    },
+    Board(Box<BoardData>),
+    ActionHistory {
+        action_id: String,
+        history: Vec<ActionReview>,
+    },
+    /// Results for `query` (the screen may be showing a newer one).
+    Search {
+        query: String,
+        hits: Vec<SearchHit>,
+    },
+    /// A change was written; the message says what, for the status line.
+    Saved(Option<String>),
     /// The coachee already has an unfinished session.
     Unfinished {
         coachee_id: String,

@@ -18,6 +18,10 @@ pub enum FormKind {
     Action {
         index: Option<usize>,
     },
+    /// The due date of an action, from the actions board.
+    Due {
+        action_id: String,
+    },
 }
 
 /// One field: a line of text or a choice among options.
@@ -131,6 +135,25 @@ impl Form {
         }
     }
 
+    /// The form changing an action's due date; `due` is the current one.
+    pub fn due(action_id: String, text: &str, due: &str) -> Self {
+        let mut title: String = text.chars().take(40).collect();
+        if title.chars().count() < text.chars().count() {
+            title.push('…');
+        }
+        Self {
+            kind: FormKind::Due { action_id },
+            title: format!("Due date of \"{title}\""),
+            fields: vec![FormField {
+                label: "Due",
+                hint: "2026-12-05, +3d, +2w, fri; empty for no date",
+                field: Field::Text(Box::new(line_editor(due))),
+            }],
+            focus: 0,
+            error: None,
+        }
+    }
+
     /// The text of field `i` (empty for a select).
     pub fn value(&self, i: usize) -> String {
         match self.fields.get(i).map(|f| &f.field) {
@@ -215,6 +238,13 @@ impl Form {
                 }
                 dates::parse_due(&self.value(2), today).map_err(|e| e.to_string())?;
                 Ok(vec![])
+            }
+            FormKind::Due { action_id } => {
+                let due = dates::parse_due(&self.value(0), today).map_err(|e| e.to_string())?;
+                Ok(vec![Effect::SetActionDue {
+                    action_id: action_id.clone(),
+                    due,
+                }])
             }
         }
     }

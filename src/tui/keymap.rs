@@ -48,6 +48,12 @@ pub enum Cmd {
     CycleFocus,
     Search,
     ActionsBoard,
+    CompareEarlier,
+    CompareLater,
+    CycleStatus,
+    CycleCoachee,
+    Reopen,
+    EditDue,
 }
 
 /// Where the key was pressed: decides which table applies.
@@ -67,6 +73,10 @@ pub enum Context {
     SessionActions,
     SessionClose,
     Summary,
+    Coachee,
+    Detail,
+    Board,
+    Search,
 }
 
 /// A key as written in the tables.
@@ -109,6 +119,8 @@ const BACKTAB: Key = Key {
 const PGDN: Key = code(KeyCode::PageDown);
 const PGUP: Key = code(KeyCode::PageUp);
 const DEL: Key = code(KeyCode::Delete);
+const HOME_KEY: Key = code(KeyCode::Home);
+const END_KEY: Key = code(KeyCode::End);
 const F1: Key = code(KeyCode::F(1));
 
 /// One line of a keymap table.
@@ -177,6 +189,20 @@ const HOME: &[Binding] = &[
         true,
     ),
     b(&[k('a')], Cmd::AddCoachee, "add", "Add a coachee", true),
+    b(
+        &[k('b')],
+        Cmd::ActionsBoard,
+        "actions",
+        "Actions board: every action across coachees",
+        true,
+    ),
+    b(
+        &[k('/')],
+        Cmd::Search,
+        "search",
+        "Search every session's answers, notes and actions",
+        true,
+    ),
     b(
         &[k('r')],
         Cmd::Rename,
@@ -587,7 +613,20 @@ const CLOSE: &[Binding] = &[
 const SUMMARY: &[Binding] = &[
     b(&[DOWN, k('j')], Cmd::Down, "scroll", "Scroll down", false),
     b(&[UP, k('k')], Cmd::Up, "scroll", "Scroll up", false),
-    b(&[ESC, ENTER], Cmd::Back, "home", "Back to home", true),
+    b(
+        &[ESC, ENTER],
+        Cmd::Back,
+        "back",
+        "Back to where the session was started from",
+        true,
+    ),
+    b(
+        &[k('/')],
+        Cmd::Search,
+        "search",
+        "Search every session's answers, notes and actions",
+        false,
+    ),
     b(
         &[ctrl('t')],
         Cmd::ToggleShareSafe,
@@ -606,6 +645,269 @@ const SUMMARY: &[Binding] = &[
     b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
 ];
 
+/// Keys shared by the screens that read past work (not editing text).
+const REVISIT_COMMON: &[Binding] = &[
+    b(
+        &[k('/')],
+        Cmd::Search,
+        "search",
+        "Search every session's answers, notes and actions",
+        true,
+    ),
+    b(
+        &[ctrl('t')],
+        Cmd::ToggleShareSafe,
+        "share-safe",
+        "Share-safe mode: hide every private note",
+        false,
+    ),
+    b(
+        &[ESC],
+        Cmd::Back,
+        "back",
+        "Back to the previous screen",
+        true,
+    ),
+    b(
+        &[k('?'), F1],
+        Cmd::Help,
+        "help",
+        "Show every key of this screen",
+        true,
+    ),
+    b(&[k('q')], Cmd::Quit, "quit", "Quit innerceo", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
+const COACHEE: &[Binding] = &[
+    b(
+        &[UP, k('k')],
+        Cmd::Up,
+        "up",
+        "Select the session above (newer)",
+        false,
+    ),
+    b(
+        &[DOWN, k('j')],
+        Cmd::Down,
+        "down",
+        "Select the session below (older)",
+        false,
+    ),
+    b(
+        &[HOME_KEY, k('g')],
+        Cmd::Top,
+        "newest",
+        "Select the newest session",
+        false,
+    ),
+    b(
+        &[END_KEY, k('G')],
+        Cmd::Bottom,
+        "oldest",
+        "Select the oldest session",
+        false,
+    ),
+    b(
+        &[ENTER],
+        Cmd::Open,
+        "read",
+        "Read the selected session, stage by stage",
+        true,
+    ),
+    b(
+        &[k('n')],
+        Cmd::NewSession,
+        "new session",
+        "Start a new session with this coachee",
+        true,
+    ),
+    b(
+        &[k('c')],
+        Cmd::Resume,
+        "resume",
+        "Resume this coachee's unfinished session",
+        false,
+    ),
+    b(
+        &[k('[')],
+        Cmd::CompareEarlier,
+        "earlier",
+        "Compare the latest Six Centers with an earlier session",
+        false,
+    ),
+    b(
+        &[k(']')],
+        Cmd::CompareLater,
+        "later",
+        "Compare the latest Six Centers with a later session",
+        false,
+    ),
+    b(
+        &[k('b')],
+        Cmd::ActionsBoard,
+        "actions",
+        "Actions board for this coachee",
+        true,
+    ),
+];
+
+const DETAIL: &[Binding] = &[
+    b(&[DOWN, k('j')], Cmd::Down, "scroll", "Scroll down", false),
+    b(&[UP, k('k')], Cmd::Up, "scroll", "Scroll up", false),
+    b(
+        &[ctrl('n'), PGDN],
+        Cmd::NextStage,
+        "next stage",
+        "Jump to the next stage",
+        true,
+    ),
+    b(
+        &[ctrl('p'), PGUP],
+        Cmd::PrevStage,
+        "prev stage",
+        "Jump to the previous stage",
+        false,
+    ),
+    b(&[HOME_KEY, k('g')], Cmd::Top, "top", "Go to the top", false),
+    b(
+        &[END_KEY, k('G')],
+        Cmd::Bottom,
+        "end",
+        "Go to the end",
+        false,
+    ),
+    b(
+        &[k('e'), k('c')],
+        Cmd::Resume,
+        "resume",
+        "Reopen this session in the live screen, if it is unfinished",
+        true,
+    ),
+];
+
+const BOARD: &[Binding] = &[
+    b(
+        &[UP, k('k')],
+        Cmd::Up,
+        "up",
+        "Select the action above",
+        false,
+    ),
+    b(
+        &[DOWN, k('j')],
+        Cmd::Down,
+        "down",
+        "Select the action below",
+        false,
+    ),
+    b(
+        &[HOME_KEY, k('g')],
+        Cmd::Top,
+        "first",
+        "Select the first action",
+        false,
+    ),
+    b(
+        &[END_KEY, k('G')],
+        Cmd::Bottom,
+        "last",
+        "Select the last action",
+        false,
+    ),
+    b(
+        &[k('d')],
+        Cmd::MarkDone,
+        "done",
+        "Mark the action done (saved at once, kept in its history)",
+        true,
+    ),
+    b(
+        &[k('x')],
+        Cmd::MarkDropped,
+        "drop",
+        "Drop the action (saved at once, kept in its history)",
+        true,
+    ),
+    b(
+        &[k('o')],
+        Cmd::Reopen,
+        "reopen",
+        "Reopen a done or dropped action",
+        true,
+    ),
+    b(
+        &[k('e')],
+        Cmd::EditDue,
+        "due",
+        "Change the due date: 2026-12-05, +3d, +2w, fri",
+        true,
+    ),
+    b(
+        &[k('f')],
+        Cmd::CycleStatus,
+        "filter",
+        "Next filter: open, overdue, done, dropped, all",
+        true,
+    ),
+    b(
+        &[k('1'), k('2'), k('3'), k('4'), k('5')],
+        Cmd::Digit(0),
+        "filter",
+        "Show 1 open, 2 overdue, 3 done, 4 dropped, 5 all",
+        false,
+    ),
+    b(
+        &[k('c')],
+        Cmd::CycleCoachee,
+        "coachee",
+        "Next coachee to show (then all of them)",
+        true,
+    ),
+    b(
+        &[ENTER],
+        Cmd::Open,
+        "read",
+        "Read the session where the action was agreed",
+        false,
+    ),
+];
+
+/// The search box takes every key that is not listed here.
+const SEARCH: &[Binding] = &[
+    b(&[UP], Cmd::Up, "up", "Select the result above", false),
+    b(&[DOWN], Cmd::Down, "down", "Select the result below", false),
+    b(
+        &[ENTER],
+        Cmd::Open,
+        "open",
+        "Read the session at the stage of the selected result",
+        true,
+    ),
+    b(
+        &[ESC],
+        Cmd::Back,
+        "back",
+        "Back to the previous screen",
+        true,
+    ),
+    b(
+        &[ctrl('t')],
+        Cmd::ToggleShareSafe,
+        "share-safe",
+        "Share-safe mode: leave private notes out of the results",
+        false,
+    ),
+    b(
+        &[F1],
+        Cmd::Help,
+        "help",
+        "Show every key of this screen",
+        true,
+    ),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
 /// The tables that apply in a context, most specific first.
 pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
     match ctx {
@@ -616,6 +918,10 @@ pub fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::Unfinished => vec![UNFINISHED],
         Context::Help => vec![HELP],
         Context::Summary => vec![SUMMARY],
+        Context::Coachee => vec![COACHEE, REVISIT_COMMON],
+        Context::Detail => vec![DETAIL, REVISIT_COMMON],
+        Context::Board => vec![BOARD, REVISIT_COMMON],
+        Context::Search => vec![SEARCH],
         Context::SessionEdit => vec![SESSION_EDIT, SESSION_ALWAYS],
         Context::SessionQuestions => vec![SESSION_NAV, SESSION_ALWAYS],
         Context::SessionReview => vec![REVIEW, SESSION_NAV, SESSION_ALWAYS],
@@ -697,7 +1003,14 @@ pub fn key_name(key: &Key) -> String {
 /// All keys of a binding joined for the help screen: `↑/k`.
 pub fn keys_label(bind: &Binding) -> String {
     if matches!(bind.cmd, Cmd::Digit(_)) {
-        return "1-9, 0".to_owned();
+        // Digits are listed as a range: 1-5, or 1-9, 0 when 0 means 10.
+        let first = bind.keys.first().map(key_name).unwrap_or_default();
+        let last = bind.keys.last().map(key_name).unwrap_or_default();
+        return if last == "0" {
+            "1-9, 0".to_owned()
+        } else {
+            format!("{first}-{last}")
+        };
     }
     bind.keys.iter().map(key_name).collect::<Vec<_>>().join("/")
 }
@@ -764,6 +1077,10 @@ mod tests {
             Context::SessionQuestions,
             Context::SessionEdit,
             Context::Summary,
+            Context::Coachee,
+            Context::Detail,
+            Context::Board,
+            Context::Search,
         ] {
             let all = bindings(ctx);
             for (i, a) in all.iter().enumerate() {

@@ -38,6 +38,8 @@ pub struct Live {
     pub field_error: Option<String>,
     /// Share-safe mode: the private notes pane is neither shown nor focusable.
     pub hide_private: bool,
+    /// The field focused before the notes pane took the focus: what a resume returns to.
+    pub main_field: usize,
 }
 
 /// A multi-line answer editor holding `text`.
@@ -74,9 +76,11 @@ impl Live {
             last_tick: now,
             field_error: None,
             hide_private: false,
+            main_field: 0,
         };
         live.enter_stage(stage);
         live.field = field.min(live.field_count().saturating_sub(1));
+        live.main_field = live.field;
         live.editing = live.focused_is_text();
         live
     }
@@ -112,6 +116,7 @@ impl Live {
     pub fn enter_stage(&mut self, i: usize) {
         self.stage = i.min(self.stage_count().saturating_sub(1));
         self.field = 0;
+        self.main_field = 0;
         self.row = 0;
         self.field_error = None;
         self.ensure_editors();
@@ -169,10 +174,16 @@ impl Live {
     /// The session's position and time, to save.
     pub fn progress_write(&self) -> Effect {
         let s = &self.data.record.session;
+        // The notes pane is closed on resume, so resume on the field before it.
+        let field = if self.focused() == Some(FieldKind::PrivateNote) {
+            self.main_field
+        } else {
+            self.field
+        };
         Effect::Save(Write::Progress {
             session: s.id.clone(),
             stage: self.stage,
-            field: self.field,
+            field,
             seconds: s.stage_seconds.clone(),
             done: s.done_stages.clone(),
         })

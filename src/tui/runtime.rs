@@ -4,6 +4,8 @@
 //! (`SAVE_DELAY`), and always before a stage change, leaving a screen or
 //! quitting. Tests drive a `Runtime` with key events and no terminal.
 
+mod revisit;
+
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
@@ -12,19 +14,22 @@ use time::OffsetDateTime;
 
 use super::app::App;
 use super::effect::{Effect, Loaded, SessionData, Write};
+use super::revisit::search::LIMIT as SEARCH_LIMIT;
 use crate::store::{self, Store};
 
 /// How long typing may pause before it is saved. Well under the one second
 /// that an edit may be on screen before it must survive a kill.
 pub const SAVE_DELAY: Duration = Duration::from_millis(250);
 
-/// How long the keys must rest before the WAL is checkpointed (an fsync or
-/// two that no keystroke should wait for; see `Store::manual_checkpoints`).
-pub const CHECKPOINT_IDLE: Duration = Duration::from_secs(1);
+/// How long the keys must rest before the store is tidied: search index
+/// merges and a WAL checkpoint, work no keystroke should wait for (see
+/// `Store::tidy`).
+pub const TIDY_IDLE: Duration = Duration::from_secs(1);
 
-/// Saves after which a checkpoint runs at the next tick even without a
-/// pause, so that the WAL stays small (a few MB) under non-stop typing.
-const CHECKPOINT_EVERY: u32 = 200;
+/// Saves after which the store is tidied at the next tick even without a
+/// pause, so that the WAL and the index's small segments stay few under
+/// non-stop typing.
+const TIDY_EVERY: u32 = 200;
 
 /// The app, its store and the writes waiting for a pause in typing.
 pub struct Runtime {
@@ -33,8 +38,8 @@ pub struct Runtime {
     pending: Vec<(Option<String>, Write)>,
     oldest_pending: Option<Instant>,
     last_input: Instant,
-    /// Saves committed since the last checkpoint.
-    unchecked: u32,
+    /// Saves committed since the store was last tidied.
+    untidy: u32,
 }
 
 impl Runtime {
@@ -45,7 +50,7 @@ impl Runtime {
             pending: Vec::new(),
             oldest_pending: None,
             last_input: Instant::now(),
-            unchecked: 0,
+            untidy: 0,
         };
         // If this fails SQLite keeps checkpointing by itself: slower
         // keystrokes now and then, nothing worse.
@@ -79,15 +84,12 @@ impl Runtime {
         {
             self.flush();
         }
-        let rested = self.last_input.elapsed() >= CHECKPOINT_IDLE;
-        if self.unchecked > 0
-            && self.pending.is_empty()
-            && (rested || self.unchecked >= CHECKPOINT_EVERY)
-        {
-            // A failed checkpoint loses nothing (the WAL keeps every
-            // commit); the next tick tries again.
-            if self.store.checkpoint().is_ok() {
-                self.unchecked = 0;
+        let rested = self.last_input.elapsed() >= TIDY_IDLE;
+        if self.untidy > 0 && self.pending.is_empty() && (rested || self.untidy >= TIDY_EVERY) {
+            // Failing to tidy loses nothing (the WAL keeps every commit, the
+            // index stays correct, only slower); the next tick tries again.
+            if self.store.tidy().is_ok() {
+                self.untidy = 0;
             }
         }
     }
@@ -115,13 +117,28 @@ impl Runtime {
             }
             Ok(())
         });
-        self.unchecked = self.unchecked.saturating_add(1);
+        self.untidy = self.untidy.saturating_add(1);
         if let Err(e) = result {
             // Keep the writes so the next flush tries again; tell the user.
             self.pending = pending;
             self.oldest_pending = Some(Instant::now());
             self.app.error(format!(
                 "Could not save: {e}. Your text is still on screen; innerceo will retry."
+            ));
+        }
+    }
+
+    /// Makes every commit so far survive a power cut. Typing is committed
+    /// without waiting for the disk (it survives the app being killed, not
+    /// the machine losing power); a stage change, Ctrl-s and quitting are
+    /// the moments worth the wait for the disk.
+    fn sync(&mut self) {
+        if !self.pending.is_empty() {
+            return; // the flush failed and already said so
+        }
+        if let Err(e) = self.store.sync() {
+            self.app.error(format!(
+                "Saved, but could not make it safe on disk yet: {e}"
             ));
         }
     }
@@ -158,22 +175,27 @@ impl Runtime {
             }
             Effect::Durable => {
                 self.flush();
-                if let Err(e) = self.store.sync() {
-                    self.app
-                        .error(format!("Saved, but could not sync to disk: {e}"));
-                }
+                self.sync();
                 vec![]
             }
             Effect::Quit => {
                 self.flush();
+                self.sync();
                 self.app.quit = true;
                 vec![]
             }
             other => {
                 // Everything else reads or writes right away; earlier typing first.
                 self.flush();
-                self.unchecked = self.unchecked.saturating_add(1);
+                self.untidy = self.untidy.saturating_add(1);
+                let finishing = matches!(
+                    other,
+                    Effect::CompleteSession { .. } | Effect::CompleteSessionQuietly { .. }
+                );
                 let loaded = self.load(other);
+                if finishing {
+                    self.sync();
+                }
                 match loaded {
                     Some(l) => self.app.on_loaded(l),
                     None => vec![],
@@ -241,6 +263,38 @@ impl Runtime {
                     store.coachee_summaries(self.app.today, true)?,
                 )))
             }
+            Effect::LoadCoachee { coachee_id } => Ok(Some(Loaded::Coachee(Box::new(
+                revisit::load_coachee(store, &coachee_id, self.app.today)?,
+            )))),
+            Effect::LoadDetail { session_id, stage } => Ok(Some(Loaded::Detail {
+                data: Box::new(load_session(store, &session_id)?),
+                stage,
+            })),
+            Effect::LoadBoard { status, coachee_id } => Ok(Some(Loaded::Board(Box::new(
+                revisit::load_board(store, status, coachee_id, self.app.today)?,
+            )))),
+            Effect::LoadActionHistory { action_id } => Ok(Some(Loaded::ActionHistory {
+                history: store.action_history(&action_id)?,
+                action_id,
+            })),
+            Effect::SetActionStatus { action_id, status } => {
+                store.set_action_status(&action_id, status, self.app.now)?;
+                Ok(Some(Loaded::Saved(None)))
+            }
+            Effect::SetActionDue { action_id, due } => {
+                store.set_action_due(&action_id, due)?;
+                Ok(Some(Loaded::Saved(Some(match due {
+                    Some(d) => format!("Due date set to {}", crate::dates::fmt_date_long(d)),
+                    None => "Due date cleared".to_owned(),
+                }))))
+            }
+            Effect::Search {
+                query,
+                include_private,
+            } => Ok(Some(Loaded::Search {
+                hits: store.search(&query, include_private, SEARCH_LIMIT)?,
+                query,
+            })),
             Effect::Save(_) | Effect::Flush | Effect::Durable | Effect::Quit => Ok(None),
         })();
         match result {

@@ -25,6 +25,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Home => screens::home::draw(app, frame, body),
         Screen::Session(live) => screens::session::draw(app, live, frame, body),
         Screen::Summary(s) => screens::summary::draw(app, s, frame, body),
+        Screen::Coachee(v) => screens::coachee::draw(app, v, frame, body),
+        Screen::Detail(v) => screens::detail::draw(app, v, frame, body),
+        Screen::Board(v) => screens::board::draw(app, v, frame, body),
+        Screen::Search(v) => screens::search::draw(app, v, frame, body),
     }
     status_line(app, frame, status);
     if let Some(popup) = &app.popup {

@@ -318,3 +318,88 @@ fn the_review_stage_marks_earlier_actions() {
     assert_eq!(history.len(), 1);
     assert_eq!(history[0].note, "Shared with the team");
 }
+
+#[test]
+fn quitting_from_the_notes_pane_resumes_on_the_prompt_it_was_opened_from() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("x.db");
+    {
+        let mut rt = runtime_with(Store::open(&path).expect("open"), Theme::colored());
+        add_coachee(&mut rt, "Ana", "");
+        ch(&mut rt, 'n');
+        key(&mut rt, KeyCode::Enter);
+        ctrl(&mut rt, 'n');
+        key(&mut rt, KeyCode::Tab); // purpose
+        ctrl(&mut rt, 'o');
+        typ(&mut rt, "note");
+        ctrl(&mut rt, 'c');
+    }
+    let mut rt = runtime_with(Store::open(&path).expect("reopen"), Theme::colored());
+    ch(&mut rt, 'c');
+    let Screen::Session(live) = &rt.app.screen else {
+        panic!("not resumed");
+    };
+    assert_eq!(live.field, 1);
+    assert!(live.editing, "typing resumes straight away");
+}
+
+#[test]
+fn time_per_stage_is_counted_shown_and_kept_across_resumes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("x.db");
+    {
+        let mut rt = runtime_with(Store::open(&path).expect("open"), Theme::colored());
+        add_coachee(&mut rt, "Ana", "");
+        ch(&mut rt, 'n');
+        key(&mut rt, KeyCode::Enter); // review: 8 min timebox
+        for s in 1..=(9 * 60) {
+            rt.on_tick(NOW + time::Duration::seconds(s));
+        }
+        let text = screen(&rt, 80, 24);
+        assert!(text.contains("over its 8 min by 1:00"), "{text}");
+        assert!(text.contains("session 9:00"), "{text}");
+        ch(&mut rt, 'q');
+    }
+    let mut rt = runtime_with(Store::open(&path).expect("reopen"), Theme::colored());
+    ch(&mut rt, 'c');
+    for s in 1..=30 {
+        rt.on_tick(NOW + time::Duration::seconds(s));
+    }
+    let text = screen(&rt, 80, 24);
+    assert!(text.contains("session 9:30"), "{text}");
+    // A long pause between ticks (a suspended laptop) is not counted.
+    rt.on_tick(NOW + time::Duration::hours(3));
+    assert!(screen(&rt, 80, 24).contains("session 9:30"));
+}
+
+#[test]
+fn coachees_are_renamed_and_archived_with_confirmation() {
+    let mut rt = runtime();
+    add_coachee(&mut rt, "Ana", "Lead");
+    ch(&mut rt, 'r');
+    for _ in 0..3 {
+        key(&mut rt, KeyCode::Backspace);
+    }
+    typ(&mut rt, "Ana Silva");
+    key(&mut rt, KeyCode::Enter);
+    assert!(screen(&rt, 80, 24).contains("Ana Silva"));
+    ch(&mut rt, 'x');
+    assert!(screen(&rt, 80, 24).contains("Archive Ana Silva?"));
+    ch(&mut rt, 'n');
+    assert!(screen(&rt, 80, 24).contains("Ana Silva"), "n keeps her");
+    ch(&mut rt, 'x');
+    ch(&mut rt, 'y');
+    let text = screen(&rt, 80, 24);
+    assert!(
+        text.contains("No coachees yet") || !text.contains("Ana Silva"),
+        "{text}"
+    );
+    let all = rt.store.coachee_summaries(NOW.date(), true).expect("list");
+    assert_eq!(all.len(), 1);
+    assert!(all[0].coachee.archived);
+    assert_eq!(all[0].coachee.name, "Ana Silva");
+    // A with shows archived coachees again.
+    ch(&mut rt, 'A');
+    let text = screen(&rt, 100, 24);
+    assert!(text.contains("Ana Silva (archived)"), "{text}");
+}

@@ -1,4 +1,5 @@
--- 0002: faster writes to the search index, and bulk loads that index once.
+-- 0002: faster writes to the search index, bulk loads that index once, and
+-- index upkeep moved out of the keystroke.
 --
 -- The triggers of 0001 found the next search rowid by reading the FTS5
 -- table. Now a counter in `search_state` gives out entry numbers (rowid =
@@ -13,6 +14,15 @@
 -- transaction only) new rows are not indexed by the insert triggers; the
 -- bulk load indexes them all at its end in one statement, oldest session
 -- first so that rowids still follow the sessions' order.
+--
+-- Every saved keystroke adds a small segment to the index. FTS5 merges them
+-- as it goes ("automerge"), within the commit that completes a set: one
+-- save in 64 paid about 10 ms, and more as the index grew. Merging is now
+-- left to `Store::tidy`, which the app runs while the user pauses, and to
+-- the end of bulk loads; `crisismerge` only bounds the segments a long burst
+-- without a pause can pile up (a search reads each).
+INSERT INTO search_index (search_index, rank) VALUES ('automerge', 0);
+INSERT INTO search_index (search_index, rank) VALUES ('crisismerge', 1000);
 
 CREATE TABLE search_state (
     id       INTEGER PRIMARY KEY CHECK (id = 0),

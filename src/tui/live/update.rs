@@ -44,16 +44,16 @@ pub fn on_key(app: &mut App, cmd: Option<Cmd>, key: KeyEvent) -> Vec<Effect> {
         Some(Cmd::Back) if !live.editing => {
             let mut effects = live.flush_editors();
             effects.push(live.progress_write());
-            effects.push(Effect::Flush);
-            effects.push(Effect::LoadHome);
-            app.screen = Screen::Home;
+            effects.push(Effect::Durable);
+            // Back to where the session was opened from (home, coachee, detail).
+            effects.extend(app.back());
             app.say("The session is kept unfinished: press c to resume it");
             return effects;
         }
         Some(Cmd::SaveNow) => {
             let mut effects = live.flush_editors();
             effects.push(live.progress_write());
-            effects.push(Effect::Flush);
+            effects.push(Effect::Durable);
             app.say("Saved");
             return effects;
         }
@@ -63,13 +63,16 @@ pub fn on_key(app: &mut App, cmd: Option<Cmd>, key: KeyEvent) -> Vec<Effect> {
                 return vec![];
             }
             let mut effects = live.flush_editors();
+            if live.focused() != Some(FieldKind::PrivateNote) {
+                live.main_field = live.field;
+            }
             live.notes_open = !live.notes_open;
             live.ensure_editors();
             if live.notes_open {
                 live.field = live.field_count().saturating_sub(1);
                 live.editing = true;
             } else {
-                live.field = live.field.min(live.field_count().saturating_sub(1));
+                live.field = live.main_field.min(live.field_count().saturating_sub(1));
                 live.editing = live.focused_is_text();
             }
             effects.push(live.progress_write());
@@ -266,6 +269,9 @@ fn move_field(live: &mut Live, delta: isize) -> Vec<Effect> {
     }
     live.field = (live.field as isize + delta).rem_euclid(n as isize) as usize;
     live.field_error = None;
+    if live.focused() != Some(FieldKind::PrivateNote) {
+        live.main_field = live.field;
+    }
     match live.focused() {
         Some(FieldKind::ChoiceOptions) => {
             live.row = chosen_option_index(live).unwrap_or(0);

@@ -24,6 +24,17 @@ pub fn title_bar(app: &App, frame: &mut Frame, area: Rect, place: &str, right: V
     }
 }
 
+/// The right-hand text of the title bar, dimmed, or nothing when it would
+/// overlap the left part (app name, `place`, share-safe badge).
+pub fn if_room(app: &App, area: Rect, place: &str, right: String) -> Vec<Span<'static>> {
+    let badge = if app.share_safe { 38 } else { 0 };
+    let left = 12 + place.chars().count() + badge;
+    if left + right.chars().count() + 3 > usize::from(area.width) {
+        return vec![];
+    }
+    vec![Span::styled(right, app.theme.dim)]
+}
+
 /// A bordered block, highlighted when it has the focus.
 pub fn block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
     Block::default()
@@ -72,4 +83,15 @@ pub fn delta(d: i64) -> String {
         d if d > 0 => format!("+{d}"),
         d => d.to_string(),
     }
+}
+
+/// A label short enough to sit at the end of a radar axis.
+pub fn short_label(label: &str) -> String {
+    let l = label.strip_prefix("Self-").unwrap_or(label);
+    let word = l.split_whitespace().next().unwrap_or(l);
+    let mut s: String = word.chars().take(10).collect();
+    if let Some(f) = s.get_mut(0..1) {
+        f.make_ascii_uppercase();
+    }
+    s
 }

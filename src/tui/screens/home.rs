@@ -69,8 +69,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     let widths = [
         Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
         Constraint::Length(12),
         Constraint::Length(8),
         Constraint::Length(5),

@@ -136,6 +136,10 @@ fn context_name(ctx: Context) -> &'static str {
         Context::SessionActions => "session, actions",
         Context::SessionClose => "session, close",
         Context::Summary => "summary",
+        Context::Coachee => "coachee",
+        Context::Detail => "session detail",
+        Context::Board => "actions board",
+        Context::Search => "search",
     }
 }
 
@@ -208,8 +212,13 @@ fn form_popup(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
         .areas(areas[i]);
         let _ = hint;
         let mut hint_text = f.hint.to_owned();
-        if matches!(form.kind, FormKind::Action { .. }) && i == 2 {
-            hint_text = match dates::parse_due(&form.value(2), app.today) {
+        let due_field = match form.kind {
+            FormKind::Action { .. } => Some(2),
+            FormKind::Due { .. } => Some(0),
+            _ => None,
+        };
+        if due_field == Some(i) {
+            hint_text = match dates::parse_due(&form.value(i), app.today) {
                 Ok(Some(d)) => format!("→ {}", dates::fmt_date_long(d)),
                 Ok(None) => "no due date".to_owned(),
                 Err(_) => "not a date yet: 2026-12-05, +3d, +2w, fri".to_owned(),

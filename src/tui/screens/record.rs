@@ -10,9 +10,23 @@ use crate::model::{ReviewOutcome, Visibility};
 use crate::tui::effect::SessionData;
 use crate::tui::theme::Theme;
 
+/// A session as lines, and where each stage starts.
+pub struct Document {
+    pub lines: Vec<Line<'static>>,
+    /// (stage id, index in `lines` of its heading), in guide order.
+    pub stages: Vec<(String, usize)>,
+}
+
 /// The document for a session. `private` includes the coach's private notes.
 pub fn lines(data: &SessionData, theme: &Theme, private: bool) -> Vec<Line<'static>> {
+    document(data, theme, private).lines
+}
+
+/// The document for a session, with its stage headings' positions, so a
+/// reader can jump from stage to stage.
+pub fn document(data: &SessionData, theme: &Theme, private: bool) -> Document {
     let t = theme;
+    let mut stages = Vec::new();
     let rec = &data.record;
     let s = &rec.session;
     let mut out: Vec<Line<'static>> = Vec::new();
@@ -39,6 +53,7 @@ pub fn lines(data: &SessionData, theme: &Theme, private: bool) -> Vec<Line<'stat
     out.push(Line::styled(meta, t.dim));
     for st in &s.guide.stages {
         out.push(Line::from(""));
+        stages.push((st.id.clone(), out.len()));
         out.push(Line::styled(format!("■ {}", st.title), t.current));
         match &st.kind {
             StageKind::Questions { prompts } | StageKind::Close { prompts, .. } => {
@@ -184,5 +199,5 @@ pub fn lines(data: &SessionData, theme: &Theme, private: bool) -> Vec<Line<'stat
             }
         }
     }
-    out
+    Document { lines: out, stages }
 }

@@ -1,0 +1,136 @@
+//! Commands that move sessions in and out: `export`, `import`, `backup`
+//! and `session show`.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Result, bail};
+
+use super::commands::{db_path, open_store};
+use super::{Cli, ExportArgs};
+use crate::export::{self, Format, Scope};
+use crate::store::Store;
+
+/// `innerceo session show ID`: the Markdown rendering of one session.
+pub fn session_show(
+    store: &Store,
+    id: &str,
+    include_private: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let e = export::collect(
+        store,
+        &Scope::Session(id.to_owned()),
+        include_private,
+        crate::dates::now(),
+    )?;
+    out.write_all(export::md::render(&e).as_bytes())?;
+    Ok(())
+}
+
+/// `innerceo export`.
+pub fn export(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
+    let scope = match (&args.session, &args.coachee) {
+        (Some(id), _) => Scope::Session(id.clone()),
+        (None, Some(name)) => Scope::Coachee(name.clone()),
+        (None, None) => Scope::All,
+    };
+    // Say so before reading anything when the file cannot be written.
+    if let Some(path) = &args.output {
+        check_folder(path, "-o")?;
+    }
+    let store = open_store(cli)?;
+    let e = export::collect(&store, &scope, args.include_private, crate::dates::now())?;
+    let bytes = export::render(&e, args.format)?;
+    match &args.output {
+        Some(path) => {
+            export::write_atomic(path, &bytes)?;
+            let what = match args.format {
+                Format::Csv => count(
+                    e.sessions.iter().map(|i| i.record.actions.len()).sum(),
+                    "action",
+                ),
+                _ => count(e.sessions.len(), "session"),
+            };
+            let private = if args.include_private {
+                ", with private notes"
+            } else {
+                ""
+            };
+            writeln!(out, "Exported {what} to {}{private}", path.display())?;
+        }
+        None => out.write_all(&bytes)?,
+    }
+    Ok(())
+}
+
+/// `innerceo import FILE`: the file is checked before the database is opened.
+pub fn import(cli: &Cli, file: &Path, out: &mut dyn Write) -> Result<()> {
+    let doc = export::import::read_file(file)?;
+    let store = open_store(cli)?;
+    let report = export::import::import(&store, &doc)?;
+    writeln!(out, "{report}")?;
+    Ok(())
+}
+
+/// `innerceo backup PATH`.
+pub fn backup(cli: &Cli, path: &Path, force: bool, out: &mut dyn Write) -> Result<()> {
+    let db = db_path(cli)?;
+    if !db.exists() {
+        bail!("there is no database at {} to back up", db.display());
+    }
+    check_folder(path, "the backup path")?;
+    if path.is_dir() {
+        bail!(
+            "{} is a folder: give the backup a file name, e.g. {}",
+            path.display(),
+            path.join("innerceo-backup.db").display()
+        );
+    }
+    if same_file(&db, path) {
+        bail!(
+            "{} is the database itself: choose another path for the backup",
+            path.display()
+        );
+    }
+    if path.exists() && !force {
+        bail!(
+            "{} already exists: pass --force to replace it, or choose another path",
+            path.display()
+        );
+    }
+    let store = Store::open(&db)?;
+    store.backup_to(path)?;
+    writeln!(out, "Backed up {} to {}", db.display(), path.display())?;
+    Ok(())
+}
+
+/// Refuses a path whose folder does not exist, naming the option it came from.
+fn check_folder(path: &Path, option: &str) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        bail!(
+            "the folder {} does not exist: create it first, or choose another path for {option}",
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}

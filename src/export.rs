@@ -1,0 +1,333 @@
+//! Exports: one session, a coachee's sessions or everything, gathered once
+//! from the store and rendered as Markdown, HTML, JSON, CSV or iCalendar.
+//!
+//! Private notes are removed while gathering (`collect`), before any format
+//! sees the data, so no renderer can leak them by mistake. Files are written
+//! atomically and private to the user (`write_atomic`).
+
+pub mod csv;
+pub mod html;
+pub mod ics;
+pub mod import;
+pub mod json;
+pub mod md;
+mod svg;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result, anyhow, bail};
+use time::{Date, OffsetDateTime};
+
+use crate::guide::{Guide, RatingItem, Scale, StageKind};
+use crate::model::{ActionReview, Coachee, SessionRecord, Visibility};
+use crate::store::Store;
+
+/// The formats `innerceo export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown (CommonMark), for email or a wiki
+    Md,
+    /// One self-contained HTML page, to read on screen or print
+    Html,
+    /// Everything, versioned (innerceo/1): backup, `innerceo import`, scripts
+    Json,
+    /// The actions, for a spreadsheet
+    Csv,
+    /// Open actions with a due date and planned sessions, for a calendar
+    Ics,
+}
+
+/// Which sessions to export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// One session: a full id or a unique prefix.
+    Session(String),
+    /// Every session of the coachee with this name (or id).
+    Coachee(String),
+    /// Every coachee and session.
+    All,
+}
+
+/// What an export holds, gathered from the store, private notes already
+/// removed unless `include_private`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Export {
+    /// When the export was made (JSON `exported_at`, iCalendar `DTSTAMP`).
+    pub exported_at: OffsetDateTime,
+    pub include_private: bool,
+    /// The coachees concerned, sorted by name.
+    pub coachees: Vec<Coachee>,
+    /// Sessions grouped by coachee (in `coachees` order), oldest first.
+    pub sessions: Vec<Item>,
+}
+
+/// One exported session with what its rendering needs from other sessions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub record: SessionRecord,
+    /// The coachee's last session before this one that has scores: the
+    /// baseline for "change since last session" and the dashed radar.
+    pub previous: Option<Previous>,
+    /// Every review of each action agreed in this session, by action id,
+    /// including status changes made from the actions board.
+    pub history: BTreeMap<String, Vec<ActionReview>>,
+}
+
+/// The scores of an earlier session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Previous {
+    pub session_id: String,
+    pub started_at: OffsetDateTime,
+    /// Score per rating item id.
+    pub scores: BTreeMap<String, i64>,
+}
+
+/// Reads what `scope` covers from the store.
+pub fn collect(
+    store: &Store,
+    scope: &Scope,
+    include_private: bool,
+    exported_at: OffsetDateTime,
+) -> Result<Export> {
+    let (coachees, session_ids) = match scope {
+        Scope::Session(id) => {
+            let session = store
+                .find_session(id)
+                .map_err(|e| anyhow!("{e}: see the session ids with `innerceo session list`"))?;
+            (vec![store.coachee(&session.coachee_id)?], vec![session.id])
+        }
+        Scope::Coachee(name) => {
+            let coachee = find_coachee(store, name)?;
+            let mut ids: Vec<String> = store
+                .session_summaries(Some(&coachee.id))?
+                .into_iter()
+                .map(|s| s.id)
+                .collect();
+            // Summaries come newest first; documents read oldest first.
+            ids.reverse();
+            (vec![coachee], ids)
+        }
+        Scope::All => {
+            let mut coachees: Vec<Coachee> = store
+                .coachee_summaries(crate::dates::today(), true)?
+                .into_iter()
+                .map(|s| s.coachee)
+                .collect();
+            coachees.sort_by(|a, b| {
+                (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id))
+            });
+            let summaries = store.session_summaries(None)?;
+            let mut ids = Vec::with_capacity(summaries.len());
+            for c in &coachees {
+                ids.extend(
+                    summaries
+                        .iter()
+                        .rev()
+                        .filter(|s| s.coachee_id == c.id)
+                        .map(|s| s.id.clone()),
+                );
+            }
+            (coachees, ids)
+        }
+    };
+
+    let mut histories: BTreeMap<String, Vec<crate::model::ScorePoint>> = BTreeMap::new();
+    let mut sessions = Vec::with_capacity(session_ids.len());
+    for id in &session_ids {
+        let mut record = store.session_record(id)?;
+        if !include_private {
+            record.notes.retain(|n| n.visibility == Visibility::Shared);
+            record.coachee.notes.clear();
+        }
+        if !histories.contains_key(&record.coachee.id) {
+            let points = store.score_history(&record.coachee.id)?;
+            histories.insert(record.coachee.id.clone(), points);
+        }
+        let previous = histories
+            .get(&record.coachee.id)
+            .and_then(|points| previous_scores(points, &record));
+        let mut history = BTreeMap::new();
+        for a in &record.actions {
+            history.insert(a.id.clone(), store.action_history(&a.id)?);
+        }
+        sessions.push(Item {
+            record,
+            previous,
+            history,
+        });
+    }
+    let coachees = coachees
+        .into_iter()
+        .map(|mut c| {
+            if !include_private {
+                c.notes.clear();
+            }
+            c
+        })
+        .collect();
+    Ok(Export {
+        exported_at,
+        include_private,
+        coachees,
+        sessions,
+    })
+}
+
+/// The coachee with this name or id, or an error that says how to find names.
+pub fn find_coachee(store: &Store, name: &str) -> Result<Coachee> {
+    store.find_coachee(name)?.ok_or_else(|| {
+        anyhow!("no coachee named \"{name}\": see the names with `innerceo coachee list`")
+    })
+}
+
+/// The scores of the last session before `record` that has any.
+fn previous_scores(
+    points: &[crate::model::ScorePoint],
+    record: &SessionRecord,
+) -> Option<Previous> {
+    let s = &record.session;
+    let earlier = |p: &&crate::model::ScorePoint| {
+        p.session_id != s.id && (p.started_at, &p.session_id) < (s.started_at, &s.id)
+    };
+    let last = points
+        .iter()
+        .filter(earlier)
+        .max_by_key(|p| (p.started_at, &p.session_id))?;
+    let scores = points
+        .iter()
+        .filter(|p| p.session_id == last.session_id)
+        .map(|p| (p.item_id.clone(), p.score))
+        .collect();
+    Some(Previous {
+        session_id: last.session_id.clone(),
+        started_at: last.started_at,
+        scores,
+    })
+}
+
+/// Renders an export in one format.
+pub fn render(export: &Export, format: Format) -> Result<Vec<u8>> {
+    Ok(match format {
+        Format::Md => md::render(export).into_bytes(),
+        Format::Html => html::render(export).into_bytes(),
+        Format::Json => json::render(export)?.into_bytes(),
+        Format::Csv => csv::render(export)?,
+        Format::Ics => ics::render(export).into_bytes(),
+    })
+}
+
+/// Writes `bytes` to `path` so that the file is either the old one or the
+/// whole new one, never half-written, and readable by the user only (0600):
+/// a temporary file in the same folder, flushed to disk, then renamed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        bail!(
+            "the folder {} does not exist: create it first, or write somewhere else with -o",
+            dir.display()
+        );
+    }
+    if path.is_dir() {
+        bail!("{} is a folder: give a file name with -o", path.display());
+    }
+    // tempfile creates the file 0600 on Unix, so the content is never
+    // readable by others, not even before the rename.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".innerceo-export")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
+    // The rename is durable only once the folder itself is synced.
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+// ---- helpers shared by the formats ----
+
+/// The first ratings stage of a guide with its items and scale: the Six
+/// Centers in the shipped guides, drawn as the radar and the trend.
+pub fn centers(guide: &Guide) -> Option<(&str, &[RatingItem], Scale)> {
+    guide.stages.iter().find_map(|s| match &s.kind {
+        StageKind::Ratings { scale, items } if !items.is_empty() => {
+            Some((s.id.as_str(), items.as_slice(), *scale))
+        }
+        _ => None,
+    })
+}
+
+/// The label of an option of a choice stage, or its id when the guide no longer has it.
+pub fn option_label(guide: &Guide, stage_id: &str, option_id: &str) -> String {
+    guide
+        .stage(stage_id)
+        .and_then(|s| match &s.kind {
+            StageKind::Choice { options, .. } => options.iter().find(|o| o.id == option_id),
+            _ => None,
+        })
+        .map_or_else(|| option_id.to_owned(), |o| o.label.clone())
+}
+
+/// The labels of the tags of a choice stage, in the order chosen.
+pub fn tag_labels(guide: &Guide, stage_id: &str, tags: &[String]) -> Vec<String> {
+    let known = guide.stage(stage_id).and_then(|s| match &s.kind {
+        StageKind::Choice { tags, .. } => Some(tags),
+        _ => None,
+    });
+    tags.iter()
+        .map(|t| {
+            known
+                .and_then(|k| k.iter().find(|x| x.id == *t))
+                .map_or_else(|| t.clone(), |x| x.label.clone())
+        })
+        .collect()
+}
+
+/// A text bar for a score: `█████░░░░░` for 5 on a 1–10 scale (one block
+/// per point, counted from zero when the scale starts above it).
+pub fn bar(score: i64, scale: Scale) -> String {
+    let base = scale.min.min(0);
+    let total = (scale.max - base).clamp(1, 20);
+    let filled = usize::try_from((score - base).clamp(0, total)).unwrap_or(0);
+    let total = usize::try_from(total).unwrap_or(0);
+    format!("{}{}", "█".repeat(filled), "░".repeat(total - filled))
+}
+
+/// `+2`, `-1`, `0`; `new` without a previous score.
+pub fn delta(score: i64, previous: Option<i64>) -> String {
+    match previous {
+        Some(p) if score > p => format!("+{}", score - p),
+        Some(p) => format!("{}", score - p),
+        None => "new".to_owned(),
+    }
+}
+
+/// `2026-11-25`.
+pub fn day(t: OffsetDateTime) -> String {
+    crate::dates::fmt_date(crate::dates::local_date(t))
+}
+
+/// `2026-11-25` for an optional date, `-` without.
+pub fn opt_date(d: Option<Date>) -> String {
+    d.map_or_else(|| "-".to_owned(), crate::dates::fmt_date)
+}
+
+/// How an owner reads in a table: "coachee" and "coach" as words, names as given.
+pub fn owner(o: &str) -> &str {
+    if o.trim().is_empty() { "-" } else { o }
+}
+
+/// The first 8 characters of an id, as `session list` shows them.
+pub fn short_id(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
+}

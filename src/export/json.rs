@@ -1,0 +1,218 @@
+//! The JSON export, format `innerceo/1`: everything needed to rebuild the
+//! sessions elsewhere (see `docs/export-format.md`). `innerceo import` reads
+//! it back through the same types, so the two cannot drift apart.
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+use super::Export;
+use crate::guide::Guide;
+use crate::model::{
+    Action, ActionReview, ActionStatus, Answer, Choice, Coachee, Focus, Note, Rating,
+    ReviewOutcome, SessionStatus,
+};
+
+/// The value of the `format` field this version writes and reads.
+pub const FORMAT: &str = "innerceo/1";
+
+time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
+
+/// A whole export file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Always `innerceo/1` for this layout.
+    pub format: String,
+    /// The program and version that wrote the file, for support.
+    pub generator: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub exported_at: OffsetDateTime,
+    /// Whether private notes (and coachee notes) were included.
+    pub include_private: bool,
+    pub coachees: Vec<Coachee>,
+    /// Sessions grouped by coachee, oldest first.
+    pub sessions: Vec<JsonSession>,
+}
+
+/// One session, with its guide snapshot and everything captured in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonSession {
+    pub id: String,
+    pub coachee_id: String,
+    /// The guide as it was when the session ran.
+    pub guide: Guide,
+    #[serde(with = "time::serde::rfc3339")]
+    pub started_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub ended_at: Option<OffsetDateTime>,
+    pub status: SessionStatus,
+    pub current_stage: usize,
+    pub current_field: usize,
+    /// Seconds spent per stage id.
+    pub stage_seconds: BTreeMap<String, i64>,
+    pub done_stages: Vec<String>,
+    pub focus: Option<Focus>,
+    #[serde(with = "iso_date::option")]
+    pub next_session: Option<Date>,
+    pub answers: Vec<Answer>,
+    pub ratings: Vec<Rating>,
+    pub choices: Vec<Choice>,
+    pub notes: Vec<Note>,
+    /// Actions agreed in this session.
+    pub actions: Vec<JsonAction>,
+    /// Reviews of earlier actions made in this session.
+    pub reviews: Vec<JsonReview>,
+}
+
+/// An action, with its whole review history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonAction {
+    pub id: String,
+    /// The session the action was agreed in.
+    pub session_id: String,
+    pub coachee_id: String,
+    pub text: String,
+    pub owner: String,
+    #[serde(with = "iso_date::option")]
+    pub due: Option<Date>,
+    pub status: ActionStatus,
+    #[serde(with = "iso_date::option")]
+    pub completed_on: Option<Date>,
+    pub link: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    /// Every review of this action, oldest first; entries without a
+    /// `session_id` were made from the actions board. Left out when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<ActionReview>,
+}
+
+/// A review made in a session, with the action it reviewed (which may come
+/// from an earlier session).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonReview {
+    pub id: String,
+    pub action_id: String,
+    pub session_id: Option<String>,
+    pub outcome: ReviewOutcome,
+    pub note: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub action: JsonAction,
+}
+
+impl JsonAction {
+    pub fn from_action(a: &Action, history: Vec<ActionReview>) -> Self {
+        JsonAction {
+            id: a.id.clone(),
+            session_id: a.session_id.clone(),
+            coachee_id: a.coachee_id.clone(),
+            text: a.text.clone(),
+            owner: a.owner.clone(),
+            due: a.due,
+            status: a.status,
+            completed_on: a.completed_on,
+            link: a.link.clone(),
+            created_at: a.created_at,
+            history,
+        }
+    }
+
+    pub fn to_action(&self) -> Action {
+        Action {
+            id: self.id.clone(),
+            session_id: self.session_id.clone(),
+            coachee_id: self.coachee_id.clone(),
+            text: self.text.clone(),
+            owner: self.owner.clone(),
+            due: self.due,
+            status: self.status,
+            completed_on: self.completed_on,
+            link: self.link.clone(),
+            created_at: self.created_at,
+        }
+    }
+}
+
+impl JsonReview {
+    pub fn to_review(&self) -> ActionReview {
+        ActionReview {
+            id: self.id.clone(),
+            action_id: self.action_id.clone(),
+            session_id: self.session_id.clone(),
+            outcome: self.outcome,
+            note: self.note.clone(),
+            at: self.at,
+        }
+    }
+}
+
+/// Builds the document of an export.
+pub fn document(export: &Export) -> Document {
+    let sessions = export
+        .sessions
+        .iter()
+        .map(|item| {
+            let r = &item.record;
+            let s = &r.session;
+            JsonSession {
+                id: s.id.clone(),
+                coachee_id: s.coachee_id.clone(),
+                guide: s.guide.clone(),
+                started_at: s.started_at,
+                ended_at: s.ended_at,
+                status: s.status,
+                current_stage: s.current_stage,
+                current_field: s.current_field,
+                stage_seconds: s.stage_seconds.clone(),
+                done_stages: s.done_stages.clone(),
+                focus: s.focus,
+                next_session: s.next_session,
+                answers: r.answers.clone(),
+                ratings: r.ratings.clone(),
+                choices: r.choices.clone(),
+                notes: r.notes.clone(),
+                actions: r
+                    .actions
+                    .iter()
+                    .map(|a| {
+                        let history = item.history.get(&a.id).cloned().unwrap_or_default();
+                        JsonAction::from_action(a, history)
+                    })
+                    .collect(),
+                reviews: r
+                    .reviews
+                    .iter()
+                    .map(|(review, action)| JsonReview {
+                        id: review.id.clone(),
+                        action_id: review.action_id.clone(),
+                        session_id: review.session_id.clone(),
+                        outcome: review.outcome,
+                        note: review.note.clone(),
+                        at: review.at,
+                        // The reviewed action's history lives with the
+                        // session that agreed it; here it would be a copy.
+                        action: JsonAction::from_action(action, Vec::new()),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    Document {
+        format: FORMAT.to_owned(),
+        generator: format!("innerceo {}", env!("CARGO_PKG_VERSION")),
+        exported_at: export.exported_at,
+        include_private: export.include_private,
+        coachees: export.coachees.clone(),
+        sessions,
+    }
+}
+
+/// The export as pretty-printed JSON, ending with a newline.
+pub fn render(export: &Export) -> Result<String> {
+    let mut s = serde_json::to_string_pretty(&document(export))?;
+    s.push('\n');
+    Ok(s)
+}

@@ -1,0 +1,179 @@
+//! The coachee page: timeline of sessions, Six Centers over time, open actions.
+
+use crate::guide::{Scale, StageKind};
+use crate::model::{ActionRow, Coachee, ScorePoint, SessionStatus, SessionSummary};
+use crate::tui::app::{App, Popup, Screen};
+use crate::tui::effect::Effect;
+use crate::tui::keymap::Cmd;
+
+use super::trend::{self, CenterTrend, RatedSession};
+
+/// What the coachee page shows, read in one go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoacheeData {
+    pub coachee: Coachee,
+    /// Newest first.
+    pub sessions: Vec<SessionSummary>,
+    /// The centers (id, label) of the latest guide that rated them.
+    pub centers: Vec<(String, String)>,
+    pub scale: Scale,
+    /// Scores, oldest first.
+    pub scores: Vec<ScorePoint>,
+    /// Open actions, by due date.
+    pub actions: Vec<ActionRow>,
+}
+
+impl CoacheeData {
+    /// The centers of the first ratings stage of `guide`, with their scale.
+    pub fn centers_of(guide: &crate::guide::Guide) -> Option<(Vec<(String, String)>, Scale)> {
+        guide.stages.iter().find_map(|s| match &s.kind {
+            StageKind::Ratings { items, scale } => Some((
+                items
+                    .iter()
+                    .map(|i| (i.id.clone(), i.label.clone()))
+                    .collect(),
+                *scale,
+            )),
+            _ => None,
+        })
+    }
+}
+
+/// The coachee page's state.
+pub struct CoacheeView {
+    pub data: CoacheeData,
+    pub trends: Vec<CenterTrend>,
+    /// Sessions with Six Centers scores, oldest first.
+    pub rated: Vec<RatedSession>,
+    /// Selected row of the timeline.
+    pub selected: usize,
+    /// Index in `rated` of the session the latest is compared with.
+    pub compare: Option<usize>,
+}
+
+impl CoacheeView {
+    pub fn new(data: CoacheeData) -> Self {
+        let trends = trend::center_trends(&data.centers, &data.scores);
+        let rated = trend::rated_sessions(&data.centers, &data.scores);
+        // The previous rated session by default: "how did we move since last time".
+        let compare = rated.len().checked_sub(2);
+        Self {
+            data,
+            trends,
+            rated,
+            selected: 0,
+            compare,
+        }
+    }
+
+    /// New data for the same coachee: the selection and the comparison stay
+    /// on the same sessions when they still exist.
+    pub fn refresh(&mut self, data: CoacheeData) {
+        let keep = self.selected_session().map(|s| s.id.clone());
+        let compared = self.compared().map(|s| s.session_id.clone());
+        let selected = self.selected;
+        *self = Self::new(data);
+        self.selected = keep
+            .and_then(|id| self.data.sessions.iter().position(|s| s.id == id))
+            .unwrap_or(selected)
+            .min(self.data.sessions.len().saturating_sub(1));
+        if let Some(id) = compared
+            && let Some(i) = self.rated.iter().position(|r| r.session_id == id)
+            && i + 1 < self.rated.len()
+        {
+            self.compare = Some(i);
+        }
+    }
+
+    pub fn selected_session(&self) -> Option<&SessionSummary> {
+        self.data.sessions.get(self.selected)
+    }
+
+    pub fn latest(&self) -> Option<&RatedSession> {
+        self.rated.last()
+    }
+
+    pub fn compared(&self) -> Option<&RatedSession> {
+        self.compare.and_then(|i| self.rated.get(i))
+    }
+
+    pub fn unfinished(&self) -> Option<&SessionSummary> {
+        self.data
+            .sessions
+            .iter()
+            .find(|s| s.status == SessionStatus::InProgress)
+    }
+}
+
+/// A key on the coachee page (navigation keys shared by every screen are
+/// handled by `nav`).
+pub fn on_key(app: &mut App, cmd: Cmd) -> Vec<Effect> {
+    let Screen::Coachee(v) = &mut app.screen else {
+        return vec![];
+    };
+    match cmd {
+        Cmd::Up | Cmd::Down | Cmd::Top | Cmd::Bottom => {
+            v.selected = super::moved(v.selected, v.data.sessions.len(), cmd);
+        }
+        Cmd::Open => {
+            if let Some(s) = v.selected_session() {
+                return vec![Effect::LoadDetail {
+                    session_id: s.id.clone(),
+                    stage: None,
+                }];
+            }
+            app.say("No session yet: press n to start one");
+        }
+        Cmd::CompareEarlier | Cmd::CompareLater => {
+            let Some(c) = v.compare else {
+                app.say(
+                    "Nothing to compare yet: the Six Centers were rated in one session or none",
+                );
+                return vec![];
+            };
+            let last = v.rated.len().saturating_sub(2);
+            v.compare = Some(if cmd == Cmd::CompareEarlier {
+                c.saturating_sub(1)
+            } else {
+                (c + 1).min(last)
+            });
+        }
+        Cmd::ActionsBoard => {
+            let id = v.data.coachee.id.clone();
+            return vec![Effect::LoadBoard {
+                status: crate::store::StatusFilter::Open,
+                coachee_id: Some(id),
+            }];
+        }
+        Cmd::Resume => match v.unfinished() {
+            Some(s) => {
+                return vec![Effect::OpenSession {
+                    session_id: s.id.clone(),
+                }];
+            }
+            None => {
+                let name = v.data.coachee.name.clone();
+                app.say(format!(
+                    "{name} has no unfinished session: press n to start one"
+                ));
+            }
+        },
+        Cmd::NewSession => {
+            let c = &v.data.coachee;
+            app.popup = Some(match v.unfinished() {
+                Some(s) => Popup::Unfinished {
+                    coachee_id: c.id.clone(),
+                    session_id: s.id.clone(),
+                    name: c.name.clone(),
+                },
+                None => Popup::Picker {
+                    coachee_id: c.id.clone(),
+                    coachee_name: c.name.clone(),
+                    selected: 0,
+                },
+            });
+        }
+        _ => {}
+    }
+    vec![]
+}

@@ -1,0 +1,108 @@
+//! A past session, read-only: scroll through it, jump from stage to stage,
+//! reopen it in the live screen when it is unfinished.
+
+use crate::guide::StageKind;
+use crate::model::SessionStatus;
+use crate::tui::app::{App, Screen};
+use crate::tui::effect::{Effect, SessionData};
+use crate::tui::keymap::Cmd;
+use crate::tui::screens::record;
+use crate::tui::theme::Theme;
+
+/// Asks to open a session at its actions stage, whatever that stage's id is
+/// in the session's guide (search results name it this way too).
+pub const ACTIONS_STAGE: &str = "actions";
+
+/// The session detail's state. `scroll` counts document lines (not wrapped
+/// rows), so jumping to a stage does not depend on the terminal's width.
+pub struct DetailView {
+    pub data: SessionData,
+    pub scroll: usize,
+}
+
+impl DetailView {
+    /// Opens `data` at the top, or at `stage`'s heading.
+    pub fn new(data: SessionData, stage: Option<&str>, private: bool) -> Self {
+        let mut v = Self { data, scroll: 0 };
+        if let Some(id) = stage {
+            let stages = &v.data.record.session.guide.stages;
+            let id = if id == ACTIONS_STAGE && !stages.iter().any(|s| s.id == id) {
+                stages
+                    .iter()
+                    .find(|s| matches!(s.kind, StageKind::Actions))
+                    .map_or(id, |s| s.id.as_str())
+            } else {
+                id
+            };
+            v.scroll = v
+                .anchors(private)
+                .into_iter()
+                .find(|(s, _)| s == id)
+                .map_or(0, |(_, line)| line);
+        }
+        v
+    }
+
+    pub fn session_id(&self) -> &str {
+        &self.data.record.session.id
+    }
+
+    /// Where each stage starts in the document as shown with or without
+    /// private notes.
+    pub fn anchors(&self, private: bool) -> Vec<(String, usize)> {
+        record::document(&self.data, &Theme::plain(), private).stages
+    }
+
+    fn len(&self, private: bool) -> usize {
+        record::document(&self.data, &Theme::plain(), private)
+            .lines
+            .len()
+    }
+
+    /// Index of the stage whose text is at the top of the view.
+    pub fn current_stage(&self, private: bool) -> Option<usize> {
+        self.anchors(private)
+            .iter()
+            .rposition(|(_, line)| *line <= self.scroll)
+    }
+}
+
+/// A key on the session detail.
+pub fn on_key(app: &mut App, cmd: Cmd) -> Vec<Effect> {
+    let private = !app.share_safe;
+    let Screen::Detail(v) = &mut app.screen else {
+        return vec![];
+    };
+    let last = v.len(private).saturating_sub(1);
+    match cmd {
+        Cmd::Down => v.scroll = (v.scroll + 1).min(last),
+        Cmd::Up => v.scroll = v.scroll.min(last).saturating_sub(1),
+        Cmd::Top => v.scroll = 0,
+        Cmd::Bottom => v.scroll = last,
+        Cmd::NextStage => {
+            let scroll = v.scroll;
+            if let Some((_, line)) = v.anchors(private).into_iter().find(|(_, l)| *l > scroll) {
+                v.scroll = line;
+            }
+        }
+        Cmd::PrevStage => {
+            let scroll = v.scroll;
+            v.scroll = v
+                .anchors(private)
+                .into_iter()
+                .rev()
+                .find(|(_, l)| *l < scroll)
+                .map_or(0, |(_, l)| l);
+        }
+        Cmd::Resume => {
+            if v.data.record.session.status == SessionStatus::InProgress {
+                return vec![Effect::OpenSession {
+                    session_id: v.session_id().to_owned(),
+                }];
+            }
+            app.say("This session is finished: it can be read here, not changed");
+        }
+        _ => {}
+    }
+    vec![]
+}

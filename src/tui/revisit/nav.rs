@@ -1,0 +1,134 @@
+//! Moving between screens: a back-history so `Esc` returns to the screen
+//! before, as it was left (selection, scroll), with its data read again.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::board::{BoardData, BoardView};
+use super::coachee::{CoacheeData, CoacheeView};
+use super::detail::DetailView;
+use super::{board, coachee, detail, search};
+use crate::model::ActionReview;
+use crate::tui::app::{App, Screen};
+use crate::tui::effect::{Effect, SessionData};
+use crate::tui::keymap::Cmd;
+
+/// Screens remembered for `Esc`. Deep enough for any path a person takes
+/// (home → coachee → session → search → …); the oldest are forgotten first.
+const HISTORY: usize = 32;
+
+impl App {
+    /// Shows `screen`, remembering the one it replaces for `Esc`.
+    pub fn open_screen(&mut self, screen: Screen) {
+        let old = std::mem::replace(&mut self.screen, screen);
+        // A live session is never returned to by `Esc`: it is resumed from
+        // the coachee or home, where its state is read again.
+        if !matches!(old, Screen::Session(_)) {
+            if self.history.len() >= HISTORY {
+                self.history.remove(0);
+            }
+            self.history.push(old);
+        }
+    }
+
+    /// `Esc`: back to the previous screen (home when there is none), its
+    /// data read again since it may have changed meanwhile.
+    pub fn back(&mut self) -> Vec<Effect> {
+        self.screen = self.history.pop().unwrap_or(Screen::Home);
+        self.refresh_effects()
+    }
+
+    /// What reads the current screen's data again.
+    pub fn refresh_effects(&self) -> Vec<Effect> {
+        match &self.screen {
+            Screen::Home => vec![Effect::LoadHome],
+            Screen::Coachee(v) => vec![Effect::LoadCoachee {
+                coachee_id: v.data.coachee.id.clone(),
+            }],
+            Screen::Detail(v) => vec![Effect::LoadDetail {
+                session_id: v.session_id().to_owned(),
+                stage: None,
+            }],
+            Screen::Board(v) => vec![Effect::LoadBoard {
+                status: v.data.status,
+                coachee_id: v.data.coachee_id.clone(),
+            }],
+            Screen::Search(v) => vec![v.effect(self.share_safe)],
+            Screen::Session(_) | Screen::Summary(_) => vec![],
+        }
+    }
+
+    /// `/`: the search screen, over whatever was on screen.
+    pub fn open_search(&mut self) -> Vec<Effect> {
+        self.open_screen(Screen::Search(Box::default()));
+        vec![]
+    }
+
+    /// A key on one of the revisit screens.
+    pub fn on_revisit_key(&mut self, cmd: Option<Cmd>, key: KeyEvent) -> Vec<Effect> {
+        match cmd {
+            Some(Cmd::Back) => return self.back(),
+            Some(Cmd::Quit) => return self.quit_effects(),
+            _ => {}
+        }
+        match (&self.screen, cmd) {
+            (Screen::Search(_), _) => search::on_key(self, cmd, key),
+            (_, None) => vec![],
+            (Screen::Coachee(_), Some(c)) => coachee::on_key(self, c),
+            (Screen::Detail(_), Some(c)) => detail::on_key(self, c),
+            (Screen::Board(_), Some(c)) => board::on_key(self, c),
+            _ => vec![],
+        }
+    }
+
+    pub fn show_coachee(&mut self, data: CoacheeData) -> Vec<Effect> {
+        match &mut self.screen {
+            Screen::Coachee(v) if v.data.coachee.id == data.coachee.id => v.refresh(data),
+            _ => self.open_screen(Screen::Coachee(Box::new(CoacheeView::new(data)))),
+        }
+        vec![]
+    }
+
+    /// A session to read, at `stage` when given; the same session read
+    /// again keeps its scroll.
+    pub fn show_detail(&mut self, data: SessionData, stage: Option<String>) -> Vec<Effect> {
+        let private = !self.share_safe;
+        match &mut self.screen {
+            Screen::Detail(v) if v.session_id() == data.record.session.id && stage.is_none() => {
+                v.data = data;
+            }
+            _ => self.open_screen(Screen::Detail(Box::new(DetailView::new(
+                data,
+                stage.as_deref(),
+                private,
+            )))),
+        }
+        vec![]
+    }
+
+    pub fn show_board(&mut self, data: BoardData) -> Vec<Effect> {
+        match &mut self.screen {
+            Screen::Board(v) => v.refresh(data),
+            _ => self.open_screen(Screen::Board(Box::new(BoardView::new(data)))),
+        }
+        match &self.screen {
+            Screen::Board(v) => v.history_effect(),
+            _ => vec![],
+        }
+    }
+
+    pub fn show_action_history(&mut self, action_id: String, history: Vec<ActionReview>) {
+        if let Screen::Board(v) = &mut self.screen
+            && v.selected_row().is_some_and(|r| r.action.id == action_id)
+        {
+            v.history = Some((action_id, history));
+        }
+    }
+
+    /// A change was saved: show it, then read the screen again.
+    pub fn saved(&mut self, message: Option<String>) -> Vec<Effect> {
+        if let Some(m) = message {
+            self.say(m);
+        }
+        self.refresh_effects()
+    }
+}

@@ -1,0 +1,304 @@
+//! The coachee page: sessions newest first, the Six Centers over time (a
+//! sparkline per center, changes, a radar of the latest over an earlier
+//! session) and the open actions.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Sparkline, Table, TableState};
+
+use super::common::short_label;
+use super::common::{self, delta};
+use crate::dates;
+use crate::model::SessionStatus;
+use crate::tui::app::App;
+use crate::tui::revisit::coachee::CoacheeView;
+use crate::tui::revisit::trend::RatedSession;
+use crate::tui::widgets::radar::Radar;
+
+pub fn draw(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
+    let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let c = &v.data.coachee;
+    let place = if c.role.is_empty() {
+        c.name.clone()
+    } else {
+        format!("{} · {}", c.name, c.role)
+    };
+    let overdue = v
+        .data
+        .actions
+        .iter()
+        .filter(|a| a.action.is_overdue(app.today))
+        .count();
+    let counts = format!(
+        "{} sessions · {} open actions ({overdue} overdue) ",
+        v.data.sessions.len(),
+        v.data.actions.len()
+    );
+    let right = common::if_room(app, top, &place, counts);
+    common::title_bar(app, frame, top, &place, right);
+    let tall = body.height >= 30;
+    let centers_h = match (v.data.centers.is_empty(), tall) {
+        (true, _) => 3,
+        (false, true) => 15,
+        (false, false) => v.data.centers.len() as u16 + 3,
+    };
+    let actions_h = (v.data.actions.len() as u16 + 2).clamp(3, if tall { 10 } else { 5 });
+    let [timeline, centers, actions] = Layout::vertical([
+        Constraint::Min(4),
+        Constraint::Length(centers_h),
+        Constraint::Length(actions_h),
+    ])
+    .areas(body);
+    draw_timeline(app, v, frame, timeline);
+    draw_centers(app, v, frame, centers);
+    draw_actions(app, v, overdue, frame, actions);
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn draw_timeline(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let block = common::block(app, " Sessions, newest first: Enter reads one ", true);
+    if v.data.sessions.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::raw("No session yet: press "),
+                Span::styled("n", t.key),
+                Span::raw(" to start the first one."),
+            ]))
+            .block(block),
+            area,
+        );
+        return;
+    }
+    let wide = area.width >= 110;
+    let header = Row::new([
+        "",
+        "Date",
+        "Guide",
+        "Length",
+        "Stepping",
+        "Key insight",
+        "Act.",
+    ])
+    .style(t.title);
+    let rows: Vec<Row> = v
+        .data
+        .sessions
+        .iter()
+        .map(|s| {
+            let unfinished = s.status == SessionStatus::InProgress;
+            Row::new(vec![
+                Cell::from(Span::styled(if unfinished { "▶" } else { " " }, t.warn)),
+                Cell::from(dates::fmt_date(dates::local_date(s.started_at))),
+                Cell::from(s.guide_title.clone()),
+                Cell::from(if unfinished {
+                    "unfinished".to_owned()
+                } else {
+                    dates::fmt_duration(s.seconds)
+                }),
+                Cell::from(s.choice.clone().unwrap_or_else(|| "–".into())),
+                Cell::from(one_line(s.key_insight.as_deref().unwrap_or(""))),
+                Cell::from(Line::from(s.actions.to_string()).right_aligned()),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(1),
+        Constraint::Length(10),
+        Constraint::Length(if wide { 20 } else { 13 }),
+        Constraint::Length(10),
+        Constraint::Length(if wide { 13 } else { 11 }),
+        Constraint::Fill(1),
+        Constraint::Length(4),
+    ];
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(block)
+        .row_highlight_style(t.selected)
+        .highlight_symbol("› ");
+    let mut state = TableState::default().with_selected(Some(v.selected));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// Scores as sparkline heights 1..=8, so the lowest score still shows.
+fn spark_data(scores: &[i64], min: i64, max: i64, width: usize) -> Vec<u64> {
+    let span = (max - min).max(1);
+    let skip = scores.len().saturating_sub(width);
+    scores[skip..]
+        .iter()
+        .map(|s| (((s - min).clamp(0, span) * 7 + span / 2) / span + 1) as u64)
+        .collect()
+}
+
+fn session_date(r: Option<&RatedSession>) -> String {
+    r.map_or_else(
+        || "–".to_owned(),
+        |r| dates::fmt_date(dates::local_date(r.started_at)),
+    )
+}
+
+fn draw_centers(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    if v.data.centers.is_empty() || v.rated.is_empty() {
+        frame.render_widget(
+            Paragraph::new("No Six Centers ratings yet.")
+                .style(t.dim)
+                .block(common::block(app, " Six Centers ", false)),
+            area,
+        );
+        return;
+    }
+    let mut title = vec![
+        Span::raw(" Six Centers · "),
+        Span::styled("── ", t.current),
+        Span::raw(format!("latest {}", session_date(v.latest()))),
+    ];
+    if v.compared().is_some() {
+        title.push(Span::raw(" vs "));
+        title.push(Span::styled("·· ", t.previous));
+        title.push(Span::raw(format!("{} ", session_date(v.compared()))));
+        title.push(Span::styled("([ ] earlier/later) ", t.dim));
+    } else {
+        title.push(Span::raw(" "));
+    }
+    let block = common::block(app, Line::from(title), false);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let label_w = v
+        .trends
+        .iter()
+        .map(|c| c.label.chars().count())
+        .max()
+        .unwrap_or(8)
+        .min(18);
+    let spark_w: u16 = if inner.width >= 110 { 20 } else { 10 };
+    // label, spark, now, vs first, vs previous, with a space between each.
+    let table_w = (label_w as u16 + spark_w + 3 + 8 + 8 + 4).min(inner.width);
+    let [table, radar] = Layout::horizontal([Constraint::Length(table_w), Constraint::Fill(1)])
+        .spacing(2)
+        .areas(inner);
+    let mut lines = vec![Line::styled(
+        format!(
+            "{:<label_w$} {:<sw$} {:>3} {:>8} {:>8}",
+            "Center",
+            "Over time",
+            "Now",
+            "vs first",
+            "vs prev",
+            sw = usize::from(spark_w)
+        ),
+        t.title,
+    )];
+    for c in &v.trends {
+        let label: String = c.label.chars().take(label_w).collect();
+        let change = |d: Option<i64>| d.map_or_else(|| "–".to_owned(), delta);
+        lines.push(Line::from(vec![
+            Span::raw(format!("{label:<label_w$} ")),
+            Span::raw(" ".repeat(usize::from(spark_w))),
+            Span::styled(
+                format!(
+                    " {:>3}",
+                    c.latest.map_or_else(|| "–".to_owned(), |s| s.to_string())
+                ),
+                t.current,
+            ),
+            Span::raw(format!(
+                " {:>8} {:>8}",
+                change(c.since_first),
+                change(c.since_previous)
+            )),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), table);
+    let (min, max) = (v.data.scale.min, v.data.scale.max);
+    for (i, c) in v.trends.iter().enumerate() {
+        let row = Rect {
+            x: table.x + label_w as u16 + 1,
+            y: table.y + 1 + i as u16,
+            width: spark_w.min(table.width.saturating_sub(label_w as u16 + 1)),
+            height: 1,
+        };
+        if row.y >= table.bottom() {
+            break;
+        }
+        let data = spark_data(&c.scores, min, max, usize::from(row.width));
+        frame.render_widget(
+            Sparkline::default().data(&data).max(8).style(if t.color {
+                t.current
+            } else {
+                Style::new()
+            }),
+            row,
+        );
+    }
+    if radar.width >= 20 && radar.height >= 5 {
+        let scores = |r: &RatedSession| -> Vec<Option<f64>> {
+            v.trends
+                .iter()
+                .map(|c| r.scores.get(&c.id).map(|s| *s as f64))
+                .collect()
+        };
+        let Some(latest) = v.latest() else { return };
+        // The widget keeps the hexagon's shape itself; the width left
+        // around it holds the axis labels.
+        let chart = radar;
+        frame.render_widget(
+            Radar {
+                labels: v.trends.iter().map(|c| short_label(&c.label)).collect(),
+                current: scores(latest),
+                previous: v.compared().map(scores),
+                min: min as f64,
+                max: max as f64,
+                theme: t,
+            },
+            chart,
+        );
+    }
+}
+
+fn draw_actions(app: &App, v: &CoacheeView, overdue: usize, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let title = format!(
+        " Open actions: {}, {overdue} overdue · b: actions board ",
+        v.data.actions.len()
+    );
+    let block = common::block(app, title, false);
+    if v.data.actions.is_empty() {
+        frame.render_widget(
+            Paragraph::new("No open actions.").style(t.dim).block(block),
+            area,
+        );
+        return;
+    }
+    let rows: Vec<Row> = v
+        .data
+        .actions
+        .iter()
+        .map(|r| {
+            let a = &r.action;
+            let late = a.is_overdue(app.today);
+            Row::new(vec![
+                Cell::from(if late {
+                    Span::styled("OVERDUE", t.warn)
+                } else {
+                    Span::raw("open")
+                }),
+                Cell::from(a.due.map_or_else(|| "no date".to_owned(), dates::fmt_date)),
+                Cell::from(one_line(&a.text)),
+                Cell::from(Span::styled(a.owner.clone(), t.dim)),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(7),
+        Constraint::Length(10),
+        Constraint::Fill(1),
+        Constraint::Length(12),
+    ];
+    frame.render_widget(Table::new(rows, widths).block(block), area);
+}
