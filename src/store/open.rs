@@ -72,6 +72,9 @@ impl Store {
             conn,
             path: Some(path.into()),
             encrypted,
+            key: key
+                .filter(|_| encrypted)
+                .map(|k| zeroize::Zeroizing::new(k.to_owned())),
         })
     }
 
@@ -95,6 +98,7 @@ impl Store {
             conn,
             path: None,
             encrypted: false,
+            key: None,
         })
     }
 }
