@@ -283,6 +283,9 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
 
 fn configure(conn: &Connection, on_disk: bool) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    // SQLCipher logs warnings to stderr by default, which would land in the
+    // middle of the full-screen app: turn its logging off.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     if on_disk {
         // WAL: readers never block the writer, and a crash mid-write leaves
         // the file consistent. With WAL, synchronous=NORMAL syncs only at
