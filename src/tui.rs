@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod effect;
+pub mod export_dialog;
 pub mod form;
 pub mod input;
 pub mod keymap;

@@ -48,6 +48,7 @@ pub enum Cmd {
     CycleFocus,
     Search,
     ActionsBoard,
+    Export,
     CompareEarlier,
     CompareLater,
     CycleStatus,

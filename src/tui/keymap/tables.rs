@@ -178,6 +178,7 @@ const SUMMARY: &[Binding] = &[
     b(&[DOWN, k('j')], Cmd::Down, "scroll", "Scroll down", false),
     b(&[UP, k('k')], Cmd::Up, "scroll", "Scroll up", false),
     b(&[ESC, ENTER], Cmd::Back, "back", "Back to where the session was started from", true),
+    b(&[k('x')], Cmd::Export, "export", "Export this session: Markdown, HTML, JSON, CSV or iCalendar", true),
     b(&[k('/')], Cmd::Search, "search", "Search every session's answers, notes and actions", false),
     b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: hide every private note", false),
     b(&[k('?'), F1], Cmd::Help, "help", "Show every key of this screen", true),
@@ -216,6 +217,7 @@ const DETAIL: &[Binding] = &[
     b(&[HOME_KEY, k('g')], Cmd::Top, "top", "Go to the top", false),
     b(&[END_KEY, k('G')], Cmd::Bottom, "end", "Go to the end", false),
     b(&[k('e'), k('c')], Cmd::Resume, "resume", "Reopen this session in the live screen, if it is unfinished", true),
+    b(&[k('x')], Cmd::Export, "export", "Export this session: Markdown, HTML, JSON, CSV or iCalendar", true),
 ];
 
 const BOARD: &[Binding] = &[
