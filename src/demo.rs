@@ -326,7 +326,7 @@ impl<'a> CoacheeGen<'a> {
                     id: uuid_from(rng),
                     stage_id: stage.id.clone(),
                     visibility: Visibility::Shared,
-                    text: text::note(rng),
+                    text: text::shared_note(rng),
                 });
             }
         }
