@@ -38,6 +38,15 @@ pub struct DemoReport {
 
 /// Fills `store` with sample data. All or nothing: one transaction.
 pub fn generate(store: &Store, opts: &DemoOptions) -> anyhow::Result<DemoReport> {
+    generate_at(store, opts, crate::dates::today())
+}
+
+/// Like [`generate`], as if today were `today` (for reproducible tests).
+pub fn generate_at(
+    store: &Store,
+    opts: &DemoOptions,
+    today: time::Date,
+) -> anyhow::Result<DemoReport> {
     let guides = guide::builtin_guides();
     let Some(fallback) = guides.first() else {
         anyhow::bail!("no built-in guide to base demo sessions on");
@@ -49,7 +58,6 @@ pub fn generate(store: &Store, opts: &DemoOptions) -> anyhow::Result<DemoReport>
         by_id("six-centers-checkin"),
     );
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
-    let today = crate::dates::today();
     let anchor = OffsetDateTime::new_utc(today, Time::MIDNIGHT);
     let names = pick_names(&mut rng, opts.coachees as usize);
     let mut report = DemoReport::default();

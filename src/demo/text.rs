@@ -253,7 +253,11 @@ const SHARED_NOTES: &[&str] = &[
 
 /// A note both coach and coachee can see.
 pub fn shared_note(rng: &mut impl Rng) -> String {
-    SHARED_NOTES.choose(rng).copied().unwrap_or_default().to_owned()
+    SHARED_NOTES
+        .choose(rng)
+        .copied()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 pub fn action(rng: &mut impl Rng, theme: &str) -> String {
