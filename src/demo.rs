@@ -163,7 +163,7 @@ impl<'a> CoacheeGen<'a> {
             "job_satisfaction",
             "relationships",
         ] {
-            scores.insert(id.to_owned(), rng.random_range(3..=7));
+            scores.insert(id.to_owned(), rng.random_range(3..=6));
         }
         Self {
             coachee,
@@ -241,9 +241,10 @@ impl<'a> CoacheeGen<'a> {
                     for item in items {
                         let sc = item.scale_or(*scale);
                         let old = self.scores.get(&item.id).copied().unwrap_or(5);
-                        let new = (old + rng.random_range(-1..=2)
-                            - i64::from(rng.random_bool(0.2)))
-                        .clamp(sc.min, sc.max);
+                        // A slow upward drift with setbacks, as coaching tends to go.
+                        let new =
+                            (old + rng.random_range(-1..=1) + i64::from(rng.random_bool(0.3)))
+                                .clamp(sc.min, sc.max);
                         self.scores.insert(item.id.clone(), new);
                         rec.ratings.push(Rating {
                             stage_id: stage.id.clone(),
