@@ -1,6 +1,7 @@
 //! The command line: clap definitions and the commands that run without the TUI.
 
 mod commands;
+mod encryption;
 mod find;
 mod share;
 mod table;
@@ -12,6 +13,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use crate::export::Format;
 
 pub use commands::{db_path, load_guides, run_command, short_id};
+pub use encryption::open_unlocked;
 
 /// A terminal companion for coaching conversations, kept in one local SQLite file.
 ///
@@ -30,6 +32,11 @@ pub struct Cli {
     /// Also offer this guide (a TOML file); may be repeated
     #[arg(long, value_name = "FILE", global = true)]
     pub guide: Vec<PathBuf>,
+
+    /// Read the database passphrase from this file (readable by you only)
+    /// instead of asking for it
+    #[arg(long, value_name = "FILE", global = true)]
+    pub passphrase_file: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -74,6 +81,16 @@ pub enum Command {
     Man,
     /// Fill the database with sample coachees and sessions to explore
     Demo(DemoArgs),
+    /// Encrypt the database with a passphrase (asked twice, or --passphrase-file)
+    Encrypt,
+    /// Remove the passphrase: the database becomes a plain SQLite file again
+    Decrypt,
+    /// Change the passphrase of an encrypted database
+    Rekey {
+        /// Read the new passphrase from this file instead of asking
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
+    },
 }
 
 /// What `innerceo export` writes, and from which sessions.

@@ -38,6 +38,15 @@ pub struct DemoReport {
 
 /// Fills `store` with sample data. All or nothing: one transaction.
 pub fn generate(store: &Store, opts: &DemoOptions) -> anyhow::Result<DemoReport> {
+    generate_at(store, opts, crate::dates::today())
+}
+
+/// Like [`generate`], as if today were `today` (for reproducible tests).
+pub fn generate_at(
+    store: &Store,
+    opts: &DemoOptions,
+    today: time::Date,
+) -> anyhow::Result<DemoReport> {
     let guides = guide::builtin_guides();
     let Some(fallback) = guides.first() else {
         anyhow::bail!("no built-in guide to base demo sessions on");
@@ -49,7 +58,6 @@ pub fn generate(store: &Store, opts: &DemoOptions) -> anyhow::Result<DemoReport>
         by_id("six-centers-checkin"),
     );
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
-    let today = crate::dates::today();
     let anchor = OffsetDateTime::new_utc(today, Time::MIDNIGHT);
     let names = pick_names(&mut rng, opts.coachees as usize);
     let mut report = DemoReport::default();
@@ -155,7 +163,7 @@ impl<'a> CoacheeGen<'a> {
             "job_satisfaction",
             "relationships",
         ] {
-            scores.insert(id.to_owned(), rng.random_range(3..=7));
+            scores.insert(id.to_owned(), rng.random_range(3..=6));
         }
         Self {
             coachee,
@@ -233,9 +241,10 @@ impl<'a> CoacheeGen<'a> {
                     for item in items {
                         let sc = item.scale_or(*scale);
                         let old = self.scores.get(&item.id).copied().unwrap_or(5);
-                        let new = (old + rng.random_range(-1..=2)
-                            - i64::from(rng.random_bool(0.2)))
-                        .clamp(sc.min, sc.max);
+                        // A slow upward drift with setbacks, as coaching tends to go.
+                        let new =
+                            (old + rng.random_range(-1..=1) + i64::from(rng.random_bool(0.3)))
+                                .clamp(sc.min, sc.max);
                         self.scores.insert(item.id.clone(), new);
                         rec.ratings.push(Rating {
                             stage_id: stage.id.clone(),
@@ -326,7 +335,7 @@ impl<'a> CoacheeGen<'a> {
                     id: uuid_from(rng),
                     stage_id: stage.id.clone(),
                     visibility: Visibility::Shared,
-                    text: text::note(rng),
+                    text: text::shared_note(rng),
                 });
             }
         }

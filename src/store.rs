@@ -173,6 +173,9 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Whether the file is encrypted with a passphrase (SQLCipher).
     encrypted: bool,
+    /// The passphrase of an encrypted file, so that a backup is encrypted
+    /// with it too. Wiped when the store is dropped.
+    key: Option<zeroize::Zeroizing<String>>,
 }
 
 /// Rolls back the transaction it guards unless it was committed, so an error

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod effect;
+pub mod export_dialog;
 pub mod form;
 pub mod input;
 pub mod keymap;
@@ -30,7 +31,6 @@ use ratatui::crossterm::{cursor, execute};
 
 use crate::cli::Cli;
 use crate::guide;
-use crate::store::Store;
 use app::App;
 use runtime::Runtime;
 
@@ -42,7 +42,8 @@ pub fn run(cli: &Cli) -> Result<()> {
     for g in &cli.guide {
         guide::parse_guide_file(g).map_err(|e| anyhow::anyhow!("{e}"))?;
     }
-    let store = Store::open(&path)?;
+    // An encrypted database asks for its passphrase first: three tries.
+    let store = crate::cli::open_unlocked(cli, &path, 3)?;
     let (guides, errors) = crate::cli::load_guides(cli);
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         bail!(

@@ -290,4 +290,61 @@ proptest! {
         let text = format!("{}{}{}", &source[..cut], junk, &source[cut..]);
         let _ = innerceo::guide::parse_guide("fuzz.toml", &text);
     }
+
+    /// Arbitrary JSON (and near-JSON) given to import: an error or a valid
+    /// document, never a panic, and nothing written unless it is valid.
+    #[test]
+    fn import_never_panics_on_arbitrary_json(text in "(\\{|\\}|\\[|\\]|,|:|\"format\"|\"innerceo/1\"|\"coachees\"|\"sessions\"|\"id\"|\"[a-z]{0,6}\"|-?[0-9]{1,5}|true|null| ){0,60}") {
+        let store = innerceo::store::Store::open_in_memory().expect("store");
+        let before = store.counts().expect("counts");
+        match innerceo::export::import::parse(&text) {
+            Ok(doc) => {
+                let _ = innerceo::export::import::import(&store, &doc);
+            }
+            Err(e) => {
+                prop_assert!(!e.to_string().is_empty());
+                prop_assert_eq!(store.counts().expect("counts"), before);
+            }
+        }
+    }
+
+    /// A real export cut or edited at a random place.
+    #[test]
+    fn import_never_panics_on_an_edited_export(cut in 0usize..20_000, junk in "[\\[\\]{}\":,a-z0-9 ]{0,8}") {
+        let store = innerceo::store::Store::open_in_memory().expect("store");
+        let text = demo_export();
+        let cut = text.char_indices().map(|(i, _)| i).find(|&i| i >= cut % text.len().max(1)).unwrap_or(0);
+        let edited = format!("{}{}{}", &text[..cut], junk, &text[cut..]);
+        if let Ok(doc) = innerceo::export::import::parse(&edited) {
+            let _ = innerceo::export::import::import(&store, &doc);
+        }
+    }
+}
+
+/// A small demo database exported as JSON, made once per test run.
+fn demo_export() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        let store = innerceo::store::Store::open_in_memory().expect("store");
+        innerceo::demo::generate(
+            &store,
+            &innerceo::demo::DemoOptions {
+                coachees: 1,
+                sessions: 2,
+                seed: 3,
+            },
+        )
+        .expect("demo");
+        let e = innerceo::export::collect(
+            &store,
+            &innerceo::export::Scope::All,
+            true,
+            time::OffsetDateTime::now_utc(),
+        )
+        .expect("collect");
+        String::from_utf8(
+            innerceo::export::render(&e, innerceo::export::Format::Json).expect("json"),
+        )
+        .expect("utf-8")
+    })
 }

@@ -25,3 +25,6 @@ mod paste;
 
 #[path = "pty/two_processes.rs"]
 mod two_processes;
+
+#[path = "pty/unlock.rs"]
+mod unlock;

@@ -40,7 +40,7 @@ pub fn db_path(cli: &Cli) -> Result<PathBuf> {
 /// Opens the store at the path the user chose.
 pub fn open_store(cli: &Cli) -> Result<Store> {
     let path = db_path(cli)?;
-    Ok(Store::open(&path)?)
+    super::encryption::open_unlocked(cli, &path, 1)
 }
 
 /// Runs a subcommand, writing its output to `out`.
@@ -86,6 +86,11 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
             clap_mangen::Man::new(cmd).render(out)?;
         }
         Command::Guide(cmd) => guide_command(cli, cmd, out)?,
+        Command::Encrypt => super::encryption::encrypt(cli, out)?,
+        Command::Decrypt => super::encryption::decrypt(cli, out)?,
+        Command::Rekey {
+            new_passphrase_file,
+        } => super::encryption::rekey(cli, new_passphrase_file.as_deref(), out)?,
         Command::Demo(args) => {
             let store = open_store(cli)?;
             let report = crate::demo::generate(

@@ -99,7 +99,7 @@ pub fn backup(cli: &Cli, path: &Path, force: bool, out: &mut dyn Write) -> Resul
             path.display()
         );
     }
-    let store = Store::open(&db)?;
+    let store = super::encryption::open_unlocked(cli, &db, 1)?;
     store.backup_to(path)?;
     writeln!(out, "Backed up {} to {}", db.display(), path.display())?;
     Ok(())

@@ -176,6 +176,14 @@ const INSIGHTS: &[&str] = &[
     "Asking for help early is a strength.",
     "The next step is smaller than I thought.",
     "I lead best when I say what I will not decide.",
+    "Saying no early saves a week later.",
+    "People step up when I step back on purpose.",
+    "I confuse being needed with being useful.",
+    "A clear boundary is a kindness, not a constraint.",
+    "My calendar shows what I really value.",
+    "Trust grows when I explain my reasoning.",
+    "I do not have to have every answer in the room.",
+    "Progress beats polish at this stage.",
 ];
 
 const COMMITMENTS: &[&str] = &[
@@ -184,6 +192,11 @@ const COMMITMENTS: &[&str] = &[
     "I will check in with the team before deciding, not after.",
     "I will close the loop with my manager every week.",
     "I will stop rewriting other people's slides.",
+    "I will hand the weekly review to my deputy.",
+    "I will ask one open question before giving my view.",
+    "I will write down the three decisions that are mine alone.",
+    "I will book the conversation I have been avoiding.",
+    "I will share the success measures with the whole team.",
 ];
 
 const RATIONALES: &[&str] = &[
@@ -207,7 +220,12 @@ pub fn answer(rng: &mut impl Rng, stage_id: &str, prompt_id: &str, theme: &str) 
         return format!("{} {}", pick(rng, GUARDRAILS), pick(rng, GUARDRAILS));
     }
     if prompt_id.contains("insight") {
-        return pick(rng, INSIGHTS);
+        let insight = pick(rng, INSIGHTS);
+        return if rng.random_bool(0.5) {
+            format!("{insight} It showed most in {theme}.")
+        } else {
+            insight
+        };
     }
     if prompt_id.contains("commit") {
         return pick(rng, COMMITMENTS);
@@ -220,8 +238,26 @@ pub fn answer(rng: &mut impl Rng, stage_id: &str, prompt_id: &str, theme: &str) 
     s
 }
 
+/// A coach's private observation.
 pub fn note(rng: &mut impl Rng) -> String {
     NOTES.choose(rng).copied().unwrap_or_default().to_owned()
+}
+
+const SHARED_NOTES: &[&str] = &[
+    "Agreed to look at this again in a month.",
+    "Good example to bring to the team meeting.",
+    "Worth reading the chapter on delegation before next time.",
+    "The one-page plan helped; keep using it.",
+    "Next time, start with the stakeholder map.",
+];
+
+/// A note both coach and coachee can see.
+pub fn shared_note(rng: &mut impl Rng) -> String {
+    SHARED_NOTES
+        .choose(rng)
+        .copied()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 pub fn action(rng: &mut impl Rng, theme: &str) -> String {

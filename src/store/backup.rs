@@ -33,6 +33,11 @@ impl Store {
             .map_err(io)?;
         {
             let mut dest = Connection::open(tmp.path())?;
+            // The copy of an encrypted database is encrypted with the same
+            // passphrase; SQLCipher copies pages between equal keys.
+            if let Some(key) = &self.key {
+                super::cipher::apply_key(&dest, key)?;
+            }
             // All pages in one step: one read transaction on the source, so
             // the copy is a single consistent snapshot even if another
             // process commits meanwhile.

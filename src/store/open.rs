@@ -75,6 +75,9 @@ impl Store {
             conn,
             path: Some(path.into()),
             encrypted,
+            key: key
+                .filter(|_| encrypted)
+                .map(|k| zeroize::Zeroizing::new(k.to_owned())),
         })
     }
 
@@ -98,6 +101,7 @@ impl Store {
             conn,
             path: None,
             encrypted: false,
+            key: None,
         })
     }
 }
@@ -282,6 +286,9 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
 
 fn configure(conn: &Connection, on_disk: bool) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    // SQLCipher logs warnings to stderr by default, which would land in the
+    // middle of the full-screen app: turn its logging off.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     if on_disk {
         // WAL: readers never block the writer, and a crash mid-write leaves
         // the file consistent. With WAL, synchronous=NORMAL syncs only at

@@ -210,6 +210,11 @@ impl App {
                 }
                 Some(Cmd::Back) => self.back(),
                 Some(Cmd::Quit) => self.quit_effects(),
+                Some(Cmd::Export) => {
+                    let data = s.data.clone();
+                    super::export_dialog::open(self, &data);
+                    vec![]
+                }
                 _ => vec![],
             },
         }
@@ -539,6 +544,9 @@ impl App {
     }
 
     fn after_form(&mut self, form: &Form, effects: Vec<Effect>) -> Vec<Effect> {
+        if let FormKind::Export { .. } = &form.kind {
+            return super::export_dialog::submit(form, self.share_safe);
+        }
         if let (FormKind::Action { .. }, Screen::Session(live)) = (&form.kind, &mut self.screen) {
             return live.apply_action_form(form, self.now);
         }

@@ -159,6 +159,13 @@ pub enum Effect {
         query: String,
         include_private: bool,
     },
+    /// Write one session to a file in a format.
+    Export {
+        session_id: String,
+        format: crate::export::Format,
+        path: std::path::PathBuf,
+        include_private: bool,
+    },
     Quit,
 }
 

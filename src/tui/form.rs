@@ -22,6 +22,10 @@ pub enum FormKind {
     Due {
         action_id: String,
     },
+    /// Exporting one session to a file.
+    Export {
+        session_id: String,
+    },
 }
 
 /// One field: a line of text or a choice among options.
@@ -199,6 +203,9 @@ impl Form {
                     KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % n,
                     _ => {}
                 }
+                if matches!(self.kind, FormKind::Export { .. }) {
+                    crate::tui::export_dialog::follow_format(self);
+                }
             }
         }
     }
@@ -245,6 +252,12 @@ impl Form {
                     action_id: action_id.clone(),
                     due,
                 }])
+            }
+            FormKind::Export { .. } => {
+                if self.value(1).is_empty() {
+                    return Err("Give the export a file name".to_owned());
+                }
+                Ok(vec![])
             }
         }
     }

@@ -206,6 +206,26 @@ impl Runtime {
 
     fn load(&mut self, effect: Effect) -> Option<Loaded> {
         let store = &self.store;
+        if let Effect::Export {
+            session_id,
+            format,
+            path,
+            include_private,
+        } = &effect
+        {
+            let written = super::export_dialog::write(
+                store,
+                session_id,
+                *format,
+                path,
+                *include_private,
+                self.app.now,
+            );
+            return Some(match written {
+                Ok(message) => Loaded::Saved(Some(message)),
+                Err(e) => Loaded::Error(format!("{e:#}")),
+            });
+        }
         let result: store::Result<Option<Loaded>> = (|| match effect {
             Effect::LoadHome => Ok(Some(Loaded::Home(
                 store.coachee_summaries(self.app.today, true)?,
@@ -295,6 +315,7 @@ impl Runtime {
                 hits: store.search(&query, include_private, SEARCH_LIMIT)?,
                 query,
             })),
+            Effect::Export { .. } => Ok(None),
             Effect::Save(_) | Effect::Flush | Effect::Durable | Effect::Quit => Ok(None),
         })();
         match result {

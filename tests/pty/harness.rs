@@ -357,6 +357,13 @@ impl Term {
         let Some(m) = self.master.as_ref() else {
             self.fail("the terminal was already closed");
         };
+        // The screen parser takes the new size first, and keeps the reader
+        // thread waiting until the terminal has it too: what the app draws
+        // after the resize must never land on a screen of the old size.
+        let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
+        out.parser
+            .screen_mut()
+            .set_size(nonzero(rows), nonzero(cols));
         m.resize(PtySize {
             rows,
             cols,
@@ -364,10 +371,6 @@ impl Term {
             pixel_height: 0,
         })
         .expect("resize the pseudo-terminal");
-        self.output()
-            .parser
-            .screen_mut()
-            .set_size(nonzero(rows), nonzero(cols));
     }
 
     pub fn signal(&self, sig: Signal) {

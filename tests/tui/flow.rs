@@ -403,3 +403,61 @@ fn coachees_are_renamed_and_archived_with_confirmation() {
     let text = screen(&rt, 100, 24);
     assert!(text.contains("Ana Silva (archived)"), "{text}");
 }
+
+#[test]
+fn the_summary_exports_the_session_to_a_file_in_the_chosen_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut rt = runtime();
+    run_one_to_one(&mut rt);
+    ctrl(&mut rt, 'f');
+    ch(&mut rt, 'y');
+    ch(&mut rt, 'x');
+    let form = screen(&rt, 100, 30);
+    assert!(form.contains("Export this session of Ana Silva"), "{form}");
+    assert!(form.contains(".md"), "{form}");
+    key(&mut rt, KeyCode::Right); // html
+    assert!(
+        screen(&rt, 100, 30).contains(".html"),
+        "the file follows the format"
+    );
+    key(&mut rt, KeyCode::Tab);
+    // Replace the suggested path with one in the test's folder.
+    for _ in 0..200 {
+        key(&mut rt, KeyCode::Backspace);
+    }
+    let path = dir.path().join("ana.html");
+    typ(&mut rt, &path.display().to_string());
+    key(&mut rt, KeyCode::Tab);
+    key(&mut rt, KeyCode::Right); // private notes: yes
+    key(&mut rt, KeyCode::Enter);
+    let text = screen(&rt, 100, 30);
+    assert!(text.contains("Exported to"), "{text}");
+    let html = std::fs::read_to_string(&path).expect("written");
+    assert!(html.contains("<html"), "an HTML page");
+    assert!(html.contains("Ship the pricing model by March"));
+    assert!(
+        html.contains("Seemed tired today"),
+        "private note asked for"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // In share-safe mode private notes cannot be exported from the app.
+    ctrl(&mut rt, 't');
+    ch(&mut rt, 'x');
+    key(&mut rt, KeyCode::Tab);
+    for _ in 0..200 {
+        key(&mut rt, KeyCode::Backspace);
+    }
+    let md = dir.path().join("ana.md");
+    typ(&mut rt, &md.display().to_string());
+    key(&mut rt, KeyCode::Tab);
+    key(&mut rt, KeyCode::Right);
+    key(&mut rt, KeyCode::Enter);
+    let text = std::fs::read_to_string(&md).expect("written");
+    assert!(text.contains("Ship the pricing model by March"));
+    assert!(!text.contains("Seemed tired today"), "{text}");
+}

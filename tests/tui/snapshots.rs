@@ -200,3 +200,20 @@ fn no_size_from_1x1_to_200x60_panics_on_any_screen() {
     ch(&mut rt, 'n');
     all_sizes(&rt);
 }
+
+#[test]
+fn home_with_demo_data() {
+    let store = Store::open_in_memory().expect("store");
+    innerceo::demo::generate_at(
+        &store,
+        &innerceo::demo::DemoOptions {
+            coachees: 6,
+            sessions: 8,
+            seed: 1,
+        },
+        NOW.date(),
+    )
+    .expect("demo");
+    let rt = runtime_with(store, Theme::colored());
+    snap("home_demo", &rt);
+}

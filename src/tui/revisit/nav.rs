@@ -74,6 +74,11 @@ impl App {
             (Screen::Search(_), _) => search::on_key(self, cmd, key),
             (_, None) => vec![],
             (Screen::Coachee(_), Some(c)) => coachee::on_key(self, c),
+            (Screen::Detail(v), Some(Cmd::Export)) => {
+                let data = v.data.clone();
+                crate::tui::export_dialog::open(self, &data);
+                vec![]
+            }
             (Screen::Detail(_), Some(c)) => detail::on_key(self, c),
             (Screen::Board(_), Some(c)) => board::on_key(self, c),
             _ => vec![],

@@ -27,7 +27,15 @@ fn color(theme: &Theme, c: Color) -> Color {
 
 impl Widget for Radar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        if area.width < 8 || area.height < 4 || self.labels.is_empty() {
+        if self.labels.is_empty() {
+            return;
+        }
+        // Too small for a hexagon to read: say where it is instead of a smudge.
+        if area.width < 24 || area.height < 8 {
+            ratatui::widgets::Paragraph::new("(the radar shows in a larger window)")
+                .style(self.theme.dim)
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .render(area, buf);
             return;
         }
         let n = self.labels.len();

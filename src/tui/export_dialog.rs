@@ -1,0 +1,165 @@
+//! Exporting the session on screen from the app: a small form (format,
+//! file, private notes) and the write itself, through `crate::export`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use time::OffsetDateTime;
+
+use super::app::{App, Popup};
+use super::effect::{Effect, SessionData};
+use super::form::{Field, Form, FormField, FormKind, line_editor};
+use crate::export::{self, Format, Scope};
+use crate::store::Store;
+
+const FORMATS: [(Format, &str, &str); 5] = [
+    (Format::Md, "md", "Markdown, for an email or a wiki"),
+    (Format::Html, "html", "a page to read, print or save as PDF"),
+    (Format::Json, "json", "everything, to import elsewhere"),
+    (Format::Csv, "csv", "the actions, for a spreadsheet"),
+    (
+        Format::Ics,
+        "ics",
+        "due actions and the next session, for a calendar",
+    ),
+];
+
+/// Opens the export form for the session in `data`.
+pub fn open(app: &mut App, data: &SessionData) {
+    let rec = &data.record;
+    let slug: String = rec
+        .coachee
+        .name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let date = crate::dates::fmt_date(crate::dates::local_date(rec.session.started_at));
+    let folder = directories::UserDirs::new()
+        .map(|u| u.home_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from("."));
+    let path = folder.join(format!("innerceo-{slug}-{date}.md"));
+    let private_options = if app.share_safe {
+        // Share-safe mode never offers what it hides.
+        vec![("no".to_owned(), "no (share-safe mode is on)".to_owned())]
+    } else {
+        vec![
+            ("no".to_owned(), "no".to_owned()),
+            ("yes".to_owned(), "yes, marked as private".to_owned()),
+        ]
+    };
+    let form = Form {
+        kind: FormKind::Export {
+            session_id: rec.session.id.clone(),
+        },
+        title: format!("Export this session of {}", rec.coachee.name),
+        fields: vec![
+            FormField {
+                label: "Format",
+                hint: "←/→ to choose",
+                field: Field::Select {
+                    options: FORMATS
+                        .iter()
+                        .map(|(_, ext, what)| ((*ext).to_owned(), format!("{ext}: {what}")))
+                        .collect(),
+                    index: 0,
+                },
+            },
+            FormField {
+                label: "File",
+                hint: "written readable by you only; replaced if it exists",
+                field: Field::Text(Box::new(line_editor(&path.display().to_string()))),
+            },
+            FormField {
+                label: "Private notes",
+                hint: "←/→ to choose",
+                field: Field::Select {
+                    options: private_options,
+                    index: 0,
+                },
+            },
+        ],
+        focus: 0,
+        error: None,
+    };
+    app.popup = Some(Popup::Form(Box::new(form)));
+}
+
+/// After the format changes, the file name follows it (`.md` → `.html`).
+pub fn follow_format(form: &mut Form) {
+    let Some(ext) = form.selected(0) else { return };
+    let Some(FormField {
+        field: Field::Text(editor),
+        ..
+    }) = form.fields.get_mut(1)
+    else {
+        return;
+    };
+    let current = editor.lines().join("");
+    let p = Path::new(&current);
+    let known = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| FORMATS.iter().any(|(_, x, _)| *x == e));
+    if known {
+        **editor = line_editor(&p.with_extension(&ext).display().to_string());
+    }
+}
+
+/// The effect of a submitted export form.
+pub fn submit(form: &Form, share_safe: bool) -> Vec<Effect> {
+    let FormKind::Export { session_id } = &form.kind else {
+        return vec![];
+    };
+    let format = form
+        .selected(0)
+        .and_then(|ext| FORMATS.iter().find(|(_, x, _)| *x == ext))
+        .map_or(Format::Md, |(f, _, _)| *f);
+    let path = expand_home(&form.value(1));
+    vec![Effect::Export {
+        session_id: session_id.clone(),
+        format,
+        path,
+        include_private: !share_safe && form.selected(2).as_deref() == Some("yes"),
+    }]
+}
+
+fn expand_home(text: &str) -> PathBuf {
+    match (text.strip_prefix("~/"), directories::UserDirs::new()) {
+        (Some(rest), Some(u)) => u.home_dir().join(rest),
+        _ => PathBuf::from(text),
+    }
+}
+
+/// Writes the export; the message says where, or what went wrong.
+pub fn write(
+    store: &Store,
+    session_id: &str,
+    format: Format,
+    path: &Path,
+    include_private: bool,
+    now: OffsetDateTime,
+) -> Result<String> {
+    if path.as_os_str().is_empty() {
+        anyhow::bail!("Give the export a file name");
+    }
+    let e = export::collect(
+        store,
+        &Scope::Session(session_id.to_owned()),
+        include_private,
+        now,
+    )?;
+    let bytes = export::render(&e, format)?;
+    export::write_atomic(path, &bytes)?;
+    let private = if include_private {
+        ", with private notes"
+    } else {
+        ""
+    };
+    let plain = if store.is_encrypted() {
+        " (a plain file: the database's encryption does not cover exports)"
+    } else {
+        ""
+    };
+    Ok(format!("Exported to {}{private}{plain}", path.display()))
+}

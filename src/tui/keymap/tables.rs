@@ -1,0 +1,271 @@
+//! The keymap's tables: one per screen or stage, in the order the help shows them.
+//!
+//! One binding per line (rustfmt leaves this file alone, see `keymap.rs`) so
+//! that the tables read like the help screen they produce.
+
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+use super::{Binding, Cmd, Context, Key};
+
+const fn k(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
+}
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const UP: Key = code(KeyCode::Up);
+const DOWN: Key = code(KeyCode::Down);
+const LEFT: Key = code(KeyCode::Left);
+const RIGHT: Key = code(KeyCode::Right);
+const ENTER: Key = code(KeyCode::Enter);
+const ESC: Key = code(KeyCode::Esc);
+const TAB: Key = code(KeyCode::Tab);
+const BACKTAB: Key = Key {
+    code: KeyCode::BackTab,
+    mods: KeyModifiers::SHIFT,
+};
+const PGDN: Key = code(KeyCode::PageDown);
+const PGUP: Key = code(KeyCode::PageUp);
+const DEL: Key = code(KeyCode::Delete);
+const HOME_KEY: Key = code(KeyCode::Home);
+const END_KEY: Key = code(KeyCode::End);
+const F1: Key = code(KeyCode::F(1));
+
+const fn b(
+    keys: &'static [Key],
+    cmd: Cmd,
+    label: &'static str,
+    help: &'static str,
+    status: bool,
+) -> Binding {
+    Binding {
+        keys,
+        cmd,
+        label,
+        help,
+        status,
+    }
+}
+
+const HOME: &[Binding] = &[
+    b(&[UP, k('k')], Cmd::Up, "up", "Select the coachee above", false),
+    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the coachee below", false),
+    b(&[ENTER], Cmd::Open, "open", "Open the coachee: timeline, Six Centers, actions", true),
+    b(&[k('n')], Cmd::NewSession, "new session", "Start a new session with the selected coachee", true),
+    b(&[k('c')], Cmd::Resume, "resume", "Resume the selected coachee's unfinished session", true),
+    b(&[k('a')], Cmd::AddCoachee, "add", "Add a coachee", true),
+    b(&[k('b')], Cmd::ActionsBoard, "actions", "Actions board: every action across coachees", true),
+    b(&[k('/')], Cmd::Search, "search", "Search every session's answers, notes and actions", true),
+    b(&[k('r')], Cmd::Rename, "rename", "Rename the selected coachee (and change their role)", false),
+    b(&[k('x')], Cmd::Archive, "archive", "Archive the selected coachee (or bring them back)", false),
+    b(&[k('A')], Cmd::ToggleArchived, "show archived", "Show or hide archived coachees", false),
+    b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: hide every private note", false),
+    b(&[k('?'), F1], Cmd::Help, "help", "Show every key of this screen", true),
+    b(&[k('q')], Cmd::Quit, "quit", "Quit innerceo", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
+const PICKER: &[Binding] = &[
+    b(&[UP, k('k')], Cmd::Up, "up", "Select the guide above", false),
+    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the guide below", false),
+    b(&[ENTER], Cmd::Submit, "start", "Start the session with this guide", true),
+    b(&[ESC], Cmd::Back, "cancel", "Close without starting", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
+const FORM: &[Binding] = &[
+    b(&[TAB, DOWN], Cmd::NextField, "next field", "Go to the next field", true),
+    b(&[BACKTAB, UP], Cmd::PrevField, "previous field", "Go to the previous field", false),
+    b(&[ENTER], Cmd::Submit, "save", "Save and close", true),
+    b(&[ESC], Cmd::Back, "cancel", "Close without saving", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
+const CONFIRM: &[Binding] = &[
+    b(&[k('y'), ENTER], Cmd::Yes, "yes", "Confirm", true),
+    b(&[k('n'), ESC], Cmd::No, "no", "Cancel", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
+const UNFINISHED: &[Binding] = &[
+    b(&[k('c'), ENTER], Cmd::Resume, "resume it", "Resume the unfinished session", true),
+    b(&[k('f')], Cmd::Finish, "finish it first", "Finish the unfinished session, then pick a guide", true),
+    b(&[ESC, k('n')], Cmd::No, "cancel", "Do nothing", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
+const HELP: &[Binding] = &[
+    b(&[ESC, k('?'), k('q'), ENTER, F1], Cmd::Back, "close", "Close the help", true),
+    b(&[DOWN, k('j')], Cmd::Down, "scroll", "Scroll down", false),
+    b(&[UP, k('k')], Cmd::Up, "scroll", "Scroll up", false),
+];
+
+/// Keys of the live session that work everywhere in it, editing or not.
+const SESSION_ALWAYS: &[Binding] = &[
+    b(&[ctrl('n'), PGDN], Cmd::NextStage, "next stage", "Go to the next stage (marks this one done)", true),
+    b(&[ctrl('p'), PGUP], Cmd::PrevStage, "prev stage", "Go back to the previous stage", false),
+    b(&[TAB], Cmd::NextField, "next field", "Move to the next prompt or field", true),
+    b(&[BACKTAB], Cmd::PrevField, "prev field", "Move to the previous prompt or field", false),
+    b(&[ctrl('o')], Cmd::ToggleNotes, "notes", "Show or hide the private notes pane for this stage", true),
+    b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: hide every private note at once", false),
+    b(&[ctrl('s')], Cmd::SaveNow, "save", "Save now (everything is also saved as you type)", false),
+    b(&[ctrl('f')], Cmd::Finish, "finish", "Finish the session and see the summary", false),
+    b(&[F1], Cmd::Help, "help", "Show every key of this screen", false),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Save and quit; resume later with c on home", false),
+];
+
+const SESSION_EDIT: &[Binding] = &[
+    b(&[ESC], Cmd::Back, "stop editing", "Stop editing (then q quits, ? shows help)", true),
+];
+
+/// Keys of the live session when not editing text.
+const SESSION_NAV: &[Binding] = &[
+    b(&[ENTER, k('i')], Cmd::Edit, "edit", "Edit the focused answer or note", true),
+    b(&[k('?')], Cmd::Help, "help", "Show every key of this screen", true),
+    b(&[ESC], Cmd::Back, "home", "Leave the session for now (it stays unfinished)", false),
+    b(&[k('q')], Cmd::Quit, "quit", "Save and quit; resume later with c on home", true),
+];
+
+const REVIEW: &[Binding] = &[
+    b(&[UP, k('k')], Cmd::Up, "up", "Select the action above", false),
+    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the action below", false),
+    b(&[k('d')], Cmd::MarkDone, "done", "Mark the action done", true),
+    b(&[k('c')], Cmd::MarkCarried, "carry", "Carry the action over (it stays open)", true),
+    b(&[k('x')], Cmd::MarkDropped, "drop", "Drop the action", true),
+];
+
+const RATINGS: &[Binding] = &[
+    b(&[UP, k('k')], Cmd::Up, "up", "Select the center above", false),
+    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the center below", false),
+    b(&[LEFT, k('h')], Cmd::Left, "-1", "Lower the score by one", true),
+    b(&[RIGHT, k('l')], Cmd::Right, "+1", "Raise the score by one", true),
+    b(&[k('1'), k('2'), k('3'), k('4'), k('5'), k('6'), k('7'), k('8'), k('9'), k('0')], Cmd::Digit(0), "score", "Set the score directly (0 means 10)", true),
+];
+
+const CHOICE: &[Binding] = &[
+    b(&[UP, k('k')], Cmd::Up, "up", "Select the option or tag above", false),
+    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the option or tag below", false),
+    b(&[k(' ')], Cmd::Toggle, "pick/toggle", "Pick the option, or toggle the tag", true),
+];
+
+const ACTIONS: &[Binding] = &[
+    b(&[UP, k('k')], Cmd::Up, "up", "Select the action above", false),
+    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the action below", false),
+    b(&[k('a')], Cmd::AddAction, "add", "Add an agreed action", true),
+    b(&[k('d'), DEL], Cmd::Delete, "delete", "Delete the selected action", true),
+];
+
+const CLOSE: &[Binding] = &[
+    b(&[LEFT, k('h')], Cmd::Left, "-1", "Lower the confidence score by one", false),
+    b(&[RIGHT, k('l')], Cmd::Right, "+1", "Raise the confidence score by one", false),
+    b(&[k('1'), k('2'), k('3'), k('4'), k('5'), k('6'), k('7'), k('8'), k('9'), k('0')], Cmd::Digit(0), "score", "Set the confidence score (0 means 10)", false),
+];
+
+const SUMMARY: &[Binding] = &[
+    b(&[DOWN, k('j')], Cmd::Down, "scroll", "Scroll down", false),
+    b(&[UP, k('k')], Cmd::Up, "scroll", "Scroll up", false),
+    b(&[ESC, ENTER], Cmd::Back, "back", "Back to where the session was started from", true),
+    b(&[k('x')], Cmd::Export, "export", "Export this session: Markdown, HTML, JSON, CSV or iCalendar", true),
+    b(&[k('/')], Cmd::Search, "search", "Search every session's answers, notes and actions", false),
+    b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: hide every private note", false),
+    b(&[k('?'), F1], Cmd::Help, "help", "Show every key of this screen", true),
+    b(&[k('q')], Cmd::Quit, "quit", "Quit innerceo", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
+/// Keys shared by the screens that read past work (not editing text).
+const REVISIT_COMMON: &[Binding] = &[
+    b(&[k('/')], Cmd::Search, "search", "Search every session's answers, notes and actions", true),
+    b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: hide every private note", false),
+    b(&[ESC], Cmd::Back, "back", "Back to the previous screen", true),
+    b(&[k('?'), F1], Cmd::Help, "help", "Show every key of this screen", true),
+    b(&[k('q')], Cmd::Quit, "quit", "Quit innerceo", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
+const COACHEE: &[Binding] = &[
+    b(&[UP, k('k')], Cmd::Up, "up", "Select the session above (newer)", false),
+    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the session below (older)", false),
+    b(&[HOME_KEY, k('g')], Cmd::Top, "newest", "Select the newest session", false),
+    b(&[END_KEY, k('G')], Cmd::Bottom, "oldest", "Select the oldest session", false),
+    b(&[ENTER], Cmd::Open, "read", "Read the selected session, stage by stage", true),
+    b(&[k('n')], Cmd::NewSession, "new session", "Start a new session with this coachee", true),
+    b(&[k('c')], Cmd::Resume, "resume", "Resume this coachee's unfinished session", false),
+    b(&[k('[')], Cmd::CompareEarlier, "earlier", "Compare the latest Six Centers with an earlier session", false),
+    b(&[k(']')], Cmd::CompareLater, "later", "Compare the latest Six Centers with a later session", false),
+    b(&[k('b')], Cmd::ActionsBoard, "actions", "Actions board for this coachee", true),
+];
+
+const DETAIL: &[Binding] = &[
+    b(&[DOWN, k('j')], Cmd::Down, "scroll", "Scroll down", false),
+    b(&[UP, k('k')], Cmd::Up, "scroll", "Scroll up", false),
+    b(&[ctrl('n'), PGDN], Cmd::NextStage, "next stage", "Jump to the next stage", true),
+    b(&[ctrl('p'), PGUP], Cmd::PrevStage, "prev stage", "Jump to the previous stage", false),
+    b(&[HOME_KEY, k('g')], Cmd::Top, "top", "Go to the top", false),
+    b(&[END_KEY, k('G')], Cmd::Bottom, "end", "Go to the end", false),
+    b(&[k('e'), k('c')], Cmd::Resume, "resume", "Reopen this session in the live screen, if it is unfinished", true),
+    b(&[k('x')], Cmd::Export, "export", "Export this session: Markdown, HTML, JSON, CSV or iCalendar", true),
+];
+
+const BOARD: &[Binding] = &[
+    b(&[UP, k('k')], Cmd::Up, "up", "Select the action above", false),
+    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the action below", false),
+    b(&[HOME_KEY, k('g')], Cmd::Top, "first", "Select the first action", false),
+    b(&[END_KEY, k('G')], Cmd::Bottom, "last", "Select the last action", false),
+    b(&[k('d')], Cmd::MarkDone, "done", "Mark the action done (saved at once, kept in its history)", true),
+    b(&[k('x')], Cmd::MarkDropped, "drop", "Drop the action (saved at once, kept in its history)", true),
+    b(&[k('o')], Cmd::Reopen, "reopen", "Reopen a done or dropped action", true),
+    b(&[k('e')], Cmd::EditDue, "due", "Change the due date: 2026-12-05, +3d, +2w, fri", true),
+    b(&[k('f')], Cmd::CycleStatus, "filter", "Next filter: open, overdue, done, dropped, all", true),
+    b(&[k('1'), k('2'), k('3'), k('4'), k('5')], Cmd::Digit(0), "filter", "Show 1 open, 2 overdue, 3 done, 4 dropped, 5 all", false),
+    b(&[k('c')], Cmd::CycleCoachee, "coachee", "Next coachee to show (then all of them)", true),
+    b(&[ENTER], Cmd::Open, "read", "Read the session where the action was agreed", false),
+];
+
+/// The search box takes every key that is not listed here.
+const SEARCH: &[Binding] = &[
+    b(&[UP], Cmd::Up, "up", "Select the result above", false),
+    b(&[DOWN], Cmd::Down, "down", "Select the result below", false),
+    b(&[ENTER], Cmd::Open, "open", "Read the session at the stage of the selected result", true),
+    b(&[ESC], Cmd::Back, "back", "Back to the previous screen", true),
+    b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: leave private notes out of the results", false),
+    b(&[F1], Cmd::Help, "help", "Show every key of this screen", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
+/// The tables that apply in a context, most specific first.
+pub(super) fn tables(ctx: Context) -> Vec<&'static [Binding]> {
+    match ctx {
+        Context::Home => vec![HOME],
+        Context::Picker => vec![PICKER],
+        Context::Form => vec![FORM],
+        Context::Confirm => vec![CONFIRM],
+        Context::Unfinished => vec![UNFINISHED],
+        Context::Help => vec![HELP],
+        Context::Summary => vec![SUMMARY],
+        Context::Coachee => vec![COACHEE, REVISIT_COMMON],
+        Context::Detail => vec![DETAIL, REVISIT_COMMON],
+        Context::Board => vec![BOARD, REVISIT_COMMON],
+        Context::Search => vec![SEARCH],
+        Context::SessionEdit => vec![SESSION_EDIT, SESSION_ALWAYS],
+        Context::SessionQuestions => vec![SESSION_NAV, SESSION_ALWAYS],
+        Context::SessionReview => vec![REVIEW, SESSION_NAV, SESSION_ALWAYS],
+        Context::SessionRatings => vec![RATINGS, SESSION_NAV, SESSION_ALWAYS],
+        Context::SessionChoice => vec![CHOICE, SESSION_NAV, SESSION_ALWAYS],
+        Context::SessionActions => vec![ACTIONS, SESSION_NAV, SESSION_ALWAYS],
+        Context::SessionClose => vec![CLOSE, SESSION_NAV, SESSION_ALWAYS],
+    }
+}

@@ -1,0 +1,41 @@
+//! An encrypted database: the app asks for the passphrase before anything
+//! else, with hidden input and three tries, then works as before.
+
+use std::path::Path;
+use std::time::Duration;
+
+use super::harness::{Options, Term, cli, keys, temp_db};
+
+fn passphrase_file(dir: &Path, text: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let f = dir.join("pass.txt");
+    std::fs::write(&f, format!("{text}\n")).expect("write passphrase");
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    f
+}
+
+#[test]
+fn a_typed_passphrase_unlocks_the_app_and_a_wrong_one_is_refused() {
+    let (dir, db) = temp_db();
+    cli(&db, &["coachee", "add", "Ana Secretcase"]);
+    let pass = passphrase_file(dir.path(), "correct horse battery");
+    let f = pass.to_string_lossy().into_owned();
+    cli(&db, &["--passphrase-file", &f, "encrypt"]);
+
+    let mut t = Term::spawn(Options::new(&db));
+    t.wait_for("Passphrase for");
+    t.typ("wrong guess");
+    t.key(keys::ENTER);
+    t.wait_for("Wrong passphrase (1 of 3");
+    assert!(
+        !t.screen().contains("wrong guess"),
+        "input must be hidden:\n{}",
+        t.screen()
+    );
+    t.typ("correct horse battery");
+    t.key(keys::ENTER);
+    t.wait_for("Ana Secretcase");
+    assert!(!t.screen().contains("correct horse"), "{}", t.screen());
+    t.key("q");
+    assert!(t.wait_exit(Duration::from_secs(10)).success());
+}
