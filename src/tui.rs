@@ -15,6 +15,7 @@ pub mod runtime;
 pub mod screens;
 pub mod theme;
 pub mod ui;
+pub mod unlock;
 pub mod widgets;
 
 use std::io::{self, IsTerminal, Write as _};
@@ -42,20 +43,24 @@ pub fn run(cli: &Cli) -> Result<()> {
     for g in &cli.guide {
         guide::parse_guide_file(g).map_err(|e| anyhow::anyhow!("{e}"))?;
     }
-    // An encrypted database asks for its passphrase first: three tries.
-    let store = crate::cli::open_unlocked(cli, &path, 3)?;
-    let (guides, errors) = crate::cli::load_guides(cli);
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         bail!(
             "innerceo needs a terminal to open the app; for scripts, see `innerceo --help` for the commands"
         );
     }
-    let mut app = App::new(
-        guides,
-        theme::Theme::from_env(),
-        cli.share_safe,
-        crate::dates::now(),
-    );
+    let theme = theme::Theme::from_env();
+    // An encrypted database asks for its passphrase first, on a start
+    // screen of its own (or reads --passphrase-file).
+    let store = if crate::store::is_encrypted(&path) && cli.passphrase_file.is_none() {
+        match unlock::unlock(&path, theme)? {
+            Some(store) => store,
+            None => return Ok(()),
+        }
+    } else {
+        crate::cli::open_unlocked(cli, &path, 1)?
+    };
+    let (guides, errors) = crate::cli::load_guides(cli);
+    let mut app = App::new(guides, theme, cli.share_safe, crate::dates::now());
     app.db_label = path.display().to_string();
     if let Some(e) = errors.first() {
         app.error(format!("A guide was skipped: {e}"));

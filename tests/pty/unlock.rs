@@ -23,7 +23,7 @@ fn a_typed_passphrase_unlocks_the_app_and_a_wrong_one_is_refused() {
     cli(&db, &["--passphrase-file", &f, "encrypt"]);
 
     let mut t = Term::spawn(Options::new(&db));
-    t.wait_for("Passphrase for");
+    t.wait_for("this database is encrypted");
     t.typ("wrong guess");
     t.key(keys::ENTER);
     t.wait_for("Wrong passphrase (1 of 3");
@@ -38,4 +38,18 @@ fn a_typed_passphrase_unlocks_the_app_and_a_wrong_one_is_refused() {
     assert!(!t.screen().contains("correct horse"), "{}", t.screen());
     t.key("q");
     assert!(t.wait_exit(Duration::from_secs(10)).success());
+
+    // Three wrong passphrases: refused, with the reason after the screen is gone.
+    let mut t = Term::spawn(Options::new(&db));
+    for n in 1..=3 {
+        t.wait_for("this database is encrypted");
+        t.typ(&format!("nope {n}"));
+        t.key(keys::ENTER);
+        if n < 3 {
+            t.wait_for(&format!("Wrong passphrase ({n} of 3"));
+        }
+    }
+    let status = t.wait_exit(Duration::from_secs(10));
+    assert!(!status.success());
+    t.wait_for("wrong passphrase 3 times");
 }

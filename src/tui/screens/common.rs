@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use crate::tui::app::App;
+use crate::tui::theme::Theme;
 
 /// The top bar: app name, where we are, and the share-safe badge.
 pub fn title_bar(app: &App, frame: &mut Frame, area: Rect, place: &str, right: Vec<Span<'static>>) {
@@ -37,6 +38,11 @@ pub fn if_room(app: &App, area: Rect, place: &str, right: String) -> Vec<Span<'s
 
 /// A bordered block, highlighted when it has the focus.
 pub fn block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
+    block_with(&app.theme, title, focused)
+}
+
+/// [`block`] for screens drawn before the app exists (the unlock screen).
+pub fn block_with<'a>(theme: &Theme, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
         .border_type(if focused {
@@ -45,9 +51,9 @@ pub fn block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) -> Block<
             BorderType::Plain
         })
         .border_style(if focused {
-            app.theme.focus_border
+            theme.focus_border
         } else {
-            app.theme.border
+            theme.border
         })
         .title(title)
 }
