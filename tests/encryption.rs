@@ -289,3 +289,32 @@ fn a_passphrase_file_others_can_read_is_refused() {
         .stderr(predicate::str::contains("shared secret").not());
     assert_eq!(std::fs::read(&db).expect("read"), before);
 }
+
+#[test]
+fn the_first_export_of_an_encrypted_database_says_it_is_a_plain_file_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = filled(dir.path());
+    let pf = pass_file(dir.path(), "pass", "a passphrase");
+    innerceo(&db)
+        .arg("--passphrase-file")
+        .arg(&pf)
+        .arg("encrypt")
+        .assert()
+        .success();
+    let export = || {
+        innerceo(&db)
+            .arg("--passphrase-file")
+            .arg(&pf)
+            .args(["export", "--all", "--format", "md"])
+            .output()
+            .expect("run")
+    };
+    let first = export();
+    assert!(first.status.success());
+    let stderr = String::from_utf8_lossy(&first.stderr);
+    assert!(stderr.contains("exports are plain files"), "{stderr}");
+    assert!(String::from_utf8_lossy(&first.stdout).contains(SECRETS[0]));
+    let second = export();
+    assert!(second.status.success());
+    assert!(!String::from_utf8_lossy(&second.stderr).contains("plain files"));
+}

@@ -40,6 +40,12 @@ pub fn export(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         check_folder(path, "-o")?;
     }
     let store = open_store(cli)?;
+    if store.first_plain_export()? {
+        eprintln!(
+            "Note: the database is encrypted, but exports are plain files by design. \
+             Keep them somewhere safe. (Said once.)"
+        );
+    }
     let e = export::collect(&store, &scope, args.include_private, crate::dates::now())?;
     let bytes = export::render(&e, args.format)?;
     match &args.output {

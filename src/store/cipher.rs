@@ -69,6 +69,19 @@ impl Store {
     pub fn is_encrypted(&self) -> bool {
         self.encrypted
     }
+
+    /// True the first time it is called on an encrypted database (and
+    /// remembers it): the moment to say that exports are plain files.
+    pub fn first_plain_export(&self) -> Result<bool> {
+        if !self.encrypted {
+            return Ok(false);
+        }
+        let added = self.conn.execute(
+            "INSERT OR IGNORE INTO settings (key, value) VALUES ('export_plain_noted', '1')",
+            [],
+        )?;
+        Ok(added == 1)
+    }
 }
 
 /// Converts the database at `path`: `from` opens it (`None` if plain), `to`

@@ -21,6 +21,7 @@ use super::{Result, Store, StoreError};
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_initial.sql")),
     M::up(include_str!("migrations/0002_search_counter.sql")),
+    M::up(include_str!("migrations/0003_settings.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
 

@@ -156,7 +156,7 @@ pub fn write(
     } else {
         ""
     };
-    let plain = if store.is_encrypted() {
+    let plain = if store.first_plain_export()? {
         " (a plain file: the database's encryption does not cover exports)"
     } else {
         ""
