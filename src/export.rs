@@ -293,6 +293,26 @@ pub fn tag_labels(guide: &Guide, stage_id: &str, tags: &[String]) -> Vec<String>
         .collect()
 }
 
+/// The close stage's confidence as `8/10 ████████░░` (or `-`), with its note.
+pub fn confidence<'a>(
+    r: &'a SessionRecord,
+    stage_id: &str,
+    c: &RatingItem,
+) -> (String, Option<&'a str>) {
+    let rating = r.rating(stage_id, &c.id);
+    let text = match rating.and_then(|x| x.score) {
+        Some(v) => {
+            let sc = c.scale_or(Scale::default());
+            format!("{v}/{} {}", sc.max, bar(v, sc))
+        }
+        None => "-".to_owned(),
+    };
+    (
+        text,
+        rating.map(|x| x.note.as_str()).filter(|n| !n.is_empty()),
+    )
+}
+
 /// A text bar for a score: `█████░░░░░` for 5 on a 1–10 scale (one block
 /// per point, counted from zero when the scale starts above it).
 pub fn bar(score: i64, scale: Scale) -> String {

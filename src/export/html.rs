@@ -10,7 +10,7 @@ use super::{
     Export, Item, bar, centers, day, delta, opt_date, option_label, owner, svg, tag_labels,
 };
 use crate::dates::{fmt_date, fmt_date_long, fmt_datetime, fmt_duration, local_date};
-use crate::guide::{Scale, StageKind};
+use crate::guide::StageKind;
 use crate::model::{SessionRecord, SessionStatus, Visibility};
 
 const STYLE: &str = "
@@ -328,16 +328,9 @@ fn session(out: &mut String, item: &Item, alone: bool) {
                     answer(out, &p.text, r.answer(&stage.id, &p.id));
                 }
                 if let Some(c) = confidence {
-                    let rating = r.rating(&stage.id, &c.id);
-                    let txt = match rating.and_then(|x| x.score) {
-                        Some(v) => {
-                            let sc = c.scale_or(Scale::default());
-                            format!("{v}/{} {}", sc.max, bar(v, sc))
-                        }
-                        None => "-".to_owned(),
-                    };
+                    let (txt, note) = crate::export::confidence(r, &stage.id, c);
                     answer(out, &c.question, Some(&txt));
-                    if let Some(note) = rating.map(|x| x.note.as_str()).filter(|n| !n.is_empty()) {
+                    if let Some(note) = note {
                         let _ = writeln!(out, "<p class=\"answer\">{}</p>", encode_safe(note));
                     }
                 }

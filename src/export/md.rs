@@ -183,16 +183,9 @@ pub fn session(out: &mut String, item: &Item, level: usize, include_private: boo
                     answer(out, &p.text, r.answer(&stage.id, &p.id));
                 }
                 if let Some(c) = confidence {
-                    let rating = r.rating(&stage.id, &c.id);
-                    let txt = match rating.and_then(|x| x.score) {
-                        Some(v) => {
-                            let sc = c.scale_or(crate::guide::Scale::default());
-                            format!("{v}/{} {}", sc.max, bar(v, sc))
-                        }
-                        None => "-".to_owned(),
-                    };
+                    let (txt, note) = crate::export::confidence(r, &stage.id, c);
                     let _ = writeln!(out, "**{}** {txt}\n", inline(&c.question));
-                    if let Some(note) = rating.map(|x| x.note.as_str()).filter(|n| !n.is_empty()) {
+                    if let Some(note) = note {
                         let _ = writeln!(out, "{}\n", para(note));
                     }
                 }
