@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::super::common::{bar, delta, short_label};
-use super::editor_box;
+use super::{editor_box, intro_height};
 use crate::guide::{RatingItem, Scale, Stage};
 use crate::tui::app::App;
 use crate::tui::live::Live;
@@ -75,9 +75,13 @@ pub fn ratings_view(
         lines.push(Line::from(spans));
     }
     let n = items.len() as u16;
+    // The focused item's question, wrapped: up to three lines.
+    let question_h = focused
+        .and_then(|i| items.get(i))
+        .map_or(2, |it| intro_height(&it.question, left.width).clamp(1, 3));
     let [list, question, note] = Layout::vertical([
         Constraint::Length(n + 1),
-        Constraint::Length(2),
+        Constraint::Length(question_h),
         Constraint::Min(3),
     ])
     .areas(left);
