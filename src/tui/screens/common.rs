@@ -101,3 +101,64 @@ pub fn short_label(label: &str) -> String {
     }
     s
 }
+
+/// Wraps one-span lines at `width` so that continuation lines keep the
+/// line's indent (answers under their question stay indented). Lines with
+/// several styles are left for the paragraph to wrap.
+pub fn hang_indent(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let [span] = line.spans.as_slice() else {
+            out.push(line);
+            continue;
+        };
+        let text = span.content.to_string();
+        if width < 8 || text.width() <= width {
+            out.push(line);
+            continue;
+        }
+        let indent: String = text.chars().take_while(|c| *c == ' ').collect();
+        let mut current = String::new();
+        for word in text.trim_start().split(' ') {
+            let lead = if current.is_empty() {
+                indent.as_str()
+            } else {
+                " "
+            };
+            if !current.is_empty() && current.width() + 1 + word.width() > width {
+                out.push(Line::styled(std::mem::take(&mut current), span.style).style(line.style));
+                current.push_str(&indent);
+                current.push_str(word);
+                continue;
+            }
+            current.push_str(lead);
+            current.push_str(word);
+        }
+        if !current.trim().is_empty() {
+            out.push(Line::styled(current, span.style).style(line.style));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_answers_keep_their_indent() {
+        let lines = vec![
+            Line::from("    one two three four five six"),
+            Line::from("short"),
+        ];
+        let out: Vec<String> = hang_indent(lines, 16)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.to_string()).collect())
+            .collect();
+        assert_eq!(
+            out,
+            vec!["    one two", "    three four", "    five six", "short"]
+        );
+    }
+}

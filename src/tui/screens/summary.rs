@@ -11,6 +11,7 @@ pub fn draw(app: &App, s: &Summary, frame: &mut Frame, area: Rect) {
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     common::title_bar(app, frame, top, "Session summary", vec![]);
     let lines = record::lines(&s.data, &app.theme, !app.share_safe);
+    let lines = common::hang_indent(lines, usize::from(body.width.saturating_sub(2)));
     let block = common::block(app, " Summary ", true);
     frame.render_widget(
         Paragraph::new(lines)
