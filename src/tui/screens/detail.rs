@@ -66,7 +66,12 @@ pub fn draw(app: &App, v: &DetailView, frame: &mut Frame, area: Rect) {
     let block = common::block(app, title, true).title_bottom(
         Line::styled(format!(" line {}/{} ", scroll + 1, doc.lines.len()), t.dim).right_aligned(),
     );
-    let lines: Vec<Line> = doc.lines.into_iter().skip(scroll).collect();
+    // Wrapped for display only: scrolling still counts document lines, so
+    // stage jumps land where they should.
+    let lines = common::hang_indent(
+        doc.lines.into_iter().skip(scroll).collect(),
+        usize::from(text.width.saturating_sub(2)),
+    );
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
