@@ -97,6 +97,8 @@ pub struct App {
     pub screen: Screen,
     /// The screens `Esc` goes back to, most recent last.
     pub history: Vec<Screen>,
+    /// The live session left for a search: `Esc` out of the search resumes it.
+    pub resume_after_search: Option<String>,
     pub popup: Option<Popup>,
     pub message: Option<Message>,
     pub quit: bool,
@@ -120,6 +122,7 @@ impl App {
             home: Home::default(),
             screen: Screen::Home,
             history: Vec::new(),
+            resume_after_search: None,
             popup: None,
             message: None,
             quit: false,
@@ -193,7 +196,8 @@ impl App {
                 _ => vec![],
             };
         }
-        if cmd == Some(Cmd::Search) {
+        // The live session saves before it lets the search take over.
+        if cmd == Some(Cmd::Search) && !matches!(self.screen, Screen::Session(_)) {
             return self.open_search();
         }
         match &mut self.screen {
@@ -267,6 +271,7 @@ impl App {
             }
             Loaded::Session(data) => {
                 self.popup = None;
+                self.resume_after_search = None;
                 self.open_screen(Screen::Session(Box::new(Live::new(*data, self.now))));
                 vec![]
             }

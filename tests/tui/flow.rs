@@ -461,3 +461,29 @@ fn the_summary_exports_the_session_to_a_file_in_the_chosen_format() {
     assert!(text.contains("Ship the pricing model by March"));
     assert!(!text.contains("Seemed tired today"), "{text}");
 }
+
+#[test]
+fn search_from_a_live_session_comes_back_to_it() {
+    let mut rt = runtime();
+    add_coachee(&mut rt, "Ana", "");
+    ch(&mut rt, 'n');
+    key(&mut rt, KeyCode::Enter);
+    ctrl(&mut rt, 'n');
+    typ(&mut rt, "Quarterly roadmap review");
+    key(&mut rt, KeyCode::Tab);
+    typ(&mut rt, "Because it matters");
+    key(&mut rt, KeyCode::Esc);
+    ch(&mut rt, '/');
+    typ(&mut rt, "roadm");
+    let text = screen(&rt, 100, 30);
+    assert!(text.contains("1 result"), "saved before searching:\n{text}");
+    key(&mut rt, KeyCode::Esc);
+    let Screen::Session(live) = &rt.app.screen else {
+        panic!("not back in the session:\n{}", screen(&rt, 100, 30));
+    };
+    assert_eq!(live.stage_def().map(|s| s.id.as_str()), Some("clarity"));
+    assert_eq!(live.field, 1, "same prompt");
+    let text = screen(&rt, 100, 30);
+    assert!(text.contains("Quarterly roadmap review"), "{text}");
+    assert!(text.contains("Because it matters"), "{text}");
+}

@@ -135,6 +135,7 @@ const SESSION_EDIT: &[Binding] = &[
 const SESSION_NAV: &[Binding] = &[
     b(&[ENTER, k('i')], Cmd::Edit, "edit", "Edit the focused answer or note", true),
     b(&[k('?')], Cmd::Help, "help", "Show every key of this screen", true),
+    b(&[k('/')], Cmd::Search, "search", "Search past sessions; Esc comes back here", false),
     b(&[ESC], Cmd::Back, "home", "Leave the session for now (it stays unfinished)", false),
     b(&[k('q')], Cmd::Quit, "quit", "Save and quit; resume later with c on home", true),
 ];

@@ -50,6 +50,14 @@ pub fn on_key(app: &mut App, cmd: Option<Cmd>, key: KeyEvent) -> Vec<Effect> {
             app.say("The session is kept unfinished: press c to resume it");
             return effects;
         }
+        Some(Cmd::Search) => {
+            let mut effects = live.flush_editors();
+            effects.push(live.progress_write());
+            effects.push(Effect::Durable);
+            app.resume_after_search = Some(live.session_id().to_owned());
+            effects.extend(app.open_search());
+            return effects;
+        }
         Some(Cmd::SaveNow) => {
             let mut effects = live.flush_editors();
             effects.push(live.progress_write());

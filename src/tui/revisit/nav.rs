@@ -33,6 +33,13 @@ impl App {
     /// `Esc`: back to the previous screen (home when there is none), its
     /// data read again since it may have changed meanwhile.
     pub fn back(&mut self) -> Vec<Effect> {
+        if matches!(self.screen, Screen::Search(_))
+            && let Some(session_id) = self.resume_after_search.take()
+        {
+            // Back into the live session the search was opened from, read
+            // again from the store (it was saved when the search opened).
+            return vec![Effect::OpenSession { session_id }];
+        }
         self.screen = self.history.pop().unwrap_or(Screen::Home);
         self.refresh_effects()
     }
