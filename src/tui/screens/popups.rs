@@ -116,7 +116,7 @@ fn help(app: &App, ctx: Context, scroll: u16, frame: &mut Frame, area: Rect) {
         Paragraph::new(lines)
             .scroll((scroll, 0))
             .wrap(Wrap { trim: false })
-            .block(common::block(app, " Help: Esc closes ", true)),
+            .block(common::block(app, " Help: Esc closes, ↓/↑ scroll ", true)),
         r,
     );
 }
