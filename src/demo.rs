@@ -147,9 +147,8 @@ struct CoacheeGen<'a> {
     coachee: &'a Coachee,
     theme: &'a str,
     scores: BTreeMap<String, i64>,
-    /// Actions still open, with the index of the record that holds them.
-    open: Vec<(usize, usize)>,
-    count: usize,
+    /// Actions still open, as they were agreed.
+    open: Vec<Action>,
 }
 
 impl<'a> CoacheeGen<'a> {
@@ -170,7 +169,6 @@ impl<'a> CoacheeGen<'a> {
             theme,
             scores,
             open: Vec::new(),
-            count: 0,
         }
     }
 
@@ -181,8 +179,6 @@ impl<'a> CoacheeGen<'a> {
         unfinished: bool,
         rng: &mut ChaCha8Rng,
     ) -> SessionRecord {
-        let index = self.count;
-        self.count += 1;
         let stop_at = if unfinished {
             guide.stages.len() / 2
         } else {
@@ -227,7 +223,7 @@ impl<'a> CoacheeGen<'a> {
                 .insert(stage.id.clone(), secs.max(30));
             rec.session.done_stages.push(stage.id.clone());
             match &stage.kind {
-                StageKind::Review => self.review(&mut rec, index, start, rng),
+                StageKind::Review => self.review(&mut rec, start, rng),
                 StageKind::Questions { prompts } => {
                     for p in prompts {
                         rec.answers.push(Answer {
@@ -292,7 +288,7 @@ impl<'a> CoacheeGen<'a> {
                             link: None,
                             created_at: start + Duration::minutes(40),
                         };
-                        self.open.push((index, rec.actions.len()));
+                        self.open.push(action.clone());
                         rec.actions.push(action);
                     }
                 }
@@ -348,15 +344,9 @@ impl<'a> CoacheeGen<'a> {
     }
 
     /// Reviews the open actions from earlier sessions (recorded on this one).
-    fn review(
-        &mut self,
-        rec: &mut SessionRecord,
-        _index: usize,
-        at: OffsetDateTime,
-        rng: &mut ChaCha8Rng,
-    ) {
+    fn review(&mut self, rec: &mut SessionRecord, at: OffsetDateTime, rng: &mut ChaCha8Rng) {
         let mut still_open = Vec::new();
-        for &(ri, ai) in &self.open {
+        for action in std::mem::take(&mut self.open) {
             let outcome = match rng.random_range(0..10) {
                 0..=5 => ReviewOutcome::Done,
                 6..=8 => ReviewOutcome::Carried,
@@ -364,7 +354,7 @@ impl<'a> CoacheeGen<'a> {
             };
             let review = ActionReview {
                 id: uuid_from(rng),
-                action_id: String::new(), // filled in `finish_statuses`
+                action_id: action.id.clone(),
                 session_id: Some(rec.session.id.clone()),
                 outcome,
                 note: if rng.random_bool(0.4) {
@@ -374,60 +364,38 @@ impl<'a> CoacheeGen<'a> {
                 },
                 at: at + Duration::minutes(5),
             };
-            // Placeholder action: `finish_statuses` replaces it with the real one.
-            rec.reviews.push((review, placeholder(ri, ai)));
+            // The action as it is now; `finish_statuses` gives it its final state.
+            rec.reviews.push((review, action.clone()));
             if outcome == ReviewOutcome::Carried {
-                still_open.push((ri, ai));
+                still_open.push(action);
             }
         }
         self.open = still_open;
     }
 
-    /// Applies each review to the action it reviewed, so that every action is
-    /// inserted with its final status and the reviews point at real actions.
+    /// Applies each review, in order, to the action it reviewed, so that
+    /// every action is inserted with its final status.
     fn finish_statuses(&self, records: &mut [SessionRecord]) {
+        let mut place = std::collections::HashMap::new();
+        for (r, rec) in records.iter().enumerate() {
+            for (a, action) in rec.actions.iter().enumerate() {
+                place.insert(action.id.clone(), (r, a));
+            }
+        }
         for r in 0..records.len() {
             for k in 0..records[r].reviews.len() {
-                let (ri, ai) = placeholder_index(&records[r].reviews[k].1);
-                let (outcome, at) = {
-                    let rv = &records[r].reviews[k].0;
-                    (rv.outcome, rv.at)
-                };
-                let Some(action) = records.get_mut(ri).and_then(|x| x.actions.get_mut(ai)) else {
+                let (review, _) = &records[r].reviews[k];
+                let (outcome, at) = (review.outcome, review.at);
+                let Some(&(ri, ai)) = place.get(&review.action_id) else {
                     continue;
                 };
+                let action = &mut records[ri].actions[ai];
                 action.status = outcome.status();
                 action.completed_on =
                     (outcome == ReviewOutcome::Done).then(|| crate::dates::local_date(at));
                 let action = action.clone();
-                records[r].reviews[k].0.action_id = action.id.clone();
                 records[r].reviews[k].1 = action;
             }
         }
     }
-}
-
-/// Reviews are generated before their actions' final state is known; this
-/// stands for "action `ai` of record `ri`" until `finish_statuses` runs.
-fn placeholder(ri: usize, ai: usize) -> Action {
-    Action {
-        id: format!("{ri}:{ai}"),
-        session_id: String::new(),
-        coachee_id: String::new(),
-        text: String::new(),
-        owner: String::new(),
-        due: None,
-        status: ActionStatus::Open,
-        completed_on: None,
-        link: None,
-        created_at: OffsetDateTime::UNIX_EPOCH,
-    }
-}
-
-fn placeholder_index(a: &Action) -> (usize, usize) {
-    let mut it = a.id.split(':').map(|p| p.parse().unwrap_or(usize::MAX));
-    (
-        it.next().unwrap_or(usize::MAX),
-        it.next().unwrap_or(usize::MAX),
-    )
 }
