@@ -179,6 +179,15 @@ impl StageKind {
     }
 }
 
+/// The heading of a choice stage's tags: its `tags_title`, or "Tags".
+pub fn tags_heading(tags_title: &str) -> &str {
+    if tags_title.is_empty() {
+        "Tags"
+    } else {
+        tags_title
+    }
+}
+
 impl RatingItem {
     /// The item's own scale, or the stage's.
     pub fn scale_or(&self, stage: Scale) -> Scale {

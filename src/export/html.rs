@@ -298,11 +298,7 @@ fn session(out: &mut String, item: &Item, alone: bool) {
                     answer(out, rationale, Some(&c.rationale));
                     let tags = tag_labels(&s.guide, &stage.id, &c.tags);
                     if !tags.is_empty() {
-                        let title = if tags_title.is_empty() {
-                            "Tags"
-                        } else {
-                            tags_title.as_str()
-                        };
+                        let title = crate::guide::tags_heading(tags_title);
                         let _ = writeln!(
                             out,
                             "<p><strong>{}:</strong> {}</p>",

@@ -157,11 +157,7 @@ pub fn session(out: &mut String, item: &Item, level: usize, include_private: boo
                     answer(out, rationale, Some(&c.rationale));
                     let tags = tag_labels(&s.guide, &stage.id, &c.tags);
                     if !tags.is_empty() {
-                        let title = if tags_title.is_empty() {
-                            "Tags"
-                        } else {
-                            tags_title.as_str()
-                        };
+                        let title = crate::guide::tags_heading(tags_title);
                         let list: Vec<String> = tags.iter().map(|t| inline(t)).collect();
                         let _ = writeln!(out, "**{}:** {}\n", inline(title), list.join(", "));
                     }

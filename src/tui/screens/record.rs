@@ -129,11 +129,7 @@ pub fn document(data: &SessionData, theme: &Theme, private: bool) -> Document {
                         .map(|t| t.label.clone())
                         .collect();
                     if !chosen.is_empty() {
-                        let title = if tags_title.is_empty() {
-                            "Tags"
-                        } else {
-                            tags_title
-                        };
+                        let title = crate::guide::tags_heading(tags_title);
                         out.push(Line::from(format!("  {title}: {}", chosen.join(", "))));
                     }
                 }

@@ -97,14 +97,7 @@ pub fn choice_view(app: &App, live: &Live, stage: &Stage, frame: &mut Frame, are
         let on_tags = focus == Some(FieldKind::Tags);
         let block = common::block(
             app,
-            format!(
-                " {} ",
-                if tags_title.is_empty() {
-                    "Tags"
-                } else {
-                    tags_title
-                }
-            ),
+            format!(" {} ", crate::guide::tags_heading(tags_title)),
             on_tags,
         );
         let inner = block.inner(tg);
