@@ -81,6 +81,7 @@ pub fn open(app: &mut App, data: &SessionData) {
         ],
         focus: 0,
         error: None,
+        on_choice: Some(follow_format),
     };
     app.popup = Some(Popup::Form(Box::new(form)));
 }

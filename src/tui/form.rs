@@ -51,6 +51,8 @@ pub struct Form {
     pub fields: Vec<FormField>,
     pub focus: usize,
     pub error: Option<String>,
+    /// Called after a choice field changes, so one field can follow another.
+    pub on_choice: Option<fn(&mut Form)>,
 }
 
 /// A single-line editor holding `text`, cursor at the end.
@@ -84,6 +86,7 @@ impl Form {
             ],
             focus: 0,
             error: None,
+            on_choice: None,
         }
     }
 
@@ -136,6 +139,7 @@ impl Form {
             ],
             focus: 0,
             error: None,
+            on_choice: None,
         }
     }
 
@@ -155,6 +159,7 @@ impl Form {
             }],
             focus: 0,
             error: None,
+            on_choice: None,
         }
     }
 
@@ -203,8 +208,8 @@ impl Form {
                     KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % n,
                     _ => {}
                 }
-                if matches!(self.kind, FormKind::Export { .. }) {
-                    crate::tui::export_dialog::follow_format(self);
+                if let Some(follow) = self.on_choice {
+                    follow(self);
                 }
             }
         }
