@@ -9,7 +9,8 @@ pub mod export_dialog;
 pub mod form;
 pub mod input;
 pub mod keymap;
-pub mod live;
+pub mod msg;
+pub mod popup;
 pub mod revisit;
 pub mod runtime;
 pub mod screens;
@@ -17,6 +18,7 @@ pub mod theme;
 pub mod ui;
 pub mod unlock;
 pub mod widgets;
+pub mod wrap;
 
 use std::io::{self, IsTerminal, Write as _};
 use std::panic::{self, AssertUnwindSafe};

@@ -7,9 +7,10 @@ mod home_keys;
 mod popup_keys;
 
 use super::effect::{Effect, Loaded};
-use super::form::Form;
+pub use super::popup::{OnYes, Popup};
 use super::keymap::{self, Cmd, Context};
-use super::live::Live;
+use super::msg::{Env, Msg};
+use super::screens::session::Session;
 use super::revisit::board::BoardView;
 use super::revisit::coachee::CoacheeView;
 use super::revisit::detail::DetailView;
@@ -21,7 +22,7 @@ use crate::model::CoacheeSummary;
 /// The screen under any popup.
 pub enum Screen {
     Home,
-    Session(Box<Live>),
+    Session(Box<Session>),
     Summary(Box<Summary>),
     Coachee(Box<CoacheeView>),
     Detail(Box<DetailView>),
@@ -50,37 +51,6 @@ impl Home {
     }
 }
 
-/// Something over the screen that takes the keys first.
-pub enum Popup {
-    Help {
-        ctx: Context,
-        scroll: u16,
-    },
-    Picker {
-        coachee_id: String,
-        coachee_name: String,
-        selected: usize,
-    },
-    Form(Box<Form>),
-    Confirm {
-        text: String,
-        on_yes: OnYes,
-    },
-    Unfinished {
-        coachee_id: String,
-        session_id: String,
-        name: String,
-    },
-}
-
-/// What a confirmed dialog does.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OnYes {
-    Archive { id: String, archived: bool },
-    Finish,
-    DeleteAction(usize),
-}
-
 /// A line of feedback under the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
@@ -106,6 +76,10 @@ pub struct App {
     pub today: Date,
     /// The database file, shown in the help.
     pub db_label: String,
+    /// Whether an overrun timebox rings the terminal bell.
+    pub bell: bool,
+    /// A bell the run loop has yet to ring.
+    pub ring: bool,
 }
 
 impl App {
@@ -129,7 +103,42 @@ impl App {
             now,
             today: crate::dates::local_date(now),
             db_label: String::new(),
+            bell: true,
+            ring: false,
         }
+    }
+
+    /// What screens may read: the one clock and the one share-safe switch.
+    pub fn env(&self) -> Env {
+        Env {
+            now: self.now,
+            today: self.today,
+            share_safe: self.share_safe,
+        }
+    }
+
+    /// Applies what a screen asked for; the one place `App` changes on its
+    /// behalf. Returns the effects for the run loop.
+    pub fn apply(&mut self, msgs: Vec<Msg>) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for m in msgs {
+            match m {
+                Msg::Effect(e) => effects.push(e),
+                Msg::Popup(p) => self.popup = Some(p),
+                Msg::Say(text) => self.say(text),
+                Msg::Error(text) => self.error(text),
+                Msg::Back => effects.extend(self.back()),
+                Msg::Quit => effects.extend(self.quit_effects()),
+                Msg::Search => {
+                    if let Screen::Session(s) = &self.screen {
+                        self.resume_after_search = Some(s.session_id().to_owned());
+                    }
+                    effects.extend(self.open_search());
+                }
+                Msg::Bell => self.ring = self.bell,
+            }
+        }
+        effects
     }
 
     /// The keymap context of what has the keys now.
@@ -190,9 +199,14 @@ impl App {
             } else {
                 "Share-safe off: private notes are visible"
             });
+            let env = self.env();
             // Search results may hold private notes: ask again.
-            return match &self.screen {
+            return match &mut self.screen {
                 Screen::Search(v) => vec![v.effect(self.share_safe)],
+                Screen::Session(s) => {
+                    let msgs = s.on_share_safe(env.share_safe, &env);
+                    self.apply(msgs)
+                }
                 _ => vec![],
             };
         }
@@ -200,9 +214,13 @@ impl App {
         if cmd == Some(Cmd::Search) && !matches!(self.screen, Screen::Session(_)) {
             return self.open_search();
         }
+        let env = self.env();
         match &mut self.screen {
             Screen::Home => self.on_home(cmd),
-            Screen::Session(_) => super::live::update::on_key(self, cmd, key),
+            Screen::Session(s) => {
+                let msgs = s.update(cmd, key, &env);
+                self.apply(msgs)
+            }
             Screen::Coachee(_) | Screen::Detail(_) | Screen::Board(_) | Screen::Search(_) => {
                 self.on_revisit_key(cmd, key)
             }
@@ -236,8 +254,12 @@ impl App {
         if self.popup.is_some() {
             return vec![];
         }
+        let env = self.env();
         match &mut self.screen {
-            Screen::Session(_) => super::live::update::on_paste(self, text),
+            Screen::Session(s) => {
+                let msgs = s.paste(text, &env);
+                self.apply(msgs)
+            }
             Screen::Search(_) => super::revisit::search::on_paste(self, text),
             _ => vec![],
         }
@@ -245,10 +267,14 @@ impl App {
 
     /// A clock tick: session time accounting.
     pub fn on_tick(&mut self, now: OffsetDateTime) -> Vec<Effect> {
+        let seconds = (now - self.now).whole_seconds();
         self.now = now;
         self.today = crate::dates::local_date(now);
         match &mut self.screen {
-            Screen::Session(live) => live.tick(now),
+            Screen::Session(s) => {
+                let msgs = s.tick(seconds);
+                self.apply(msgs)
+            }
             _ => vec![],
         }
     }
@@ -272,7 +298,7 @@ impl App {
             Loaded::Session(data) => {
                 self.popup = None;
                 self.resume_after_search = None;
-                self.open_screen(Screen::Session(Box::new(Live::new(*data, self.now))));
+                self.open_screen(Screen::Session(Box::new(Session::new(*data))));
                 vec![]
             }
             Loaded::Coachee(data) => self.show_coachee(*data),
@@ -326,9 +352,10 @@ impl App {
     pub fn quit_effects(&mut self) -> Vec<Effect> {
         self.quit = true;
         let mut effects = Vec::new();
-        if let Screen::Session(live) = &mut self.screen {
-            effects.extend(live.flush_editors());
-            effects.push(live.progress_write());
+        if let Screen::Session(s) = &self.screen {
+            let env = self.env();
+            effects.extend(s.flush_editors(&env));
+            effects.push(s.progress_write());
         }
         effects.push(Effect::Durable);
         effects.push(Effect::Quit);

@@ -55,6 +55,32 @@ pub struct Form {
     pub on_choice: Option<fn(&mut Form)>,
 }
 
+/// Links an action can have: the guide's rating items and choice options,
+/// as (link, label).
+pub fn link_options(guide: &crate::guide::Guide) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for st in &guide.stages {
+        match &st.kind {
+            crate::guide::StageKind::Ratings { items, .. } => {
+                out.extend(
+                    items
+                        .iter()
+                        .map(|i| (format!("center:{}", i.id), i.label.clone())),
+                );
+            }
+            crate::guide::StageKind::Choice { options, .. } => {
+                out.extend(
+                    options
+                        .iter()
+                        .map(|o| (format!("pathway:{}", o.id), o.label.clone())),
+                );
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// A single-line editor holding `text`, cursor at the end.
 pub fn line_editor(text: &str) -> TextArea<'static> {
     let mut t = TextArea::new(vec![text.replace(['\n', '\r'], " ")]);

@@ -55,6 +55,7 @@ pub enum Cmd {
     CycleCoachee,
     Reopen,
     EditDue,
+    ToggleIntro,
 }
 
 /// Where the key was pressed: decides which table applies.
@@ -66,18 +67,84 @@ pub enum Context {
     Confirm,
     Unfinished,
     Help,
-    SessionEdit,
+    /// A prompt's answer or the rationale: printable keys type.
+    SessionText,
+    /// A one-line text field (the next session's date).
+    SessionLine,
+    /// Typing into the focused control's note.
+    SessionNote,
+    /// The private-notes pane has the keys.
+    SessionPane,
+    SessionRating,
+    SessionConfidence,
     SessionReview,
-    SessionQuestions,
-    SessionRatings,
-    SessionChoice,
-    SessionActions,
-    SessionClose,
+    SessionOption,
+    SessionTag,
+    SessionAction,
+    SessionAddAction,
+    /// A stage with nothing to focus (a review with no open actions).
+    SessionEmpty,
     Summary,
     Coachee,
     Detail,
     Board,
     Search,
+}
+
+impl Context {
+    /// Every context, for the tests that walk them all.
+    pub const ALL: &[Context] = &[
+        Context::Home,
+        Context::Picker,
+        Context::Form,
+        Context::Confirm,
+        Context::Unfinished,
+        Context::Help,
+        Context::SessionText,
+        Context::SessionLine,
+        Context::SessionNote,
+        Context::SessionPane,
+        Context::SessionRating,
+        Context::SessionConfidence,
+        Context::SessionReview,
+        Context::SessionOption,
+        Context::SessionTag,
+        Context::SessionAction,
+        Context::SessionAddAction,
+        Context::SessionEmpty,
+        Context::Summary,
+        Context::Coachee,
+        Context::Detail,
+        Context::Board,
+        Context::Search,
+    ];
+
+    /// Whether this is the live session screen.
+    pub fn is_session(self) -> bool {
+        matches!(
+            self,
+            Context::SessionText
+                | Context::SessionLine
+                | Context::SessionNote
+                | Context::SessionPane
+                | Context::SessionRating
+                | Context::SessionConfidence
+                | Context::SessionReview
+                | Context::SessionOption
+                | Context::SessionTag
+                | Context::SessionAction
+                | Context::SessionAddAction
+                | Context::SessionEmpty
+        )
+    }
+
+    /// Whether printable keys type into an editor here.
+    pub fn types_text(self) -> bool {
+        matches!(
+            self,
+            Context::SessionText | Context::SessionLine | Context::SessionNote | Context::SessionPane
+        )
+    }
 }
 
 /// A key as written in the tables.
@@ -198,24 +265,57 @@ mod tests {
     }
 
     #[test]
-    fn ctrl_keys_work_while_editing_and_letters_go_to_the_editor() {
-        let ctx = Context::SessionEdit;
+    fn ctrl_keys_work_while_typing_and_letters_go_to_the_editor() {
+        let ctx = Context::SessionText;
         assert_eq!(
             lookup(ctx, &key(KeyCode::Char('n'), KeyModifiers::CONTROL)),
             Some(Cmd::NextStage)
         );
+        for c in [' ', 'q', '?', '/', 'a', 'd', '1'] {
+            assert_eq!(lookup(ctx, &key(KeyCode::Char(c), KeyModifiers::NONE)), None);
+        }
         assert_eq!(
-            lookup(ctx, &key(KeyCode::Char('q'), KeyModifiers::NONE)),
-            None
+            lookup(ctx, &key(KeyCode::Char('q'), KeyModifiers::CONTROL)),
+            Some(Cmd::Quit)
         );
-        assert_eq!(
-            lookup(ctx, &key(KeyCode::Char('?'), KeyModifiers::SHIFT)),
-            None
-        );
-        assert_eq!(
-            lookup(ctx, &key(KeyCode::Esc, KeyModifiers::NONE)),
-            Some(Cmd::Back)
-        );
+    }
+
+    /// No printable key quits, finishes, leaves or moves in a session,
+    /// whatever has the focus (docs/keys.md).
+    #[test]
+    fn printable_keys_never_leave_or_quit_a_session() {
+        for ctx in Context::ALL.iter().filter(|c| c.is_session()) {
+            for b in bindings(*ctx) {
+                for k in b.keys {
+                    let printable = matches!(k.code, KeyCode::Char(_))
+                        && !k.mods.contains(KeyModifiers::CONTROL)
+                        && !k.mods.contains(KeyModifiers::ALT);
+                    if !printable {
+                        continue;
+                    }
+                    assert!(
+                        !ctx.types_text(),
+                        "{ctx:?}: {} is bound though printable keys type here",
+                        key_name(k)
+                    );
+                    assert!(
+                        matches!(
+                            b.cmd,
+                            Cmd::Digit(_)
+                                | Cmd::MarkDone
+                                | Cmd::MarkCarried
+                                | Cmd::MarkDropped
+                                | Cmd::Toggle
+                                | Cmd::AddAction
+                                | Cmd::Delete
+                        ),
+                        "{ctx:?}: {} does {:?}, which is not the control's own",
+                        key_name(k),
+                        b.cmd
+                    );
+                }
+            }
+        }
     }
 
     #[test]
@@ -241,21 +341,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for ctx in [
-            Context::Home,
-            Context::SessionReview,
-            Context::SessionRatings,
-            Context::SessionChoice,
-            Context::SessionActions,
-            Context::SessionClose,
-            Context::SessionQuestions,
-            Context::SessionEdit,
-            Context::Summary,
-            Context::Coachee,
-            Context::Detail,
-            Context::Board,
-            Context::Search,
-        ] {
+        for &ctx in Context::ALL {
             let all = bindings(ctx);
             for (i, a) in all.iter().enumerate() {
                 for b in &all[i + 1..] {

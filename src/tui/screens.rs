@@ -9,5 +9,4 @@ pub mod popups;
 pub mod record;
 pub mod search;
 pub mod session;
-pub mod stages;
 pub mod summary;

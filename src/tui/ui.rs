@@ -8,6 +8,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::app::{App, Screen};
 use super::keymap;
 use super::screens;
+use super::theme::Theme;
+use super::wrap;
 
 /// The smallest terminal the full layout fits in.
 pub const MIN_WIDTH: u16 = 80;
@@ -20,10 +22,16 @@ pub fn draw(app: &App, frame: &mut Frame) {
         too_small(app, frame, area);
         return;
     }
-    let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    // A message wraps onto up to three rows rather than being cut.
+    let status_h = app.message.as_ref().map_or(1, |m| {
+        let rows = wrap::wrap(&message_text(m), usize::from(area.width)).len();
+        u16::try_from(rows.clamp(1, 3)).unwrap_or(1)
+    });
+    let [body, status] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(status_h)]).areas(area);
     match &app.screen {
         Screen::Home => screens::home::draw(app, frame, body),
-        Screen::Session(live) => screens::session::draw(app, live, frame, body),
+        Screen::Session(s) => screens::session::draw(s, &app.theme, &app.env(), frame, body),
         Screen::Summary(s) => screens::summary::draw(app, s, frame, body),
         Screen::Coachee(v) => screens::coachee::draw(app, v, frame, body),
         Screen::Detail(v) => screens::detail::draw(app, v, frame, body),
@@ -33,6 +41,14 @@ pub fn draw(app: &App, frame: &mut Frame) {
     status_line(app, frame, status);
     if let Some(popup) = &app.popup {
         screens::popups::draw(app, popup, frame, body);
+    }
+}
+
+fn message_text(m: &super::app::Message) -> String {
+    if m.error {
+        format!("! {}", m.text)
+    } else {
+        m.text.clone()
     }
 }
 
@@ -56,41 +72,83 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             app.theme.ok
         };
-        let prefix = if msg.error { "! " } else { "" };
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![Span::styled(
-                format!("{prefix}{}", msg.text),
-                style,
-            )])),
-            area,
-        );
+        let lines: Vec<Line> = wrap::wrap(&message_text(msg), usize::from(area.width))
+            .into_iter()
+            .map(|l| Line::styled(l, style))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
         return;
     }
     let ctx = app.context();
-    let mut spans = Vec::new();
-    for b in keymap::bindings(ctx).iter().filter(|b| b.status) {
-        let key = b.keys.first().map(keymap::key_name).unwrap_or_default();
-        let key = if matches!(b.cmd, keymap::Cmd::Digit(_)) {
-            "1-0".to_owned()
-        } else {
-            key
-        };
-        if !spans.is_empty() {
-            spans.push(Span::styled("  ", app.theme.dim));
-        }
-        spans.push(Span::styled(key, app.theme.key));
-        spans.push(Span::raw(format!(" {}", b.label)));
-    }
-    // Point at the help when the screen has one and it is not shown already.
+    let mut items: Vec<(String, String)> = match (&app.screen, &app.popup) {
+        (Screen::Session(s), None) => screens::session::hints(s),
+        _ => Vec::new(),
+    };
+    items.extend(status_items(ctx));
+    let line = fit_status(&items, usize::from(area.width), &app.theme);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The status-line entries of a context, from the keymap, with a pointer
+/// to the help when the help key is not one of them.
+pub fn status_items(ctx: keymap::Context) -> Vec<(String, String)> {
     let binds = keymap::bindings(ctx);
+    let mut items: Vec<(String, String)> = binds
+        .iter()
+        .filter(|b| b.status)
+        .map(|b| {
+            let key = if matches!(b.cmd, keymap::Cmd::Digit(_)) {
+                keymap::keys_label(b).replace(", ", "/")
+            } else {
+                b.keys.first().map(keymap::key_name).unwrap_or_default()
+            };
+            (key, b.label.to_owned())
+        })
+        .collect();
     let shown = binds.iter().any(|b| b.cmd == keymap::Cmd::Help && b.status);
-    let help = binds
-        .into_iter()
-        .find(|b| b.cmd == keymap::Cmd::Help && !shown);
-    if let Some(key) = help.and_then(|b| b.keys.first().map(keymap::key_name)) {
-        spans.push(Span::styled("  ", app.theme.dim));
-        spans.push(Span::styled(key, app.theme.key));
-        spans.push(Span::raw(" all keys"));
+    if !shown
+        && let Some(key) = binds
+            .iter()
+            .find(|b| b.cmd == keymap::Cmd::Help)
+            .and_then(|b| b.keys.first().map(keymap::key_name))
+    {
+        items.push((key, "all keys".to_owned()));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    items
+}
+
+/// Entries that fit in `width`, most important (first) kept; the help
+/// pointer (last) is kept while anything fits, and no entry is ever cut.
+pub fn fit_status(items: &[(String, String)], width: usize, theme: &Theme) -> Line<'static> {
+    let w = |(k, l): &(String, String)| wrap::width(k) + 1 + wrap::width(l);
+    let help = items.last().filter(|(_, l)| l == "all keys");
+    let body = if help.is_some() {
+        &items[..items.len() - 1]
+    } else {
+        items
+    };
+    let mut used = help.map_or(0, |h| w(h) + 2);
+    let mut keep = Vec::new();
+    for it in body {
+        let need = w(it) + if keep.is_empty() { 0 } else { 2 };
+        if used + need > width {
+            break;
+        }
+        used += need;
+        keep.push(it);
+    }
+    if let Some(h) = help
+        && w(h) <= width
+    {
+        keep.push(h);
+    }
+    let mut spans = Vec::new();
+    for (k, l) in keep {
+        if !spans.is_empty() {
+            spans.push(Span::styled("  ", theme.dim));
+        }
+        spans.push(Span::styled(k.clone(), theme.key));
+        spans.push(Span::raw(format!(" {l}")));
+    }
+    Line::from(spans)
 }

@@ -131,8 +131,9 @@ impl App {
         if let FormKind::Export { .. } = &form.kind {
             return crate::tui::export_dialog::submit(form, self.share_safe);
         }
-        if let (FormKind::Action { .. }, Screen::Session(live)) = (&form.kind, &mut self.screen) {
-            return live.apply_action_form(form, self.now);
+        let env = self.env();
+        if let (FormKind::Action { .. }, Screen::Session(s)) = (&form.kind, &mut self.screen) {
+            return s.apply_action_form(form, &env);
         }
         effects
     }
@@ -140,19 +141,20 @@ impl App {
     pub(super) fn confirmed(&mut self, on_yes: OnYes) -> Vec<Effect> {
         match on_yes {
             OnYes::Archive { id, archived } => vec![Effect::SetArchived { id, archived }],
-            OnYes::Finish => match &mut self.screen {
-                Screen::Session(live) => {
-                    let mut effects = live.flush_editors();
-                    effects.push(live.progress_write());
+            OnYes::Finish => match &self.screen {
+                Screen::Session(s) => {
+                    let env = self.env();
+                    let mut effects = s.flush_editors(&env);
+                    effects.push(s.progress_write());
                     effects.push(Effect::CompleteSession {
-                        session_id: live.data.record.session.id.clone(),
+                        session_id: s.session_id().to_owned(),
                     });
                     effects
                 }
                 _ => vec![],
             },
             OnYes::DeleteAction(i) => match &mut self.screen {
-                Screen::Session(live) => live.delete_action(i),
+                Screen::Session(s) => s.delete_action(i),
                 _ => vec![],
             },
         }

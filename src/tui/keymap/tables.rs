@@ -113,66 +113,111 @@ const HELP: &[Binding] = &[
     b(&[UP, k('k')], Cmd::Up, "scroll", "Scroll up", false),
 ];
 
-/// Keys of the live session that work everywhere in it, editing or not.
+/// Keys of the live session that work on every element. None is a plain
+/// printable key: those belong to the focused element (docs/keys.md).
 const SESSION_ALWAYS: &[Binding] = &[
-    b(&[ctrl('n'), PGDN], Cmd::NextStage, "next stage", "Go to the next stage (marks this one done)", true),
+    b(&[ctrl('n'), PGDN], Cmd::NextStage, "next stage", "Go to the next stage", true),
     b(&[ctrl('p'), PGUP], Cmd::PrevStage, "prev stage", "Go back to the previous stage", false),
-    b(&[TAB], Cmd::NextField, "next field", "Move to the next prompt or field", true),
-    b(&[BACKTAB], Cmd::PrevField, "prev field", "Move to the previous prompt or field", false),
-    b(&[ctrl('o')], Cmd::ToggleNotes, "notes", "Show or hide the private notes pane for this stage", true),
+    b(&[ctrl('o')], Cmd::ToggleNotes, "private note", "Open the private notes pane (coach only) and type there; Ctrl-o again closes it", true),
+    b(&[ctrl('f')], Cmd::Finish, "finish", "Finish the session and see the summary", true),
+    b(&[ctrl('q')], Cmd::Quit, "quit", "Save and quit; resume later with c on home", true),
     b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: hide every private note at once", false),
     b(&[ctrl('s')], Cmd::SaveNow, "save", "Save now (everything is also saved as you type)", false),
-    b(&[ctrl('f')], Cmd::Finish, "finish", "Finish the session and see the summary", false),
+    b(&[ctrl('r')], Cmd::Search, "search", "Search past sessions; Esc comes back here", false),
+    b(&[ctrl('g')], Cmd::ToggleIntro, "intro", "Fold or unfold the stage's introduction", false),
     b(&[F1], Cmd::Help, "help", "Show every key of this screen", false),
     b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Save and quit; resume later with c on home", false),
 ];
 
-const SESSION_EDIT: &[Binding] = &[
-    b(&[ESC], Cmd::Back, "stop editing", "Stop editing (then q quits, ? shows help)", true),
+/// Tab order, for every element but the private-notes pane.
+const SESSION_MOVE: &[Binding] = &[
+    b(&[TAB], Cmd::NextField, "next", "Move to the next element of the stage", true),
+    b(&[BACKTAB], Cmd::PrevField, "previous", "Move to the previous element of the stage", false),
 ];
 
-/// Keys of the live session when not editing text.
-const SESSION_NAV: &[Binding] = &[
-    b(&[ENTER, k('i')], Cmd::Edit, "edit", "Edit the focused answer or note", true),
-    b(&[k('?')], Cmd::Help, "help", "Show every key of this screen", true),
-    b(&[k('/')], Cmd::Search, "search", "Search past sessions; Esc comes back here", false),
-    b(&[ESC], Cmd::Back, "home", "Leave the session for now (it stays unfinished)", false),
-    b(&[k('q')], Cmd::Quit, "quit", "Save and quit; resume later with c on home", true),
+const SESSION_TEXT: &[Binding] = &[
+    b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];
 
-const REVIEW: &[Binding] = &[
-    b(&[UP, k('k')], Cmd::Up, "up", "Select the action above", false),
-    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the action below", false),
-    b(&[k('d')], Cmd::MarkDone, "done", "Mark the action done", true),
-    b(&[k('c')], Cmd::MarkCarried, "carry", "Carry the action over (it stays open)", true),
-    b(&[k('x')], Cmd::MarkDropped, "drop", "Drop the action", true),
+const SESSION_LINE: &[Binding] = &[
+    b(&[ENTER], Cmd::Submit, "confirm", "Confirm the date and move to the next element", true),
+    b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];
 
-const RATINGS: &[Binding] = &[
-    b(&[UP, k('k')], Cmd::Up, "up", "Select the center above", false),
-    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the center below", false),
-    b(&[LEFT, k('h')], Cmd::Left, "-1", "Lower the score by one", true),
-    b(&[RIGHT, k('l')], Cmd::Right, "+1", "Raise the score by one", true),
+/// Typing into a control's note (a rating's, a review's).
+const SESSION_NOTE: &[Binding] = &[
+    b(&[ENTER, ESC], Cmd::Back, "note done", "Stop writing the note and go back to the control", true),
+    b(&[UP], Cmd::Up, "up", "Go to the element above", false),
+    b(&[DOWN], Cmd::Down, "down", "Go to the element below", false),
+];
+
+const SESSION_PANE: &[Binding] = &[
+    b(&[ESC], Cmd::Back, "back to the stage", "Go back to the field you came from (the pane stays open)", true),
+    b(&[TAB, BACKTAB], Cmd::NextField, "stays here", "Tab stays in the private note, so nothing typed here lands in a shared answer", false),
+];
+
+const SESSION_RATING: &[Binding] = &[
     b(&[k('1'), k('2'), k('3'), k('4'), k('5'), k('6'), k('7'), k('8'), k('9'), k('0')], Cmd::Digit(0), "score", "Set the score directly (0 means 10)", true),
+    b(&[LEFT], Cmd::Left, "-1", "Lower the score by one", true),
+    b(&[RIGHT], Cmd::Right, "+1", "Raise the score by one", true),
+    b(&[UP], Cmd::Up, "up", "Go to the center above", false),
+    b(&[DOWN], Cmd::Down, "down", "Go to the center below", true),
+    b(&[ENTER], Cmd::Edit, "note", "Write a note on this center (or just start typing)", true),
+    b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];
 
-const CHOICE: &[Binding] = &[
-    b(&[UP, k('k')], Cmd::Up, "up", "Select the option or tag above", false),
-    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the option or tag below", false),
-    b(&[k(' ')], Cmd::Toggle, "pick/toggle", "Pick the option, or toggle the tag", true),
+const SESSION_CONFIDENCE: &[Binding] = &[
+    b(&[k('1'), k('2'), k('3'), k('4'), k('5'), k('6'), k('7'), k('8'), k('9'), k('0')], Cmd::Digit(0), "score", "Set the score directly (0 means 10)", true),
+    b(&[LEFT], Cmd::Left, "-1", "Lower the score by one", true),
+    b(&[RIGHT], Cmd::Right, "+1", "Raise the score by one", true),
+    b(&[UP], Cmd::Up, "up", "Go to the element above", false),
+    b(&[DOWN], Cmd::Down, "down", "Go to the element below", false),
+    b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];
 
-const ACTIONS: &[Binding] = &[
-    b(&[UP, k('k')], Cmd::Up, "up", "Select the action above", false),
-    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the action below", false),
+const SESSION_REVIEW: &[Binding] = &[
+    b(&[k('d')], Cmd::MarkDone, "done", "Mark the action done", true),
+    b(&[k('c')], Cmd::MarkCarried, "carry over", "Carry the action over (it stays open)", true),
+    b(&[k('x')], Cmd::MarkDropped, "drop", "Drop the action", true),
+    b(&[ENTER], Cmd::Edit, "note", "Write a note on this action (or just start typing)", true),
+    b(&[UP], Cmd::Up, "up", "Go to the action above", false),
+    b(&[DOWN], Cmd::Down, "down", "Go to the action below", false),
+    b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
+];
+
+const SESSION_OPTION: &[Binding] = &[
+    b(&[k(' '), ENTER], Cmd::Toggle, "pick", "Pick this option", true),
+    b(&[UP], Cmd::Up, "up", "Go to the option above", false),
+    b(&[DOWN], Cmd::Down, "down", "Go to the option below", true),
+    b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
+];
+
+const SESSION_TAG: &[Binding] = &[
+    b(&[k(' '), ENTER], Cmd::Toggle, "toggle", "Tick or untick this tag", true),
+    b(&[LEFT], Cmd::Left, "left", "Go to the tag on the left", false),
+    b(&[RIGHT], Cmd::Right, "right", "Go to the tag on the right", false),
+    b(&[UP], Cmd::Up, "up", "Go to the tag above", false),
+    b(&[DOWN], Cmd::Down, "down", "Go to the tag below", false),
+    b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
+];
+
+const SESSION_ACTION: &[Binding] = &[
+    b(&[ENTER], Cmd::Edit, "edit", "Edit this action: text, owner, due date, link", true),
     b(&[k('a')], Cmd::AddAction, "add", "Add an agreed action", true),
-    b(&[k('d'), DEL], Cmd::Delete, "delete", "Delete the selected action", true),
+    b(&[k('d'), DEL], Cmd::Delete, "delete", "Delete this action (asks first)", true),
+    b(&[UP], Cmd::Up, "up", "Go to the action above", false),
+    b(&[DOWN], Cmd::Down, "down", "Go to the action below", false),
+    b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];
 
-const CLOSE: &[Binding] = &[
-    b(&[LEFT, k('h')], Cmd::Left, "-1", "Lower the confidence score by one", false),
-    b(&[RIGHT, k('l')], Cmd::Right, "+1", "Raise the confidence score by one", false),
-    b(&[k('1'), k('2'), k('3'), k('4'), k('5'), k('6'), k('7'), k('8'), k('9'), k('0')], Cmd::Digit(0), "score", "Set the confidence score (0 means 10)", false),
+const SESSION_ADD_ACTION: &[Binding] = &[
+    b(&[ENTER, k('a')], Cmd::AddAction, "add an action", "Add an agreed action: what, who, by when", true),
+    b(&[UP], Cmd::Up, "up", "Go to the action above", false),
+    b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
+];
+
+const SESSION_EMPTY: &[Binding] = &[
+    b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];
 
 const SUMMARY: &[Binding] = &[
@@ -261,12 +306,17 @@ pub(super) fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::Detail => vec![DETAIL, REVISIT_COMMON],
         Context::Board => vec![BOARD, REVISIT_COMMON],
         Context::Search => vec![SEARCH],
-        Context::SessionEdit => vec![SESSION_EDIT, SESSION_ALWAYS],
-        Context::SessionQuestions => vec![SESSION_NAV, SESSION_ALWAYS],
-        Context::SessionReview => vec![REVIEW, SESSION_NAV, SESSION_ALWAYS],
-        Context::SessionRatings => vec![RATINGS, SESSION_NAV, SESSION_ALWAYS],
-        Context::SessionChoice => vec![CHOICE, SESSION_NAV, SESSION_ALWAYS],
-        Context::SessionActions => vec![ACTIONS, SESSION_NAV, SESSION_ALWAYS],
-        Context::SessionClose => vec![CLOSE, SESSION_NAV, SESSION_ALWAYS],
+        Context::SessionText => vec![SESSION_TEXT, SESSION_MOVE, SESSION_ALWAYS],
+        Context::SessionLine => vec![SESSION_LINE, SESSION_MOVE, SESSION_ALWAYS],
+        Context::SessionNote => vec![SESSION_NOTE, SESSION_MOVE, SESSION_ALWAYS],
+        Context::SessionPane => vec![SESSION_PANE, SESSION_ALWAYS],
+        Context::SessionRating => vec![SESSION_RATING, SESSION_MOVE, SESSION_ALWAYS],
+        Context::SessionConfidence => vec![SESSION_CONFIDENCE, SESSION_MOVE, SESSION_ALWAYS],
+        Context::SessionReview => vec![SESSION_REVIEW, SESSION_MOVE, SESSION_ALWAYS],
+        Context::SessionOption => vec![SESSION_OPTION, SESSION_MOVE, SESSION_ALWAYS],
+        Context::SessionTag => vec![SESSION_TAG, SESSION_MOVE, SESSION_ALWAYS],
+        Context::SessionAction => vec![SESSION_ACTION, SESSION_MOVE, SESSION_ALWAYS],
+        Context::SessionAddAction => vec![SESSION_ADD_ACTION, SESSION_MOVE, SESSION_ALWAYS],
+        Context::SessionEmpty => vec![SESSION_EMPTY, SESSION_MOVE, SESSION_ALWAYS],
     }
 }

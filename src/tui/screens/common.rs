@@ -10,14 +10,26 @@ use crate::tui::theme::Theme;
 
 /// The top bar: app name, where we are, and the share-safe badge.
 pub fn title_bar(app: &App, frame: &mut Frame, area: Rect, place: &str, right: Vec<Span<'static>>) {
+    title_bar_in(&app.theme, app.share_safe, frame, area, place, right);
+}
+
+/// [`title_bar`] for screens drawn from their own view.
+pub fn title_bar_in(
+    theme: &Theme,
+    share_safe: bool,
+    frame: &mut Frame,
+    area: Rect,
+    place: &str,
+    right: Vec<Span<'static>>,
+) {
     let mut left = vec![
-        Span::styled(" innerceo ", app.theme.title),
-        Span::styled("· ", app.theme.dim),
+        Span::styled(" innerceo ", theme.title),
+        Span::styled("· ", theme.dim),
         Span::raw(place.to_owned()),
     ];
-    if app.share_safe {
+    if share_safe {
         left.push(Span::raw("  "));
-        left.push(Span::styled("[SHARE-SAFE]", app.theme.warn));
+        left.push(Span::styled("[SHARE-SAFE]", theme.warn));
     }
     frame.render_widget(Paragraph::new(Line::from(left)), area);
     if !right.is_empty() {

@@ -99,10 +99,10 @@ fn help(app: &App, ctx: Context, scroll: u16, frame: &mut Frame, area: Rect) {
             Span::raw(b.help),
         ]));
     }
-    if ctx == Context::SessionEdit {
+    if ctx.types_text() {
         lines.push(Line::from(""));
         lines.push(Line::styled(
-            "While typing: arrows, Home/End, Ctrl-←/→ by word, Ctrl-u undo, Ctrl-r redo,",
+            "While typing: arrows, Home/End, Ctrl-←/→ by word, Ctrl-u undo,",
             t.dim,
         ));
         lines.push(Line::styled(
@@ -128,13 +128,18 @@ fn context_name(ctx: Context) -> &'static str {
         Context::Form => "form",
         Context::Confirm | Context::Unfinished => "question",
         Context::Help => "help",
-        Context::SessionEdit => "session, typing",
-        Context::SessionReview => "session, review",
-        Context::SessionQuestions => "session, questions",
-        Context::SessionRatings => "session, ratings",
-        Context::SessionChoice => "session, choice",
-        Context::SessionActions => "session, actions",
-        Context::SessionClose => "session, close",
+        Context::SessionText => "session, typing an answer",
+        Context::SessionLine => "session, typing a date",
+        Context::SessionNote => "session, typing a note",
+        Context::SessionPane => "session, private note",
+        Context::SessionRating => "session, a rating",
+        Context::SessionConfidence => "session, confidence",
+        Context::SessionReview => "session, reviewing an action",
+        Context::SessionOption => "session, an option",
+        Context::SessionTag => "session, a tag",
+        Context::SessionAction => "session, an action",
+        Context::SessionAddAction => "session, adding an action",
+        Context::SessionEmpty => "session",
         Context::Summary => "summary",
         Context::Coachee => "coachee",
         Context::Detail => "session detail",

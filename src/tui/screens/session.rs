@@ -1,150 +1,489 @@
-//! The live session screen: header with clocks, stage list, stage card, notes.
+//! The live session screen: its state here; focus, keys and drawing in `session/`.
+//!
+//! The input contract (docs/keys.md): every focusable element is a *text
+//! field* (printable keys type into it) or a *control* (a score, an option,
+//! a tag, a review item, an action) whose printable keys do what it shows;
+//! other printable keys type into the control's own note, or are ignored
+//! with a hint. Text typed in the private-notes pane only ever becomes a
+//! private note.
 
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, Paragraph, Wrap};
+mod card;
+mod draw;
+pub mod focus;
+mod status;
+mod update;
 
-use super::{common, stages};
-use crate::dates::fmt_clock;
-use crate::tui::app::App;
-use crate::tui::live::Live;
-use crate::tui::live::fields::FieldKind;
+use std::collections::{BTreeSet, HashMap};
 
-pub fn draw(app: &App, live: &Live, frame: &mut Frame, area: Rect) {
-    let [top, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
-    header(app, live, frame, top);
-    let list_w = if area.width >= 110 { 26 } else { 20 };
-    let [left, main] =
-        Layout::horizontal([Constraint::Length(list_w), Constraint::Min(1)]).areas(body);
-    stage_list(app, live, frame, left);
-    let show_notes = live.notes_open && !app.share_safe;
-    let (card, notes) = if show_notes {
-        let h = if main.height >= 30 { 9 } else { 6 };
-        let [c, n] = Layout::vertical([Constraint::Min(1), Constraint::Length(h)]).areas(main);
-        (c, Some(n))
-    } else {
-        (main, None)
-    };
-    stages::draw(app, live, frame, card);
-    if let Some(n) = notes {
-        notes_pane(app, live, frame, n);
-    }
+use ratatui::style::Style;
+use ratatui_textarea::TextArea;
+
+pub use draw::draw;
+pub use focus::{EditorKey, Element};
+pub use status::hints;
+
+use crate::guide::{Stage, StageKind};
+use crate::model::{Action, ActionStatus, Visibility};
+use crate::tui::effect::{Effect, SessionData, Write};
+use crate::tui::form::Form;
+use crate::tui::keymap::Context;
+use crate::tui::msg::Env;
+
+/// The live session screen's state.
+pub struct Session {
+    pub data: SessionData,
+    /// Index of the stage on screen.
+    pub stage: usize,
+    /// Index of the focused element in [`Session::elements`].
+    pub focus: usize,
+    /// Typing goes into the focused control's note (a rating's, a review's).
+    pub note_open: bool,
+    /// The private-notes pane is shown.
+    pub pane_open: bool,
+    /// The pane has the keys: typing can only become a private note.
+    pub in_pane: bool,
+    /// Editors by what they edit, created when their stage is shown.
+    pub editors: HashMap<EditorKey, TextArea<'static>>,
+    /// A problem with the field being typed (a date that is not one).
+    pub field_error: Option<String>,
+    /// Stages whose intro the coach has folded away.
+    pub intro_folded: BTreeSet<String>,
+    /// Esc was pressed once: a second one leaves the session.
+    pub esc_armed: bool,
+    /// Stages whose timebox ran out and already rang the bell.
+    pub rang: BTreeSet<String>,
 }
 
-fn header(app: &App, live: &Live, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
-    let rec = &live.data.record;
-    let [l1, l2] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
-    let title = format!("{} · {}", rec.coachee.name, rec.session.guide.title);
-    let total = rec.session.total_seconds();
-    common::title_bar(
-        app,
-        frame,
-        l1,
-        &title,
-        vec![
-            Span::styled("session ", t.dim),
-            Span::raw(fmt_clock(total)),
-            Span::raw(" "),
-        ],
-    );
-    let Some(stage) = live.stage_def() else {
-        return;
+/// A multi-line editor holding `text`, cursor at the end.
+pub fn text_editor(text: &str) -> TextArea<'static> {
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.split('\n').map(str::to_owned).collect()
     };
-    let mut spans = vec![
-        Span::styled(
-            format!(" Stage {}/{}: ", live.stage + 1, live.stage_count()),
-            t.dim,
-        ),
-        Span::styled(stage.title.clone(), t.title),
-    ];
-    let spent = live.stage_seconds();
-    let right = match stage.timebox {
-        Some(m) => {
-            let left = m * 60 - spent;
-            if left >= 0 {
-                vec![
-                    Span::styled("stage ", t.dim),
-                    Span::raw(format!("{} left of {m} min ", fmt_clock(left))),
-                ]
-            } else {
-                vec![Span::styled(
-                    format!("stage over its {m} min by {} ", fmt_clock(-left)),
-                    t.warn,
-                )]
+    let mut t = TextArea::new(lines);
+    t.set_cursor_line_style(Style::new());
+    t.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+impl Session {
+    pub fn new(data: SessionData) -> Self {
+        let stage = data
+            .record
+            .session
+            .current_stage
+            .min(data.record.session.guide.stages.len().saturating_sub(1));
+        let field = data.record.session.current_field;
+        let mut s = Self {
+            data,
+            stage,
+            focus: 0,
+            note_open: false,
+            pane_open: false,
+            in_pane: false,
+            editors: HashMap::new(),
+            field_error: None,
+            intro_folded: BTreeSet::new(),
+            esc_armed: false,
+            rang: BTreeSet::new(),
+        };
+        s.enter_stage(stage);
+        s.focus = field.min(s.elements().len().saturating_sub(1));
+        s
+    }
+
+    pub fn stage_def(&self) -> Option<&Stage> {
+        self.data.record.session.guide.stages.get(self.stage)
+    }
+
+    pub fn stage_count(&self) -> usize {
+        self.data.record.session.guide.stages.len()
+    }
+
+    pub fn session_id(&self) -> &str {
+        &self.data.record.session.id
+    }
+
+    /// The focusable elements of the current stage, in reading order.
+    pub fn elements(&self) -> Vec<Element> {
+        self.stage_def()
+            .map(|s| focus::elements(s, self))
+            .unwrap_or_default()
+    }
+
+    /// The focused element of the stage card (also while the pane has the keys).
+    pub fn focused(&self) -> Option<Element> {
+        self.elements().get(self.focus).copied()
+    }
+
+    /// The editor that printable keys type into now, if any.
+    pub fn typing_into(&self) -> Option<EditorKey> {
+        if self.in_pane {
+            return self.private_key();
+        }
+        let el = self.focused()?;
+        if el.is_text() || self.note_open {
+            return el.editor_key(self);
+        }
+        None
+    }
+
+    /// The keymap context for what has the focus.
+    pub fn context(&self) -> Context {
+        if self.in_pane {
+            return Context::SessionPane;
+        }
+        match self.focused() {
+            None => Context::SessionEmpty,
+            Some(Element::NextSession) => Context::SessionLine,
+            Some(e) if e.is_text() => Context::SessionText,
+            Some(_) if self.note_open => Context::SessionNote,
+            Some(Element::Rating(_)) => Context::SessionRating,
+            Some(Element::Confidence) => Context::SessionConfidence,
+            Some(Element::Review(_)) => Context::SessionReview,
+            Some(Element::Option(_)) => Context::SessionOption,
+            Some(Element::Tag(_)) => Context::SessionTag,
+            Some(Element::Action(_)) => Context::SessionAction,
+            Some(_) => Context::SessionAddAction,
+        }
+    }
+
+    /// Moves to stage `i`, focus on its first element.
+    pub fn enter_stage(&mut self, i: usize) {
+        self.stage = i.min(self.stage_count().saturating_sub(1));
+        self.focus = 0;
+        self.note_open = false;
+        self.in_pane = false;
+        self.field_error = None;
+        self.ensure_editors();
+    }
+
+    /// Creates the editors of the current stage from the saved data.
+    pub fn ensure_editors(&mut self) {
+        let mut keys: Vec<EditorKey> = self
+            .elements()
+            .iter()
+            .filter_map(|e| e.editor_key(self))
+            .collect();
+        keys.extend(self.private_key());
+        for key in keys {
+            if !self.editors.contains_key(&key) {
+                let text = key.saved_text(self);
+                let editor = if key == EditorKey::NextSession {
+                    crate::tui::form::line_editor(&text)
+                } else {
+                    text_editor(&text)
+                };
+                self.editors.insert(key, editor);
             }
         }
-        None => vec![
-            Span::styled("stage ", t.dim),
-            Span::raw(format!("{} ", fmt_clock(spent))),
-        ],
-    };
-    frame.render_widget(Paragraph::new(Line::from(std::mem::take(&mut spans))), l2);
-    frame.render_widget(Paragraph::new(Line::from(right)).right_aligned(), l2);
-}
+    }
 
-fn stage_list(app: &App, live: &Live, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
-    let rec = &live.data.record;
-    let items: Vec<ListItem> = rec
-        .session
-        .guide
-        .stages
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let done = rec.session.done_stages.contains(&s.id);
-            let mark = if i == live.stage {
-                "›"
-            } else if done {
-                "✓"
-            } else {
-                " "
-            };
-            let note = if !app.share_safe && live.has_private_note(&s.id) {
-                " ✎"
-            } else {
-                ""
-            };
-            let style = if i == live.stage { t.current } else { t.base };
-            ListItem::new(Line::from(vec![
-                Span::styled(format!("{mark} "), if done { t.ok } else { t.base }),
-                Span::styled(s.title.clone(), style),
-                Span::styled(note, t.private),
-            ]))
+    /// The private note editor of the current stage.
+    pub fn private_key(&self) -> Option<EditorKey> {
+        self.stage_def().map(|s| EditorKey::PrivateNote {
+            stage: s.id.clone(),
         })
-        .collect();
-    frame.render_widget(
-        List::new(items).block(common::block(app, " Stages ", false)),
-        area,
-    );
-}
+    }
 
-fn notes_pane(app: &App, live: &Live, frame: &mut Frame, area: Rect) {
-    let focused = live.focused() == Some(FieldKind::PrivateNote);
-    let block = common::block(
-        app,
-        Line::from(vec![Span::styled(
-            " Private notes: coach only, hidden in share-safe ",
-            app.theme.private,
-        )]),
-        focused,
-    );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if let Some(ed) = live.private_note_key().and_then(|k| live.editors.get(&k)) {
-        if ed.is_empty() && !(focused && live.editing) {
-            frame.render_widget(
-                Paragraph::new(Line::styled(
-                    "Ctrl-o hides this pane; Tab comes here to type",
-                    app.theme.dim,
-                ))
-                .wrap(Wrap { trim: true }),
-                inner,
-            );
-        } else {
-            frame.render_widget(ed, inner);
+    /// The text of an editor, lines joined.
+    pub fn editor_text(&self, key: &EditorKey) -> Option<String> {
+        self.editors.get(key).map(|t| t.lines().join("\n"))
+    }
+
+    /// Saves for every editor of this stage (they may hold unsaved typing).
+    pub fn flush_editors(&self, env: &Env) -> Vec<Effect> {
+        let mut keys: Vec<EditorKey> = self
+            .elements()
+            .iter()
+            .filter_map(|e| e.editor_key(self))
+            .collect();
+        keys.extend(self.private_key());
+        keys.iter()
+            .filter_map(|k| k.write(self, env))
+            .map(Effect::Save)
+            .collect()
+    }
+
+    /// The session's position and time, to save.
+    pub fn progress_write(&self) -> Effect {
+        let s = &self.data.record.session;
+        Effect::Save(Write::Progress {
+            session: s.id.clone(),
+            stage: self.stage,
+            field: self.focus,
+            seconds: s.stage_seconds.clone(),
+            done: s.done_stages.clone(),
+        })
+    }
+
+    /// Everything to save before leaving: editors, position, then to disk.
+    pub fn leave_effects(&self, env: &Env) -> Vec<Effect> {
+        let mut effects = self.flush_editors(env);
+        effects.push(self.progress_write());
+        effects.push(Effect::Durable);
+        effects
+    }
+
+    /// Seconds spent on the current stage.
+    pub fn stage_seconds(&self) -> i64 {
+        self.stage_def()
+            .and_then(|s| self.data.record.session.stage_seconds.get(&s.id))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The guide's planned length: the sum of its timeboxes, in minutes.
+    pub fn planned_minutes(&self) -> i64 {
+        self.data
+            .record
+            .session
+            .guide
+            .stages
+            .iter()
+            .filter_map(|s| s.timebox)
+            .sum()
+    }
+
+    /// Links an action can have: the guide's rating items and choice options.
+    pub fn link_options(&self) -> Vec<(String, String)> {
+        crate::tui::form::link_options(&self.data.record.session.guide)
+    }
+
+    /// Applies the action form: adds or updates the action and saves it.
+    pub fn apply_action_form(&mut self, form: &Form, env: &Env) -> Vec<Effect> {
+        let due = crate::dates::parse_due(&form.value(2), env.today)
+            .ok()
+            .flatten();
+        let owner = match form.value(1) {
+            o if o.is_empty() => "coachee".to_owned(),
+            o => o,
+        };
+        let link = form.selected(3);
+        let index = match &form.kind {
+            crate::tui::form::FormKind::Action { index } => *index,
+            _ => None,
+        };
+        let rec = &mut self.data.record;
+        if let Some(a) = index.and_then(|i| rec.actions.get_mut(i)) {
+            a.text = form.value(0);
+            a.owner = owner;
+            a.due = due;
+            a.link = link;
+            return vec![Effect::Save(Write::UpdateAction(a.clone()))];
+        }
+        let a = Action {
+            id: crate::model::new_id(),
+            session_id: rec.session.id.clone(),
+            coachee_id: rec.coachee.id.clone(),
+            text: form.value(0),
+            owner,
+            due,
+            status: ActionStatus::Open,
+            completed_on: None,
+            link,
+            created_at: env.now,
+        };
+        rec.actions.push(a.clone());
+        let n = rec.actions.len() - 1;
+        if let Some(i) = self
+            .elements()
+            .iter()
+            .position(|e| *e == Element::Action(n))
+        {
+            self.focus = i;
+        }
+        vec![Effect::Save(Write::AddAction(a))]
+    }
+
+    /// The form to edit action `i` (or add one when `None`).
+    pub fn action_form(&self, i: Option<usize>) -> Form {
+        let links = self.link_options();
+        match i.and_then(|i| self.data.record.actions.get(i)) {
+            Some(a) => Form::action(
+                i,
+                &a.text,
+                &a.owner,
+                &a.due.map(crate::dates::fmt_date).unwrap_or_default(),
+                links,
+                a.link.as_deref(),
+            ),
+            None => Form::action(None, "", "", "", links, None),
         }
     }
+
+    pub fn delete_action(&mut self, i: usize) -> Vec<Effect> {
+        if i >= self.data.record.actions.len() {
+            return vec![];
+        }
+        let a = self.data.record.actions.remove(i);
+        self.focus = self.focus.min(self.elements().len().saturating_sub(1));
+        vec![Effect::Save(Write::DeleteAction(a.id))]
+    }
+
+    /// Whether the private note of `stage_id` holds text.
+    pub fn has_private_note(&self, stage_id: &str) -> bool {
+        let key = EditorKey::PrivateNote {
+            stage: stage_id.to_owned(),
+        };
+        self.editor_text(&key).map_or_else(
+            || {
+                self.data
+                    .record
+                    .note(stage_id, Visibility::Private)
+                    .is_some_and(|n| !n.text.is_empty())
+            },
+            |t| !t.trim().is_empty(),
+        )
+    }
+
+    /// The answer to a prompt as typed (or saved).
+    pub fn answer_text(&self, stage: &str, prompt: &str) -> String {
+        let key = EditorKey::Answer {
+            stage: stage.to_owned(),
+            prompt: prompt.to_owned(),
+        };
+        self.editor_text(&key)
+            .or_else(|| self.data.record.answer(stage, prompt).map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    /// How far a stage is filled in, for its mark in the stage list.
+    pub fn progress_of(&self, stage: &Stage) -> StageProgress {
+        let rec = &self.data.record;
+        let answered = |p: &str| !self.answer_text(&stage.id, p).trim().is_empty();
+        let (filled, total) = match &stage.kind {
+            StageKind::Questions { prompts } => (
+                prompts.iter().filter(|p| answered(&p.id)).count(),
+                prompts.len(),
+            ),
+            StageKind::Ratings { items, .. } => (
+                items
+                    .iter()
+                    .filter(|i| rec.rating(&stage.id, &i.id).and_then(|r| r.score).is_some())
+                    .count(),
+                items.len(),
+            ),
+            StageKind::Choice { .. } => (
+                usize::from(
+                    rec.choice(&stage.id)
+                        .and_then(|c| c.option_id.as_ref())
+                        .is_some(),
+                ),
+                1,
+            ),
+            StageKind::Actions => (usize::from(!rec.actions.is_empty()), 1),
+            StageKind::Review => (
+                self.data.review.iter().filter(|(_, r)| r.is_some()).count(),
+                self.data.review.len(),
+            ),
+            StageKind::Close { prompts, .. } => (
+                prompts.iter().filter(|p| answered(&p.id)).count(),
+                prompts.len(),
+            ),
+        };
+        let passed = rec.session.done_stages.contains(&stage.id);
+        if filled >= total && (total > 0 || passed) {
+            StageProgress::Done
+        } else if filled > 0 {
+            StageProgress::Partly
+        } else if passed {
+            StageProgress::Skipped
+        } else {
+            StageProgress::NotVisited
+        }
+    }
+}
+
+/// A stage's mark in the stage list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StageProgress {
+    /// Everything it asks for is filled in: ✓.
+    Done,
+    /// Some of it: ◐.
+    Partly,
+    /// Moved past with nothing filled in: –.
+    Skipped,
+    NotVisited,
+}
+
+impl StageProgress {
+    /// The mark, readable without colour.
+    pub fn mark(self) -> &'static str {
+        match self {
+            StageProgress::Done => "✓",
+            StageProgress::Partly => "◐",
+            StageProgress::Skipped => "–",
+            StageProgress::NotVisited => " ",
+        }
+    }
+}
+
+/// What is still empty, stage by stage, to mention before finishing.
+pub fn missing_parts(s: &Session) -> Vec<String> {
+    let rec = &s.data.record;
+    let mut out = Vec::new();
+    for st in &rec.session.guide.stages {
+        let empty_prompts = |prompts: &[crate::guide::Prompt]| {
+            prompts
+                .iter()
+                .filter(|p| s.answer_text(&st.id, &p.id).trim().is_empty())
+                .count()
+        };
+        match &st.kind {
+            StageKind::Questions { prompts } => {
+                let empty = empty_prompts(prompts);
+                if empty > 0 {
+                    out.push(format!(
+                        "{}: {empty} of {} unanswered",
+                        st.title,
+                        prompts.len()
+                    ));
+                }
+            }
+            StageKind::Ratings { items, .. } => {
+                let empty = items
+                    .iter()
+                    .filter(|i| rec.rating(&st.id, &i.id).and_then(|r| r.score).is_none())
+                    .count();
+                if empty > 0 {
+                    out.push(format!(
+                        "{}: {empty} of {} not rated",
+                        st.title,
+                        items.len()
+                    ));
+                }
+            }
+            StageKind::Choice { .. } => {
+                if rec
+                    .choice(&st.id)
+                    .and_then(|c| c.option_id.as_ref())
+                    .is_none()
+                {
+                    out.push(format!("{}: nothing chosen", st.title));
+                }
+            }
+            StageKind::Actions => {
+                if rec.actions.is_empty() {
+                    out.push(format!("{}: none agreed", st.title));
+                }
+            }
+            StageKind::Review => {
+                let open = s.data.review.iter().filter(|(_, r)| r.is_none()).count();
+                if open > 0 {
+                    out.push(format!("{}: {open} not reviewed", st.title));
+                }
+            }
+            StageKind::Close { prompts, .. } => {
+                if let Some(p) = prompts.first()
+                    && s.answer_text(&st.id, &p.id).trim().is_empty()
+                {
+                    out.push(format!("{}: {} is empty", st.title, p.text));
+                }
+            }
+        }
+    }
+    out
 }

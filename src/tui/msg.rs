@@ -1,0 +1,53 @@
+//! What a screen's `update` asks of the app, and the shared context it reads.
+//!
+//! Screens never change `App`: they return [`Msg`]s and `App::update`
+//! applies them. What every screen may read (the clock, share-safe) comes
+//! in an [`Env`], so each piece of state has one owner.
+
+use time::{Date, OffsetDateTime};
+
+use super::effect::Effect;
+use super::popup::Popup;
+
+/// One thing a screen asks for.
+pub enum Msg {
+    /// Something for the run loop to do (save, load, export).
+    Effect(Effect),
+    /// Open a popup over the screen.
+    Popup(Popup),
+    /// A line on the status line.
+    Say(String),
+    /// A line on the status line, as a problem.
+    Error(String),
+    /// Back to the screen before this one.
+    Back,
+    /// Save everything and leave the app.
+    Quit,
+    /// Open the search screen (the session comes back on `Esc`).
+    Search,
+    /// Ring the terminal bell (a timebox ran out).
+    Bell,
+}
+
+/// What every screen may read: one clock, one share-safe switch.
+#[derive(Debug, Clone, Copy)]
+pub struct Env {
+    pub now: OffsetDateTime,
+    pub today: Date,
+    pub share_safe: bool,
+}
+
+impl Env {
+    pub fn new(now: OffsetDateTime, share_safe: bool) -> Self {
+        Self {
+            now,
+            today: crate::dates::local_date(now),
+            share_safe,
+        }
+    }
+}
+
+/// Wraps effects as messages.
+pub fn effects(effects: impl IntoIterator<Item = Effect>) -> Vec<Msg> {
+    effects.into_iter().map(Msg::Effect).collect()
+}

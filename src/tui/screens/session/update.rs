@@ -1,0 +1,612 @@
+//! Keys on the live session screen: one input contract, messages out.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{EditorKey, Element, Session};
+use crate::guide::StageKind;
+use crate::model::{ActionReview, Choice, Rating, ReviewOutcome};
+use crate::tui::effect::{Effect, Write};
+use crate::tui::keymap::Cmd;
+use crate::tui::msg::{Env, Msg, effects};
+use crate::tui::popup::{OnYes, Popup};
+
+/// A printable key: what types text (Shift is part of the character).
+pub fn is_printable(key: &KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char(_))
+        && !key.modifiers.contains(KeyModifiers::CONTROL)
+        && !key.modifiers.contains(KeyModifiers::ALT)
+}
+
+impl Session {
+    /// A key on the session screen (no popup open). `cmd` is what the
+    /// keymap makes of it in [`Session::context`].
+    pub fn update(&mut self, cmd: Option<Cmd>, key: KeyEvent, env: &Env) -> Vec<Msg> {
+        let armed = std::mem::take(&mut self.esc_armed);
+        match cmd {
+            Some(Cmd::Quit) => return vec![Msg::Quit],
+            Some(Cmd::Finish) => return self.ask_finish(env),
+            Some(Cmd::NextStage) => return self.change_stage(1, env),
+            Some(Cmd::PrevStage) => return self.change_stage(-1, env),
+            Some(Cmd::SaveNow) => {
+                let mut m = effects(self.leave_effects(env));
+                m.push(Msg::Say("Saved".to_owned()));
+                return m;
+            }
+            Some(Cmd::Search) => {
+                let mut m = effects(self.leave_effects(env));
+                m.push(Msg::Search);
+                return m;
+            }
+            Some(Cmd::ToggleNotes) => return self.toggle_pane(env),
+            Some(Cmd::ToggleIntro) => return self.toggle_intro(),
+            Some(Cmd::Back) => return self.back(armed, env),
+            Some(Cmd::NextField) if self.in_pane => {
+                return vec![Msg::Say(format!(
+                    "Tab stays in the private note. Esc or Ctrl-o goes back to {}",
+                    self.focus_name()
+                ))];
+            }
+            Some(Cmd::NextField) => return self.move_focus(1, env),
+            Some(Cmd::PrevField) => return self.move_focus(-1, env),
+            _ => {}
+        }
+        if let Some(editor) = self.typing_into() {
+            return self.type_key(&editor, cmd, key, env);
+        }
+        let Some(el) = self.focused() else {
+            return self.ignored(key);
+        };
+        match (cmd, el) {
+            (Some(Cmd::Up), Element::Tag(_)) => self.move_in_grid(-1, env),
+            (Some(Cmd::Down), Element::Tag(_)) => self.move_in_grid(1, env),
+            (Some(Cmd::Left), Element::Tag(_)) => self.move_focus(-1, env),
+            (Some(Cmd::Right), Element::Tag(_)) => self.move_focus(1, env),
+            (Some(Cmd::Up), _) => self.move_focus(-1, env),
+            (Some(Cmd::Down), _) => self.move_focus(1, env),
+            (Some(Cmd::Left), _) => self.nudge_score(el, -1),
+            (Some(Cmd::Right), _) => self.nudge_score(el, 1),
+            (Some(Cmd::Digit(d)), _) => self.set_score(el, if d == 0 { 10 } else { i64::from(d) }),
+            (Some(Cmd::Toggle), Element::Option(i)) => self.pick_option(i),
+            (Some(Cmd::Toggle), Element::Tag(i)) => self.toggle_tag(i),
+            (Some(Cmd::Edit), Element::Rating(_) | Element::Review(_)) => {
+                self.note_open = true;
+                vec![]
+            }
+            (Some(Cmd::Edit), Element::Action(i)) => {
+                vec![Msg::Popup(Popup::Form(Box::new(self.action_form(Some(i)))))]
+            }
+            (Some(Cmd::AddAction), _) => {
+                vec![Msg::Popup(Popup::Form(Box::new(self.action_form(None))))]
+            }
+            (Some(Cmd::Delete), Element::Action(i)) => match self.data.record.actions.get(i) {
+                Some(a) => vec![Msg::Popup(Popup::Confirm {
+                    text: format!("Delete the action \"{}\"?", a.text),
+                    on_yes: OnYes::DeleteAction(i),
+                })],
+                None => vec![],
+            },
+            (Some(Cmd::MarkDone), _) => self.review(ReviewOutcome::Done, env),
+            (Some(Cmd::MarkCarried), _) => self.review(ReviewOutcome::Carried, env),
+            (Some(Cmd::MarkDropped), _) => self.review(ReviewOutcome::Dropped, env),
+            (None, Element::Rating(_) | Element::Review(_)) if is_printable(&key) => {
+                // Like a spreadsheet cell: a key the control does not use
+                // starts its note.
+                self.note_open = true;
+                match el.editor_key(self) {
+                    Some(editor) => self.type_key(&editor, None, key, env),
+                    None => vec![],
+                }
+            }
+            _ => self.ignored(key),
+        }
+    }
+
+    /// A printable key the focused control has no use for: a hint, no change.
+    fn ignored(&self, key: KeyEvent) -> Vec<Msg> {
+        if !is_printable(&key) {
+            return vec![];
+        }
+        let what = match self.focused() {
+            Some(Element::Option(_)) => "Space picks this option; Tab goes on to the rationale",
+            Some(Element::Tag(_)) => "Space ticks this tag; arrows move between tags",
+            Some(Element::Action(_)) => "Enter edits this action, a adds one, d deletes it",
+            Some(Element::AddAction) => "Enter or a adds an action",
+            Some(Element::Confidence) => "Digits set the score (0 means 10), ←/→ change it",
+            _ => "Nothing to type here: Ctrl-n goes to the next stage",
+        };
+        vec![Msg::Say(format!("{what} (F1 lists every key)"))]
+    }
+
+    /// What the focus is on, in words, for messages.
+    pub fn focus_name(&self) -> String {
+        let Some(stage) = self.stage_def() else {
+            return "the stage".to_owned();
+        };
+        match (self.focused(), &stage.kind) {
+            (
+                Some(Element::Prompt(i)),
+                StageKind::Questions { .. } | StageKind::Close { .. },
+            ) => format!("prompt {}", i + 1),
+            (Some(Element::Rating(i)), StageKind::Ratings { items, .. }) => items
+                .get(i)
+                .map_or_else(|| "the rating".to_owned(), |it| it.label.clone()),
+            (Some(Element::Rationale), _) => "the rationale".to_owned(),
+            (Some(Element::NextSession), _) => "the next session's date".to_owned(),
+            (Some(Element::Confidence), _) => "the confidence score".to_owned(),
+            (Some(Element::Review(i)), _) => format!("action {}", i + 1),
+            (Some(Element::Option(_)), _) => "the options".to_owned(),
+            (Some(Element::Tag(_)), _) => "the tags".to_owned(),
+            (Some(Element::Action(i)), _) => format!("action {}", i + 1),
+            _ => "the stage".to_owned(),
+        }
+    }
+
+    fn back(&mut self, armed: bool, env: &Env) -> Vec<Msg> {
+        if self.in_pane {
+            self.in_pane = false;
+            let mut m = effects(self.flush_editors(env));
+            m.push(Msg::Say(format!("Back to {}", self.focus_name())));
+            return m;
+        }
+        if self.note_open {
+            self.note_open = false;
+            return effects(self.flush_editors(env));
+        }
+        if armed {
+            let mut m = effects(self.leave_effects(env));
+            m.push(Msg::Back);
+            m.push(Msg::Say(
+                "The session is kept unfinished: press c to resume it".to_owned(),
+            ));
+            return m;
+        }
+        self.esc_armed = true;
+        vec![Msg::Say(
+            "Esc again leaves the session (it stays unfinished, c resumes it); Ctrl-q quits"
+                .to_owned(),
+        )]
+    }
+
+    fn toggle_pane(&mut self, env: &Env) -> Vec<Msg> {
+        if env.share_safe {
+            return vec![Msg::Say(
+                "Private notes are hidden in share-safe mode (Ctrl-t to turn it off)".to_owned(),
+            )];
+        }
+        let mut m = effects(self.flush_editors(env));
+        if self.in_pane {
+            self.in_pane = false;
+            self.pane_open = false;
+            m.push(Msg::Say(format!(
+                "Private notes closed; back to {}",
+                self.focus_name()
+            )));
+        } else {
+            self.pane_open = true;
+            self.in_pane = true;
+            self.note_open = false;
+            self.ensure_editors();
+        }
+        m
+    }
+
+    /// Share-safe was switched (the app owns the switch): the pane must
+    /// not stay open, nor keep the keys, while the screen is shared.
+    pub fn on_share_safe(&mut self, on: bool, env: &Env) -> Vec<Msg> {
+        if !on || !self.pane_open {
+            return vec![];
+        }
+        let was_in_pane = self.in_pane;
+        self.in_pane = false;
+        self.pane_open = false;
+        let mut m = effects(self.flush_editors(env));
+        if was_in_pane {
+            m.push(Msg::Say(format!(
+                "Share-safe on: private note saved and hidden; typing goes to {} again",
+                self.focus_name()
+            )));
+        }
+        m
+    }
+
+    fn toggle_intro(&mut self) -> Vec<Msg> {
+        let Some(id) = self.stage_def().map(|s| s.id.clone()) else {
+            return vec![];
+        };
+        if !self.intro_folded.remove(&id) {
+            self.intro_folded.insert(id);
+        }
+        vec![]
+    }
+
+    fn type_key(
+        &mut self,
+        editor: &EditorKey,
+        cmd: Option<Cmd>,
+        key: KeyEvent,
+        env: &Env,
+    ) -> Vec<Msg> {
+        match cmd {
+            Some(Cmd::Submit) => return self.move_focus(1, env),
+            Some(Cmd::Up) if self.note_open => return self.move_focus(-1, env),
+            Some(Cmd::Down) if self.note_open => return self.move_focus(1, env),
+            _ => {}
+        }
+        if *editor == EditorKey::NextSession && key.code == KeyCode::Enter {
+            return self.move_focus(1, env);
+        }
+        let changed = self.editors.get_mut(editor).is_some_and(|e| e.input(key));
+        if !changed {
+            return vec![];
+        }
+        self.after_edit(editor, env)
+    }
+
+    /// Saves an editor's new text, and checks a date as it is typed.
+    fn after_edit(&mut self, editor: &EditorKey, env: &Env) -> Vec<Msg> {
+        if *editor == EditorKey::NextSession {
+            let text = self.editor_text(editor).unwrap_or_default();
+            self.field_error = crate::dates::parse_due(&text, env.today)
+                .err()
+                .map(|e| e.to_string());
+        }
+        match editor.write(self, env) {
+            Some(w) => {
+                self.sync_record(&w);
+                vec![Msg::Effect(Effect::Save(w))]
+            }
+            None => vec![],
+        }
+    }
+
+    /// Pasted text lands in the editor that has the keys, whole.
+    pub fn paste(&mut self, text: &str, env: &Env) -> Vec<Msg> {
+        let editor = match (self.typing_into(), self.focused()) {
+            (Some(e), _) => e,
+            (None, Some(el @ (Element::Rating(_) | Element::Review(_)))) => {
+                self.note_open = true;
+                match el.editor_key(self) {
+                    Some(e) => e,
+                    None => return vec![],
+                }
+            }
+            _ => {
+                return vec![Msg::Say(
+                    "Nothing here takes text: Tab to an answer or note first".to_owned(),
+                )];
+            }
+        };
+        // Terminals send pasted line ends as CR or CRLF.
+        let mut text = text.replace("\r\n", "\n").replace('\r', "\n");
+        if editor == EditorKey::NextSession {
+            text = text.replace('\n', " ");
+        }
+        if let Some(e) = self.editors.get_mut(&editor) {
+            e.insert_str(text);
+        }
+        self.after_edit(&editor, env)
+    }
+
+    /// Keeps the in-memory record in step with a write, so that what the
+    /// stage shows (scores, choice, review marks) is what was saved.
+    fn sync_record(&mut self, w: &Write) {
+        let rec = &mut self.data.record;
+        match w {
+            Write::Rating { rating, .. } => {
+                match rec
+                    .ratings
+                    .iter_mut()
+                    .find(|r| r.stage_id == rating.stage_id && r.item_id == rating.item_id)
+                {
+                    Some(r) => *r = rating.clone(),
+                    None => rec.ratings.push(rating.clone()),
+                }
+            }
+            Write::Choice { choice, .. } => {
+                match rec
+                    .choices
+                    .iter_mut()
+                    .find(|c| c.stage_id == choice.stage_id)
+                {
+                    Some(c) => *c = choice.clone(),
+                    None => rec.choices.push(choice.clone()),
+                }
+            }
+            Write::NextSession { date, .. } => rec.session.next_session = *date,
+            Write::Review {
+                action,
+                session,
+                outcome,
+                note,
+                at,
+            } => {
+                if let Some((_, r)) = self.data.review.iter_mut().find(|(a, _)| a.id == *action) {
+                    *r = Some(ActionReview {
+                        id: r.as_ref().map(|r| r.id.clone()).unwrap_or_default(),
+                        action_id: action.clone(),
+                        session_id: Some(session.clone()),
+                        outcome: *outcome,
+                        note: note.clone(),
+                        at: *at,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn change_stage(&mut self, delta: isize, env: &Env) -> Vec<Msg> {
+        let mut out = self.flush_editors(env);
+        let target = self.stage.checked_add_signed(delta);
+        let Some(target) = target.filter(|t| *t < self.stage_count()) else {
+            let edge = if delta > 0 {
+                "This is the last stage: Ctrl-f finishes the session"
+            } else {
+                "This is the first stage"
+            };
+            let mut m = effects(out);
+            m.push(Msg::Say(edge.to_owned()));
+            return m;
+        };
+        // Moving on records the stage as passed; its mark says whether it
+        // was filled in or skipped.
+        if delta > 0
+            && let Some(id) = self.stage_def().map(|s| s.id.clone())
+            && !self.data.record.session.done_stages.contains(&id)
+        {
+            self.data.record.session.done_stages.push(id);
+        }
+        self.enter_stage(target);
+        out.push(self.progress_write());
+        out.push(Effect::Durable);
+        effects(out)
+    }
+
+    fn move_focus(&mut self, delta: isize, env: &Env) -> Vec<Msg> {
+        let mut out = self.flush_editors(env);
+        let n = self.elements().len();
+        self.note_open = false;
+        self.field_error = None;
+        if n > 0 {
+            self.focus = (self.focus.cast_signed() + delta).rem_euclid(n.cast_signed()).cast_unsigned();
+        }
+        self.ensure_editors();
+        out.push(self.progress_write());
+        effects(out)
+    }
+
+    /// ↑/↓ in the tag grid: one row up or down, same column.
+    fn move_in_grid(&mut self, dir: isize, env: &Env) -> Vec<Msg> {
+        let Some(Element::Tag(i)) = self.focused() else {
+            return vec![];
+        };
+        let n_tags = match self.stage_def().map(|s| &s.kind) {
+            Some(StageKind::Choice { tags, .. }) => tags.len(),
+            _ => 0,
+        };
+        let cols = self.tag_columns();
+        let target = i.cast_signed() + dir * cols.cast_signed();
+        if target < 0 {
+            // Above the first row: the rationale.
+            return self.focus_on(Element::Rationale, env);
+        }
+        let target = target.cast_unsigned();
+        if target >= n_tags {
+            return vec![];
+        }
+        self.focus_on(Element::Tag(target), env)
+    }
+
+    fn focus_on(&mut self, el: Element, env: &Env) -> Vec<Msg> {
+        let Some(pos) = self.elements().iter().position(|e| *e == el) else {
+            return vec![];
+        };
+        let delta = pos.cast_signed() - self.focus.cast_signed();
+        self.move_focus(delta, env)
+    }
+
+    /// Columns of the tag grid: the same number the card draws.
+    pub fn tag_columns(&self) -> usize {
+        match self.stage_def().map(|s| &s.kind) {
+            Some(StageKind::Choice { tags, .. }) if tags.len() > 4 => 3,
+            _ => 2,
+        }
+    }
+
+    fn current_choice(&self) -> Option<Choice> {
+        let stage = self.stage_def()?;
+        let mut c = self
+            .data
+            .record
+            .choice(&stage.id)
+            .cloned()
+            .unwrap_or(Choice {
+                stage_id: stage.id.clone(),
+                option_id: None,
+                rationale: String::new(),
+                tags: vec![],
+            });
+        // The rationale as typed, not as last saved.
+        if let Some(text) = self.editor_text(&EditorKey::Rationale {
+            stage: stage.id.clone(),
+        }) {
+            c.rationale = text;
+        }
+        Some(c)
+    }
+
+    fn save_choice(&mut self, choice: Choice) -> Vec<Msg> {
+        let w = Write::Choice {
+            session: self.session_id().to_owned(),
+            choice,
+        };
+        self.sync_record(&w);
+        vec![Msg::Effect(Effect::Save(w))]
+    }
+
+    fn pick_option(&mut self, i: usize) -> Vec<Msg> {
+        let Some(StageKind::Choice { options, .. }) = self.stage_def().map(|s| &s.kind) else {
+            return vec![];
+        };
+        let Some(opt) = options.get(i).map(|o| o.id.clone()) else {
+            return vec![];
+        };
+        let Some(mut choice) = self.current_choice() else {
+            return vec![];
+        };
+        choice.option_id = Some(opt);
+        self.save_choice(choice)
+    }
+
+    fn toggle_tag(&mut self, i: usize) -> Vec<Msg> {
+        let Some(StageKind::Choice { tags, .. }) = self.stage_def().map(|s| &s.kind) else {
+            return vec![];
+        };
+        let Some(tag) = tags.get(i).map(|t| t.id.clone()) else {
+            return vec![];
+        };
+        let Some(mut choice) = self.current_choice() else {
+            return vec![];
+        };
+        if let Some(pos) = choice.tags.iter().position(|t| *t == tag) {
+            choice.tags.remove(pos);
+        } else {
+            choice.tags.push(tag);
+        }
+        self.save_choice(choice)
+    }
+
+    /// The (stage id, item id, scale) of a score element.
+    fn score_target(&self, el: Element) -> Option<(String, String, crate::guide::Scale)> {
+        let stage = self.stage_def()?;
+        match (el, &stage.kind) {
+            (Element::Rating(i), StageKind::Ratings { items, scale }) => {
+                let it = items.get(i)?;
+                Some((stage.id.clone(), it.id.clone(), it.scale_or(*scale)))
+            }
+            (Element::Confidence, StageKind::Close { confidence, .. }) => {
+                let c = confidence.as_ref()?;
+                Some((
+                    stage.id.clone(),
+                    c.id.clone(),
+                    c.scale_or(crate::guide::Scale::default()),
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    fn nudge_score(&mut self, el: Element, delta: i64) -> Vec<Msg> {
+        let Some((stage, item, scale)) = self.score_target(el) else {
+            return vec![];
+        };
+        let current = self.data.record.rating(&stage, &item).and_then(|r| r.score);
+        let next = match current {
+            // The first press starts from the previous session's score, if any.
+            None => self
+                .data
+                .previous
+                .get(&item)
+                .copied()
+                .unwrap_or(i64::midpoint(scale.min, scale.max)),
+            Some(s) => s + delta,
+        };
+        self.set_score(el, next)
+    }
+
+    fn set_score(&mut self, el: Element, score: i64) -> Vec<Msg> {
+        let Some((stage, item, scale)) = self.score_target(el) else {
+            return vec![];
+        };
+        let score = score.clamp(scale.min, scale.max);
+        let note_key = EditorKey::RatingNote {
+            stage: stage.clone(),
+            item: item.clone(),
+        };
+        let note = self
+            .editor_text(&note_key)
+            .or_else(|| {
+                self.data
+                    .record
+                    .rating(&stage, &item)
+                    .map(|r| r.note.clone())
+            })
+            .unwrap_or_default();
+        let w = Write::Rating {
+            session: self.session_id().to_owned(),
+            rating: Rating {
+                stage_id: stage,
+                item_id: item,
+                score: Some(score),
+                note,
+            },
+        };
+        self.sync_record(&w);
+        vec![Msg::Effect(Effect::Save(w))]
+    }
+
+    fn review(&mut self, outcome: ReviewOutcome, env: &Env) -> Vec<Msg> {
+        let Some(Element::Review(i)) = self.focused() else {
+            return vec![];
+        };
+        let Some((action, _)) = self.data.review.get(i) else {
+            return vec![];
+        };
+        let note = self
+            .editor_text(&EditorKey::ReviewNote {
+                action: action.id.clone(),
+            })
+            .unwrap_or_default();
+        let w = Write::Review {
+            action: action.id.clone(),
+            session: self.session_id().to_owned(),
+            outcome,
+            note,
+            at: env.now,
+        };
+        self.sync_record(&w);
+        vec![Msg::Effect(Effect::Save(w))]
+    }
+
+    /// Finishing asks first, and says what is still empty.
+    fn ask_finish(&self, env: &Env) -> Vec<Msg> {
+        let missing = super::missing_parts(self);
+        let text = if missing.is_empty() {
+            "Finish this session? It will be marked completed.".to_owned()
+        } else {
+            format!("Not filled in yet: {}. Finish anyway?", missing.join("; "))
+        };
+        let mut m = effects(self.flush_editors(env));
+        m.push(Msg::Popup(Popup::Confirm {
+            text,
+            on_yes: OnYes::Finish,
+        }));
+        m
+    }
+
+    /// The clock moved `seconds` on: count them for this stage, ring once
+    /// when its timebox runs out.
+    pub fn tick(&mut self, seconds: i64) -> Vec<Msg> {
+        // A suspended laptop or a stopped process should not count as coaching.
+        if !(1..=10).contains(&seconds) {
+            return vec![];
+        }
+        let Some((id, timebox)) = self.stage_def().map(|s| (s.id.clone(), s.timebox)) else {
+            return vec![];
+        };
+        let spent = self
+            .data
+            .record
+            .session
+            .stage_seconds
+            .entry(id.clone())
+            .or_insert(0);
+        *spent += seconds;
+        let over = timebox.is_some_and(|m| *spent > m * 60);
+        let mut out = vec![Msg::Effect(self.progress_write())];
+        if over && self.rang.insert(id) {
+            out.push(Msg::Bell);
+        }
+        out
+    }
+}
