@@ -29,6 +29,10 @@ pub struct Cli {
     #[arg(long)]
     pub share_safe: bool,
 
+    /// Do not ring the terminal bell when a stage runs over its timebox
+    #[arg(long)]
+    pub no_bell: bool,
+
     /// Also offer this guide (a TOML file); may be repeated
     #[arg(long, value_name = "FILE", global = true)]
     pub guide: Vec<PathBuf>,

@@ -64,6 +64,7 @@ pub fn run(cli: &Cli) -> Result<()> {
     let (guides, errors) = crate::cli::load_guides(cli);
     let mut app = App::new(guides, theme, cli.share_safe, crate::dates::now());
     app.db_label = path.display().to_string();
+    app.bell = !cli.no_bell;
     if let Some(e) = errors.first() {
         app.error(format!("A guide was skipped: {e}"));
     }
@@ -172,6 +173,12 @@ fn event_loop(terminal: &mut DefaultTerminal, rt: &mut Runtime, stop: &AtomicBoo
             let effects = rt.app.quit_effects();
             rt.perform(effects);
             return Ok(());
+        }
+        if std::mem::take(&mut rt.app.ring) {
+            // Once per stage that runs over its timebox (see `--no-bell`).
+            let mut out = io::stdout();
+            let _ = out.write_all(b"\x07");
+            let _ = out.flush();
         }
         if last_tick.elapsed() >= tick {
             last_tick = Instant::now();

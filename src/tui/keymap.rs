@@ -320,7 +320,7 @@ mod tests {
 
     #[test]
     fn digits_carry_their_value_and_shifted_characters_match() {
-        let ctx = Context::SessionRatings;
+        let ctx = Context::SessionRating;
         assert_eq!(
             lookup(ctx, &key(KeyCode::Char('7'), KeyModifiers::NONE)),
             Some(Cmd::Digit(7))

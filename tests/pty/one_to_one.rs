@@ -53,10 +53,13 @@ fn a_whole_one_to_one_typed_in_a_terminal_is_in_the_database() {
     t.keys(&[DOWN, "4", DOWN, "8", DOWN, "9"]);
     t.ctrl('n');
     t.wait_for("Stage 5/7: Pathway");
-    t.keys(&[DOWN, DOWN, TAB]);
+    // ↓↓ to "Stepping up", Space picks it; typing on an option goes to the rationale.
+    t.keys(&[DOWN, DOWN, " "]);
     t.typ("Ready for cross-unit work");
+    t.wait_for("Ready for cross-unit work");
+    // Tab to the first tag; ↓ is the tag below it in the grid.
     t.key(TAB);
-    t.keys(&[" ", DOWN, DOWN, " "]);
+    t.keys(&[" ", DOWN, " "]);
     t.ctrl('n');
     t.wait_for("Stage 6/7: Agreed actions");
     t.key("a");

@@ -107,7 +107,7 @@ pub fn delta(d: i64) -> String {
 pub fn short_label(label: &str) -> String {
     let l = label.strip_prefix("Self-").unwrap_or(label);
     let word = l.split_whitespace().next().unwrap_or(l);
-    let mut s: String = word.chars().take(10).collect();
+    let mut s: String = word.to_owned();
     if let Some(f) = s.get_mut(0..1) {
         f.make_ascii_uppercase();
     }

@@ -93,11 +93,20 @@ fn help(app: &App, ctx: Context, scroll: u16, frame: &mut Frame, area: Rect) {
         .max()
         .unwrap_or(6)
         .min(22);
+    // Help text wraps under itself, not under the keys.
+    let room = usize::from(r.width.saturating_sub(2)).saturating_sub(w + 4).max(10);
     for b in &binds {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {:<w$}  ", keymap::keys_label(b)), t.key),
-            Span::raw(b.help),
-        ]));
+        for (i, row) in crate::tui::wrap::wrap(b.help, room).into_iter().enumerate() {
+            let keys = if i == 0 {
+                keymap::keys_label(b)
+            } else {
+                String::new()
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<w$}  "), t.key),
+                Span::raw(row),
+            ]));
+        }
     }
     if ctx.types_text() {
         lines.push(Line::from(""));

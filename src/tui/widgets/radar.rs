@@ -41,8 +41,26 @@ impl Widget for Radar<'_> {
         let n = self.labels.len();
         // Cells are about twice as tall as wide: widen the x range so the
         // hexagon keeps its shape whatever the area.
-        let yr = 1.45;
-        let xr = yr * f64::from(area.width) / (2.0 * f64::from(area.height));
+        let (w, h) = (f64::from(area.width), f64::from(area.height));
+        let mut yr = 1.45;
+        let mut xr = yr * w / (2.0 * h);
+        // Room for the longest label beside the rim on both sides: widen
+        // the bounds (both, to keep the shape) until it fits, so no label
+        // is ever cut at the edge.
+        let longest = self
+            .labels
+            .iter()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0) as f64;
+        let free = 1.0 - 2.0 * (longest + 1.0) / w;
+        if free > 0.15 {
+            let need = 1.12 * 0.87 / free;
+            if xr < need {
+                xr = need;
+                yr = xr * 2.0 * h / w;
+            }
+        }
         let grid = color(self.theme, Color::DarkGray);
         let now = color(self.theme, Color::Cyan);
         let before = color(self.theme, Color::Yellow);
@@ -87,7 +105,7 @@ impl Widget for Radar<'_> {
                     let w = label.chars().count() as f64 * cell;
                     let lx = if x < -0.1 { x * 1.12 - w } else { x * 1.12 };
                     ctx.print(
-                        lx.max(-xr),
+                        lx.clamp(-xr, xr - w),
                         (y * 1.18).clamp(-yr, yr),
                         TextLine::from(label.clone()),
                     );

@@ -247,7 +247,7 @@ fn ratings_rows(
 ) {
     let t = b.theme;
     let label_w = items.iter().map(|i| wrap::width(&i.label)).max().unwrap_or(8);
-    let bar_w = if b.width >= 48 { 10 } else { 5 };
+    let bar_w = if b.width >= 40 { 10 } else { 5 };
     for (i, it) in items.iter().enumerate() {
         let el = Element::Rating(i);
         let focused = focus_is(s, el);

@@ -229,7 +229,7 @@ fn stage_card(s: &Session, theme: &Theme, env: &Env, frame: &mut Frame, area: Re
         ..probe
     };
     let [text_area, radar_area] = if radar {
-        Layout::horizontal([Constraint::Min(40), Constraint::Length(44)]).areas(probe)
+        Layout::horizontal([Constraint::Min(42), Constraint::Length(48)]).areas(probe)
     } else {
         [probe, Rect::default()]
     };

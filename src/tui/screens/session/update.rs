@@ -88,6 +88,14 @@ impl Session {
             (Some(Cmd::MarkDone), _) => self.review(ReviewOutcome::Done, env),
             (Some(Cmd::MarkCarried), _) => self.review(ReviewOutcome::Carried, env),
             (Some(Cmd::MarkDropped), _) => self.review(ReviewOutcome::Dropped, env),
+            (None, Element::Option(_)) if is_printable(&key) => {
+                // The choice's own note is its rationale: typing goes there.
+                let mut m = self.focus_on(Element::Rationale, env);
+                if let Some(editor) = self.typing_into() {
+                    m.extend(self.type_key(&editor, None, key, env));
+                }
+                m
+            }
             (None, Element::Rating(_) | Element::Review(_)) if is_printable(&key) => {
                 // Like a spreadsheet cell: a key the control does not use
                 // starts its note.
@@ -107,7 +115,6 @@ impl Session {
             return vec![];
         }
         let what = match self.focused() {
-            Some(Element::Option(_)) => "Space picks this option; Tab goes on to the rationale",
             Some(Element::Tag(_)) => "Space ticks this tag; arrows move between tags",
             Some(Element::Action(_)) => "Enter edits this action, a adds one, d deletes it",
             Some(Element::AddAction) => "Enter or a adds an action",
@@ -407,10 +414,8 @@ impl Session {
 
     /// Columns of the tag grid: the same number the card draws.
     pub fn tag_columns(&self) -> usize {
-        match self.stage_def().map(|s| &s.kind) {
-            Some(StageKind::Choice { tags, .. }) if tags.len() > 4 => 3,
-            _ => 2,
-        }
+        // Two columns leave room for every label at the narrowest card.
+        2
     }
 
     fn current_choice(&self) -> Option<Choice> {
