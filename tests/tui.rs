@@ -11,3 +11,5 @@ mod snapshots;
 
 #[path = "tui/revisit.rs"]
 mod revisit;
+#[path = "tui/contract.rs"]
+mod contract;

@@ -65,4 +65,14 @@ impl Store {
         }
         Ok(())
     }
+
+    /// A copy of this database in memory, for tests and benchmarks that
+    /// start many runs from one state.
+    pub fn copy_in_memory(&self) -> Result<Store> {
+        let mut copy = Store::open_in_memory()?;
+        let backup = Backup::new(&self.conn, &mut copy.conn)?;
+        backup.run_to_completion(i32::MAX, Duration::ZERO, None)?;
+        drop(backup);
+        Ok(copy)
+    }
 }
