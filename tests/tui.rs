@@ -13,3 +13,5 @@ mod snapshots;
 mod revisit;
 #[path = "tui/contract.rs"]
 mod contract;
+#[path = "tui/readable.rs"]
+mod readable;
