@@ -156,6 +156,11 @@ impl App {
             Screen::Session(live) => live.context(),
             Screen::Summary(_) => Context::Summary,
             Screen::Coachee(_) => Context::Coachee,
+            Screen::Detail(v)
+                if v.data.record.session.status == crate::model::SessionStatus::InProgress =>
+            {
+                Context::DetailUnfinished
+            }
             Screen::Detail(_) => Context::Detail,
             Screen::Board(_) => Context::Board,
             Screen::Search(_) => Context::Search,

@@ -86,7 +86,10 @@ pub enum Context {
     SessionEmpty,
     Summary,
     Coachee,
+    /// A finished session's detail.
     Detail,
+    /// An unfinished session's detail: it can be resumed.
+    DetailUnfinished,
     Board,
     Search,
 }
@@ -115,6 +118,7 @@ impl Context {
         Context::Summary,
         Context::Coachee,
         Context::Detail,
+        Context::DetailUnfinished,
         Context::Board,
         Context::Search,
     ];

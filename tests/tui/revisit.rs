@@ -55,6 +55,54 @@ fn coachee_page_snapshots() {
     assert!(text.contains("vs ·· 2026-09-30"), "{text}");
 }
 
+/// `[` / `]` recompute the last column against the chosen session, and its
+/// heading says which one, at 80x24 where the radar does not fit too.
+#[test]
+fn compare_keys_recompute_every_figure_of_the_last_column() {
+    let mut rt = app();
+    key(&mut rt, KeyCode::Enter);
+    for press in [None, Some('['), Some('['), Some(']')] {
+        if let Some(c) = press {
+            ch(&mut rt, c);
+        }
+        let Screen::Coachee(v) = &rt.app.screen else {
+            panic!("not on the coachee page");
+        };
+        let compared = v.compared().expect("two rated sessions");
+        let d = innerceo::dates::local_date(compared.started_at);
+        let head = format!("vs {:02}-{:02}", u8::from(d.month()), d.day());
+        let latest = v.latest().expect("latest");
+        for (w, h) in [(80, 24), (120, 40)] {
+            let text = screen(&rt, w, h);
+            assert!(text.contains(&head), "{press:?} at {w}x{h}: no {head:?}\n{text}");
+            for c in &v.trends {
+                let (Some(now), Some(then)) = (latest.scores.get(&c.id), compared.scores.get(&c.id))
+                else {
+                    continue;
+                };
+                let change = match now - then {
+                    0 => "±0".to_owned(),
+                    d if d > 0 => format!("+{d}"),
+                    d => d.to_string(),
+                };
+                let row = text
+                    .lines()
+                    .find(|l| l.contains(c.label.as_str()) && l.contains(&format!(" {now} ")))
+                    .unwrap_or_else(|| panic!("no row for {} at {w}x{h}:\n{text}", c.label));
+                // Now, vs first, vs the chosen session: the third figure from "now".
+                let toks: Vec<&str> = row.split_whitespace().collect();
+                let at = toks.iter().position(|t| *t == now.to_string()).expect("now");
+                assert_eq!(
+                    toks.get(at + 2).copied(),
+                    Some(change.as_str()),
+                    "{} at {w}x{h} {head}: {row:?}",
+                    c.label
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn session_detail_snapshots_hide_private_notes_in_share_safe_mode() {
     let mut rt = app();

@@ -262,8 +262,12 @@ const DETAIL: &[Binding] = &[
     b(&[ctrl('p'), PGUP], Cmd::PrevStage, "prev stage", "Jump to the previous stage", false),
     b(&[HOME_KEY, k('g')], Cmd::Top, "top", "Go to the top", false),
     b(&[END_KEY, k('G')], Cmd::Bottom, "end", "Go to the end", false),
-    b(&[k('e'), k('c')], Cmd::Resume, "resume", "Reopen this session in the live screen, if it is unfinished", true),
     b(&[k('x')], Cmd::Export, "export", "Export this session: Markdown, HTML, JSON, CSV or iCalendar", true),
+];
+
+/// Only an unfinished session can be reopened, so only its detail offers it.
+const DETAIL_UNFINISHED: &[Binding] = &[
+    b(&[k('e'), k('c')], Cmd::Resume, "resume", "Reopen this unfinished session in the live screen", true),
 ];
 
 const BOARD: &[Binding] = &[
@@ -304,6 +308,7 @@ pub(super) fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::Summary => vec![SUMMARY],
         Context::Coachee => vec![COACHEE, REVISIT_COMMON],
         Context::Detail => vec![DETAIL, REVISIT_COMMON],
+        Context::DetailUnfinished => vec![DETAIL_UNFINISHED, DETAIL, REVISIT_COMMON],
         Context::Board => vec![BOARD, REVISIT_COMMON],
         Context::Search => vec![SEARCH],
         Context::SessionText => vec![SESSION_TEXT, SESSION_MOVE, SESSION_ALWAYS],

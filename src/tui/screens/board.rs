@@ -94,6 +94,8 @@ fn draw_table(app: &App, v: &BoardView, frame: &mut Frame, area: Rect) {
         header.push("Agreed");
         widths.push(Constraint::Length(10));
     }
+    // Long text ends in `…`; the detail below shows it whole.
+    let cols = common::column_widths(area.width.saturating_sub(2), &widths, 2);
     let rows: Vec<Row> = v
         .data
         .rows
@@ -103,9 +105,13 @@ fn draw_table(app: &App, v: &BoardView, frame: &mut Frame, area: Rect) {
             let mut cells = vec![
                 Cell::from(status_cell(app, r)),
                 Cell::from(a.due.map_or_else(|| "no date".to_owned(), dates::fmt_date)),
-                Cell::from(r.coachee_name.clone()),
-                Cell::from(a.text.split_whitespace().collect::<Vec<_>>().join(" ")),
-                Cell::from(a.owner.clone()),
+                Cell::from(common::fit(&r.coachee_name, &cols, 2)),
+                Cell::from(common::fit(
+                    &a.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                    &cols,
+                    3,
+                )),
+                Cell::from(common::fit(&a.owner, &cols, 4)),
             ];
             if wide {
                 cells.push(Cell::from(dates::fmt_date(dates::local_date(

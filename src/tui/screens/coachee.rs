@@ -86,27 +86,6 @@ fn draw_timeline(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
         "Act.",
     ])
     .style(t.title);
-    let rows: Vec<Row> = v
-        .data
-        .sessions
-        .iter()
-        .map(|s| {
-            let unfinished = s.status == SessionStatus::InProgress;
-            Row::new(vec![
-                Cell::from(Span::styled(if unfinished { "▶" } else { " " }, t.warn)),
-                Cell::from(dates::fmt_date(dates::local_date(s.started_at))),
-                Cell::from(s.guide_title.clone()),
-                Cell::from(if unfinished {
-                    "unfinished".to_owned()
-                } else {
-                    dates::fmt_duration(s.seconds)
-                }),
-                Cell::from(s.choice.clone().unwrap_or_else(|| "–".into())),
-                Cell::from(one_line(s.key_insight.as_deref().unwrap_or(""))),
-                Cell::from(Line::from(s.actions.to_string()).right_aligned()),
-            ])
-        })
-        .collect();
     let widths = [
         Constraint::Length(1),
         Constraint::Length(10),
@@ -116,6 +95,34 @@ fn draw_timeline(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
         Constraint::Fill(1),
         Constraint::Length(4),
     ];
+    // The table gives up a row for the selected session's key insight in full.
+    let [area, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
+    let cols = common::column_widths(area.width.saturating_sub(2), &widths, 2);
+    let rows: Vec<Row> = v
+        .data
+        .sessions
+        .iter()
+        .map(|s| {
+            let unfinished = s.status == SessionStatus::InProgress;
+            Row::new(vec![
+                Cell::from(Span::styled(if unfinished { "▶" } else { " " }, t.warn)),
+                Cell::from(dates::fmt_date(dates::local_date(s.started_at))),
+                Cell::from(common::fit(&s.guide_title, &cols, 2)),
+                Cell::from(if unfinished {
+                    "unfinished".to_owned()
+                } else {
+                    dates::fmt_duration(s.seconds)
+                }),
+                Cell::from(common::fit(s.choice.as_deref().unwrap_or("–"), &cols, 4)),
+                Cell::from(common::fit(
+                    &one_line(s.key_insight.as_deref().unwrap_or("")),
+                    &cols,
+                    5,
+                )),
+                Cell::from(Line::from(s.actions.to_string()).right_aligned()),
+            ])
+        })
+        .collect();
     let table = Table::new(rows, widths)
         .header(header)
         .block(block)
@@ -123,6 +130,25 @@ fn draw_timeline(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
         .highlight_symbol("› ");
     let mut state = TableState::default().with_selected(Some(v.selected));
     frame.render_stateful_widget(table, area, &mut state);
+    if let Some(s) = v.selected_session() {
+        let insight = one_line(s.key_insight.as_deref().unwrap_or(""));
+        let text = if insight.is_empty() {
+            format!("{}: no key insight recorded", s.guide_title)
+        } else {
+            format!("Key insight: {insight}")
+        };
+        let width = usize::from(detail.width.saturating_sub(1));
+        let mut rows = crate::tui::wrap::wrap(&text, width);
+        if rows.len() > 2 {
+            rows.truncate(2);
+            rows[1] = crate::tui::wrap::ellipsis(&format!("{} {}", rows[1], "…"), width);
+        }
+        let lines: Vec<Line> = rows
+            .into_iter()
+            .map(|r| Line::styled(format!(" {r}"), t.dim))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), detail);
+    }
 }
 
 /// Scores as sparkline heights 1..=8, so the lowest score still shows.
@@ -182,6 +208,16 @@ fn draw_centers(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
     let [table, radar] = Layout::horizontal([Constraint::Length(table_w), Constraint::Fill(1)])
         .spacing(2)
         .areas(inner);
+    // The last column follows the session chosen with [ and ]: its date
+    // heads it, so the keys visibly do something even without the radar.
+    let compared = v.compared();
+    let vs_head = compared.map_or_else(
+        || "vs prev".to_owned(),
+        |r| {
+            let d = dates::local_date(r.started_at);
+            format!("vs {:02}-{:02}", u8::from(d.month()), d.day())
+        },
+    );
     let mut lines = vec![Line::styled(
         format!(
             "{:<label_w$} {:<sw$} {:>3} {:>8} {:>8}",
@@ -189,7 +225,7 @@ fn draw_centers(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
             "Over time",
             "Now",
             "vs first",
-            "vs prev",
+            vs_head,
             sw = usize::from(spark_w)
         ),
         t.title,
@@ -210,7 +246,10 @@ fn draw_centers(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
             Span::raw(format!(
                 " {:>8} {:>8}",
                 change(c.since_first),
-                change(c.since_previous)
+                change(match compared {
+                    Some(r) => c.latest.zip(r.scores.get(&c.id)).map(|(l, p)| l - p),
+                    None => c.since_previous,
+                })
             )),
         ]));
     }
@@ -236,7 +275,23 @@ fn draw_centers(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
             row,
         );
     }
-    if radar.width >= 20 && radar.height >= 5 {
+    if radar.width < 24 || radar.height < 8 {
+        // No room for the radar: say what the last column compares with.
+        let note = match v.compared() {
+            Some(_) => format!(
+                "The radar shows in a larger window. The last column compares the latest session with {}; [ and ] choose another.",
+                session_date(v.compared())
+            ),
+            None => "The radar shows in a larger window.".to_owned(),
+        };
+        frame.render_widget(
+            Paragraph::new(note)
+                .style(t.dim)
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            radar,
+        );
+    } else {
+
         let scores = |r: &RatedSession| -> Vec<Option<f64>> {
             v.trends
                 .iter()

@@ -70,6 +70,26 @@ pub fn block_with<'a>(theme: &Theme, title: impl Into<Line<'a>>, focused: bool) 
         .title(title)
 }
 
+/// The width of each column a `Table` of `widths` gets inside `inner_width`
+/// columns, with a highlight symbol `symbol` columns wide: the same layout
+/// `Table` makes (spacing 1, packed at the start), so cells can be fitted
+/// with `…` before the table would cut them.
+pub fn column_widths(inner_width: u16, widths: &[Constraint], symbol: u16) -> Vec<usize> {
+    let area = Rect::new(0, 0, inner_width.saturating_sub(symbol), 1);
+    Layout::horizontal(widths.to_vec())
+        .flex(Flex::Start)
+        .spacing(1)
+        .split(area)
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect()
+}
+
+/// `text` fitted to column `i` of `cols` (cut with `…` when too long).
+pub fn fit(text: &str, cols: &[usize], i: usize) -> String {
+    crate::tui::wrap::ellipsis(text, cols.get(i).copied().unwrap_or(usize::MAX))
+}
+
 /// A rectangle of at most `w`x`h` centred in `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(h.min(area.height))])

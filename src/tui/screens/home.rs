@@ -33,6 +33,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         "Overdue",
     ])
     .style(t.title);
+    let widths = [
+        Constraint::Length(1),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(12),
+        Constraint::Length(8),
+        Constraint::Length(5),
+        Constraint::Length(7),
+    ];
+    let cols = common::column_widths(area.width.saturating_sub(2), &widths, 2);
     let rows: Vec<Row> = app
         .home
         .rows
@@ -54,8 +64,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             };
             Row::new(vec![
                 Cell::from(Span::styled(marker, t.warn)),
-                Cell::from(name),
-                Cell::from(s.coachee.role.clone()),
+                Cell::from(common::fit(&name, &cols, 1)),
+                Cell::from(common::fit(&s.coachee.role, &cols, 2)),
                 Cell::from(
                     s.last_session
                         .map(|d| dates::fmt_date(dates::local_date(d)))
@@ -67,16 +77,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             ])
         })
         .collect();
-    let widths = [
+    let [list, detail, legend] = Layout::vertical([
+        Constraint::Min(1),
         Constraint::Length(1),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-        Constraint::Length(12),
-        Constraint::Length(8),
-        Constraint::Length(5),
-        Constraint::Length(7),
-    ];
-    let [list, legend] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(body);
+        Constraint::Length(1),
+    ])
+    .areas(body);
     let table = Table::new(rows, widths)
         .header(header)
         .block(common::block(app, " Coachees ", true))
@@ -84,6 +90,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .highlight_symbol("› ");
     let mut state = TableState::default().with_selected(Some(app.home.selected));
     frame.render_stateful_widget(table, list, &mut state);
+    // The selected coachee in full: the table cuts long names with `…`.
+    if let Some(sel) = app.home.selected() {
+        let mut text = format!(" › {}", sel.coachee.name);
+        if !sel.coachee.role.is_empty() {
+            text.push_str(&format!(" · {}", sel.coachee.role));
+        }
+        let fitted = crate::tui::wrap::ellipsis(&text, usize::from(detail.width));
+        frame.render_widget(Paragraph::new(Line::styled(fitted, t.base)), detail);
+    }
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(" ▶", t.warn),

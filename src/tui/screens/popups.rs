@@ -152,6 +152,7 @@ fn context_name(ctx: Context) -> &'static str {
         Context::Summary => "summary",
         Context::Coachee => "coachee",
         Context::Detail => "session detail",
+        Context::DetailUnfinished => "session detail, unfinished",
         Context::Board => "actions board",
         Context::Search => "search",
     }
