@@ -295,3 +295,27 @@ fn skipped_stages_are_marked_apart_from_done_ones() {
     let text = screen(&rt, 80, 24);
     assert!(text.contains("◐ Guardrails"), "{text}");
 }
+
+/// The README's session row and docs/keys.md name every key the session's
+/// keymap binds (so the documented contract is the one the app runs).
+#[test]
+fn the_readme_and_keys_md_list_every_session_key() {
+    use innerceo::tui::keymap::{self, Context};
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README");
+    let keys_md = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/keys.md"))
+        .expect("docs/keys.md");
+    let row = readme
+        .lines()
+        .find(|l| l.starts_with("| Session |"))
+        .expect("a Session row in the README's key table");
+    for ctx in [Context::SessionText, Context::SessionPane] {
+        for b in keymap::bindings(ctx) {
+            let name = keymap::key_name(&b.keys[0]);
+            assert!(keys_md.contains(&format!("`{name}`")), "docs/keys.md lacks {name}");
+            if b.cmd != keymap::Cmd::ForceQuit {
+                assert!(row.contains(&format!("`{name}`")), "README lacks {name}: {row}");
+            }
+        }
+    }
+}
