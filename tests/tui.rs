@@ -15,3 +15,5 @@ mod revisit;
 mod contract;
 #[path = "tui/readable.rs"]
 mod readable;
+#[path = "tui/two_windows.rs"]
+mod two_windows;

@@ -357,8 +357,8 @@ impl App {
     pub fn quit_effects(&mut self) -> Vec<Effect> {
         self.quit = true;
         let mut effects = Vec::new();
-        if let Screen::Session(s) = &self.screen {
-            let env = self.env();
+        let env = self.env();
+        if let Screen::Session(s) = &mut self.screen {
             effects.extend(s.flush_editors(&env));
             effects.push(s.progress_write());
         }

@@ -139,11 +139,11 @@ impl App {
     }
 
     pub(super) fn confirmed(&mut self, on_yes: OnYes) -> Vec<Effect> {
+        let env = self.env();
         match on_yes {
             OnYes::Archive { id, archived } => vec![Effect::SetArchived { id, archived }],
-            OnYes::Finish => match &self.screen {
+            OnYes::Finish => match &mut self.screen {
                 Screen::Session(s) => {
-                    let env = self.env();
                     let mut effects = s.flush_editors(&env);
                     effects.push(s.progress_write());
                     effects.push(Effect::CompleteSession {

@@ -44,6 +44,10 @@ pub struct Session {
     pub in_pane: bool,
     /// Editors by what they edit, created when their stage is shown.
     pub editors: HashMap<EditorKey, TextArea<'static>>,
+    /// Each editor's text as last read from or written to the store: a
+    /// save writes only editors that differ from it, so a window that did
+    /// not change a field never overwrites what another window saved there.
+    pub saved: HashMap<EditorKey, String>,
     /// A problem with the field being typed (a date that is not one).
     pub field_error: Option<String>,
     /// Stages whose intro the coach has folded away.
@@ -84,6 +88,7 @@ impl Session {
             pane_open: false,
             in_pane: false,
             editors: HashMap::new(),
+            saved: HashMap::new(),
             field_error: None,
             intro_folded: BTreeSet::new(),
             esc_armed: false,
@@ -176,7 +181,8 @@ impl Session {
                 } else {
                     text_editor(&text)
                 };
-                self.editors.insert(key, editor);
+                self.editors.insert(key.clone(), editor);
+                self.saved.insert(key, text);
             }
         }
     }
@@ -193,18 +199,34 @@ impl Session {
         self.editors.get(key).map(|t| t.lines().join("\n"))
     }
 
-    /// Saves for every editor of this stage (they may hold unsaved typing).
-    pub fn flush_editors(&self, env: &Env) -> Vec<Effect> {
+    /// Saves for the editors of this stage whose text changed since it was
+    /// last read or saved; untouched ones write nothing.
+    pub fn flush_editors(&mut self, env: &Env) -> Vec<Effect> {
         let mut keys: Vec<EditorKey> = self
             .elements()
             .iter()
             .filter_map(|e| e.editor_key(self))
             .collect();
         keys.extend(self.private_key());
-        keys.iter()
-            .filter_map(|k| k.write(self, env))
-            .map(Effect::Save)
-            .collect()
+        let mut out = Vec::new();
+        for k in keys {
+            if let Some(w) = self.changed_write(&k, env) {
+                out.push(Effect::Save(w));
+            }
+        }
+        out
+    }
+
+    /// The write for editor `k` if its text differs from what was last
+    /// saved, marking it saved.
+    pub fn changed_write(&mut self, k: &EditorKey, env: &Env) -> Option<Write> {
+        let text = self.editor_text(k)?;
+        if self.saved.get(k) == Some(&text) {
+            return None;
+        }
+        let w = k.write(self, env)?;
+        self.saved.insert(k.clone(), text);
+        Some(w)
     }
 
     /// The session's position and time, to save.
@@ -220,7 +242,7 @@ impl Session {
     }
 
     /// Everything to save before leaving: editors, position, then to disk.
-    pub fn leave_effects(&self, env: &Env) -> Vec<Effect> {
+    pub fn leave_effects(&mut self, env: &Env) -> Vec<Effect> {
         let mut effects = self.flush_editors(env);
         effects.push(self.progress_write());
         effects.push(Effect::Durable);

@@ -257,7 +257,7 @@ impl Session {
                 .err()
                 .map(|e| e.to_string());
         }
-        match editor.write(self, env) {
+        match self.changed_write(editor, env) {
             Some(w) => {
                 self.sync_record(&w);
                 vec![Msg::Effect(Effect::Save(w))]
@@ -574,7 +574,7 @@ impl Session {
     }
 
     /// Finishing asks first, and says what is still empty.
-    fn ask_finish(&self, env: &Env) -> Vec<Msg> {
+    fn ask_finish(&mut self, env: &Env) -> Vec<Msg> {
         let missing = super::missing_parts(self);
         let text = if missing.is_empty() {
             "Finish this session? It will be marked completed.".to_owned()
