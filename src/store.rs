@@ -245,6 +245,14 @@ impl Store {
         Ok(value)
     }
 
+    /// How long a statement waits for another process's lock before it
+    /// fails with "busy". The app keeps it short so that no keystroke
+    /// waits on another program: a save that fails is retried.
+    pub fn set_busy_timeout(&self, wait: std::time::Duration) -> Result<()> {
+        self.conn.busy_timeout(wait)?;
+        Ok(())
+    }
+
     /// Makes every commit so far durable against power loss. Commits are
     /// crash-safe already, but with WAL and `synchronous=NORMAL` the last ones
     /// reach the disk only at a checkpoint; this runs one. Call it when a

@@ -69,6 +69,11 @@ pub fn run(cli: &Cli) -> Result<()> {
         app.error(format!("A guide was skipped: {e}"));
     }
     let rt = Runtime::new(app, store);
+    // No keystroke waits on another program's lock: a save that finds the
+    // database busy fails at once and is retried (see `Runtime::flush`).
+    rt.store
+        .set_busy_timeout(Duration::from_millis(20))
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     run_terminal(rt, &path)
 }
 
@@ -84,6 +89,10 @@ fn stop_flag() -> Result<Arc<AtomicBool>> {
     }
     Ok(flag)
 }
+
+/// How long quitting waits for a locked or failing database before it keeps
+/// the unsaved text in a recovery file.
+const QUIT_WAIT: Duration = Duration::from_secs(10);
 
 /// Set once the terminal is given back. The panic hook and the normal exit
 /// path both restore; a second "leave the alternate screen" makes terminals
@@ -115,10 +124,21 @@ fn run_terminal(mut rt: Runtime, db: &Path) -> Result<()> {
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut rt, &stop)
     }));
-    // Whatever happened, save what was typed before leaving.
-    rt.flush();
+    // Whatever happened, save what was typed before leaving: wait a while
+    // for a lock to go, then keep what is still unsaved in a recovery file.
+    let unsaved = rt.finish(QUIT_WAIT);
     restore_terminal();
     let _ = io::stdout().flush();
+    match unsaved {
+        Some(runtime::recovery::Unsaved::Kept { path, reason }) => bail!(
+            "some of your text could not be saved ({reason}). It is kept in {}; the next start of innerceo offers to put it back.",
+            path.display()
+        ),
+        Some(runtime::recovery::Unsaved::Lost { text, reason }) => bail!(
+            "some of your text could not be saved ({reason}), nor kept in a recovery file. Here it is, to copy:\n{text}"
+        ),
+        None => {}
+    }
     match result {
         Ok(r) => r,
         Err(_) => bail!("innerceo stopped after an internal error; everything typed was saved"),

@@ -28,3 +28,6 @@ mod two_processes;
 
 #[path = "pty/unlock.rs"]
 mod unlock;
+
+#[path = "pty/locked.rs"]
+mod locked;

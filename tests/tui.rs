@@ -9,11 +9,13 @@ mod flow;
 #[path = "tui/snapshots.rs"]
 mod snapshots;
 
-#[path = "tui/revisit.rs"]
-mod revisit;
 #[path = "tui/contract.rs"]
 mod contract;
 #[path = "tui/readable.rs"]
 mod readable;
+#[path = "tui/revisit.rs"]
+mod revisit;
+#[path = "tui/saving.rs"]
+mod saving;
 #[path = "tui/two_windows.rs"]
 mod two_windows;

@@ -7,14 +7,14 @@ mod home_keys;
 mod popup_keys;
 
 use super::effect::{Effect, Loaded};
-pub use super::popup::{OnYes, Popup};
 use super::keymap::{self, Cmd, Context};
 use super::msg::{Env, Msg};
-use super::screens::session::Session;
+pub use super::popup::{OnYes, Popup};
 use super::revisit::board::BoardView;
 use super::revisit::coachee::CoacheeView;
 use super::revisit::detail::DetailView;
 use super::revisit::search::SearchView;
+use super::screens::session::Session;
 use super::theme::Theme;
 use crate::guide::LoadedGuide;
 use crate::model::CoacheeSummary;

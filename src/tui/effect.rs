@@ -15,8 +15,9 @@ use crate::model::{
 use crate::store::StatusFilter;
 
 /// A write to the store. Writes with a `key` replace an earlier pending write
-/// with the same key, so a burst of typing becomes one save.
-#[derive(Debug, Clone, PartialEq)]
+/// with the same key, so a burst of typing becomes one save. Serialisable,
+/// so that writes that could not be saved go to a recovery file.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Write {
     Answer {
         session: String,
@@ -166,6 +167,8 @@ pub enum Effect {
         path: std::path::PathBuf,
         include_private: bool,
     },
+    /// Put back the text a recovery file kept.
+    Restore(std::path::PathBuf),
     Quit,
 }
 

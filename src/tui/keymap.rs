@@ -146,7 +146,10 @@ impl Context {
     pub fn types_text(self) -> bool {
         matches!(
             self,
-            Context::SessionText | Context::SessionLine | Context::SessionNote | Context::SessionPane
+            Context::SessionText
+                | Context::SessionLine
+                | Context::SessionNote
+                | Context::SessionPane
         )
     }
 }
@@ -276,7 +279,10 @@ mod tests {
             Some(Cmd::NextStage)
         );
         for c in [' ', 'q', '?', '/', 'a', 'd', '1'] {
-            assert_eq!(lookup(ctx, &key(KeyCode::Char(c), KeyModifiers::NONE)), None);
+            assert_eq!(
+                lookup(ctx, &key(KeyCode::Char(c), KeyModifiers::NONE)),
+                None
+            );
         }
         assert_eq!(
             lookup(ctx, &key(KeyCode::Char('q'), KeyModifiers::CONTROL)),

@@ -29,8 +29,12 @@ pub enum Popup {
 /// What a confirmed dialog does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OnYes {
-    Archive { id: String, archived: bool },
+    Archive {
+        id: String,
+        archived: bool,
+    },
     Finish,
     DeleteAction(usize),
+    /// Put back what a recovery file kept.
+    Restore(std::path::PathBuf),
 }
-

@@ -4,6 +4,7 @@
 //! (`SAVE_DELAY`), and always before a stage change, leaving a screen or
 //! quitting. Tests drive a `Runtime` with key events and no terminal.
 
+pub mod recovery;
 mod revisit;
 
 use std::collections::BTreeMap;
@@ -40,6 +41,8 @@ pub struct Runtime {
     last_input: Instant,
     /// Saves committed since the store was last tidied.
     untidy: u32,
+    /// Why the last save failed, while saves keep failing.
+    last_error: Option<String>,
 }
 
 impl Runtime {
@@ -51,11 +54,26 @@ impl Runtime {
             oldest_pending: None,
             last_input: Instant::now(),
             untidy: 0,
+            last_error: None,
         };
         // If this fails SQLite keeps checkpointing by itself: slower
         // keystrokes now and then, nothing worse.
         let _ = rt.store.manual_checkpoints();
         rt.perform(vec![Effect::LoadHome]);
+        // Text a failed save kept last time is offered back first.
+        if let Some(path) = rt
+            .store
+            .path()
+            .and_then(|p| recovery::find(p).into_iter().next())
+        {
+            rt.app.popup = Some(super::popup::Popup::Confirm {
+                text: format!(
+                    "Last time innerceo could not save some of your text and kept it in {}. Put it back now?",
+                    path.display()
+                ),
+                on_yes: super::popup::OnYes::Restore(path),
+            });
+        }
         rt
     }
 
@@ -100,10 +118,6 @@ impl Runtime {
             .map(|t| SAVE_DELAY.saturating_sub(t.elapsed()))
     }
 
-    pub fn has_pending(&self) -> bool {
-        !self.pending.is_empty()
-    }
-
     /// Saves every pending write now, in order.
     pub fn flush(&mut self) {
         let pending = std::mem::take(&mut self.pending);
@@ -118,13 +132,21 @@ impl Runtime {
             Ok(())
         });
         self.untidy = self.untidy.saturating_add(1);
-        if let Err(e) = result {
-            // Keep the writes so the next flush tries again; tell the user.
-            self.pending = pending;
-            self.oldest_pending = Some(Instant::now());
-            self.app.error(format!(
-                "Could not save: {e}. Your text is still on screen; innerceo will retry."
-            ));
+        match result {
+            Err(e) => {
+                // Keep the writes so the next flush tries again; tell the user.
+                self.pending = pending;
+                self.oldest_pending = Some(Instant::now());
+                self.last_error = Some(e.to_string());
+                self.app.error(format!(
+                    "Not saved yet, retrying: {e}. Your text is safe on screen."
+                ));
+            }
+            Ok(()) if self.last_error.take().is_some() => {
+                self.app
+                    .say("Saved: everything typed is in the database again");
+            }
+            Ok(()) => {}
         }
     }
 
@@ -226,6 +248,9 @@ impl Runtime {
                 Err(e) => Loaded::Error(format!("{e:#}")),
             });
         }
+        if let Effect::Restore(path) = &effect {
+            return Some(self.restore(path));
+        }
         let result: store::Result<Option<Loaded>> = (|| match effect {
             Effect::LoadHome => Ok(Some(Loaded::Home(
                 store.coachee_summaries(self.app.today, true)?,
@@ -315,7 +340,7 @@ impl Runtime {
                 hits: store.search(&query, include_private, SEARCH_LIMIT)?,
                 query,
             })),
-            Effect::Export { .. } => Ok(None),
+            Effect::Export { .. } | Effect::Restore(_) => Ok(None),
             Effect::Save(_) | Effect::Flush | Effect::Durable | Effect::Quit => Ok(None),
         })();
         match result {
@@ -401,5 +426,34 @@ fn apply_write(store: &Store, w: &Write) -> store::Result<()> {
         } => store
             .review_action(action, Some(session), *outcome, note, *at)
             .map(|_| ()),
+    }
+}
+
+impl Runtime {
+    /// Applies the writes a recovery file kept, all or nothing, then
+    /// removes the file.
+    fn restore(&self, path: &std::path::Path) -> Loaded {
+        let writes = match recovery::read(path) {
+            Ok(w) => w,
+            Err(e) => return Loaded::Error(e),
+        };
+        let applied = self.store.in_transaction(|store| {
+            for w in &writes {
+                apply_write(store, w)?;
+            }
+            Ok(())
+        });
+        match applied {
+            Err(e) => Loaded::Error(format!(
+                "Could not put back the unsaved text yet ({e}); it stays in {}",
+                path.display()
+            )),
+            Ok(()) => {
+                let _ = std::fs::remove_file(path);
+                Loaded::Saved(Some(
+                    "Put back the text that could not be saved last time".to_owned(),
+                ))
+            }
+        }
     }
 }

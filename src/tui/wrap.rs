@@ -118,10 +118,7 @@ pub fn cursor_at(lines: &[String], width: usize, line: usize, col: usize) -> (us
         let rs = rows(l, width);
         if i == line {
             let chars: Vec<char> = l.chars().collect();
-            let idx = rs
-                .iter()
-                .rposition(|r| r.start <= col)
-                .unwrap_or_default();
+            let idx = rs.iter().rposition(|r| r.start <= col).unwrap_or_default();
             let r = rs[idx];
             let c: usize = chars[r.start..col.min(chars.len())]
                 .iter()

@@ -19,7 +19,10 @@ fn fields(d: &SessionData) -> BTreeMap<String, String> {
     let rec = &d.record;
     let mut out = BTreeMap::new();
     for a in &rec.answers {
-        out.insert(format!("answer/{}/{}", a.stage_id, a.prompt_id), a.text.clone());
+        out.insert(
+            format!("answer/{}/{}", a.stage_id, a.prompt_id),
+            a.text.clone(),
+        );
     }
     for r in &rec.ratings {
         out.insert(
@@ -32,7 +35,10 @@ fn fields(d: &SessionData) -> BTreeMap<String, String> {
             format!("choice/{}/option", c.stage_id),
             format!("{:?}", c.option_id),
         );
-        out.insert(format!("choice/{}/rationale", c.stage_id), c.rationale.clone());
+        out.insert(
+            format!("choice/{}/rationale", c.stage_id),
+            c.rationale.clone(),
+        );
         for t in &c.tags {
             out.insert(format!("choice/{}/tag/{t}", c.stage_id), "on".to_owned());
         }
@@ -46,12 +52,18 @@ fn fields(d: &SessionData) -> BTreeMap<String, String> {
     for a in &rec.actions {
         out.insert(
             format!("action/{}", a.id),
-            format!("{}|{}|{:?}|{:?}|{:?}", a.text, a.owner, a.due, a.status, a.link),
+            format!(
+                "{}|{}|{:?}|{:?}|{:?}",
+                a.text, a.owner, a.due, a.status, a.link
+            ),
         );
     }
     for (a, r) in &d.review {
         if let Some(r) = r {
-            out.insert(format!("review/{}", a.id), format!("{:?}|{}", r.outcome, r.note));
+            out.insert(
+                format!("review/{}", a.id),
+                format!("{:?}|{}", r.outcome, r.note),
+            );
         }
     }
     out.insert(
@@ -75,7 +87,13 @@ fn own_fields(d: &SessionData, stage: usize, el: Option<Element>) -> Vec<String>
             vec![format!("rating/{sid}/{}", items[i].id)]
         }
         (Some(Element::Confidence), StageKind::Close { confidence, .. }) => {
-            vec![format!("rating/{sid}/{}", confidence.as_ref().map(|c| c.id.clone()).unwrap_or_default())]
+            vec![format!(
+                "rating/{sid}/{}",
+                confidence
+                    .as_ref()
+                    .map(|c| c.id.clone())
+                    .unwrap_or_default()
+            )]
         }
         (Some(Element::Review(i)), _) => vec![format!("review/{}", d.review[i].0.id)],
         // An option's own note is the choice's rationale.
@@ -186,7 +204,10 @@ fn check_guide(guide: usize) {
             for c in ' '..='~' {
                 let mut rt = resume(&at);
                 let s = session(&rt);
-                assert_eq!((s.stage, s.focus), (stage, focus.min(count.saturating_sub(1))));
+                assert_eq!(
+                    (s.stage, s.focus),
+                    (stage, focus.min(count.saturating_sub(1)))
+                );
                 let el = s.focused();
                 ch(&mut rt, c);
                 let where_ = format!("guide {guide}, stage {stage}, element {el:?}, key {c:?}");

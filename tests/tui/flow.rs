@@ -223,7 +223,10 @@ fn starting_a_second_session_offers_to_resume_the_unfinished_one() {
     key(&mut rt, KeyCode::Enter);
     // Esc twice leaves the session (it stays unfinished).
     key(&mut rt, KeyCode::Esc);
-    assert!(matches!(rt.app.screen, Screen::Session(_)), "one Esc only warns");
+    assert!(
+        matches!(rt.app.screen, Screen::Session(_)),
+        "one Esc only warns"
+    );
     key(&mut rt, KeyCode::Esc);
     assert!(matches!(rt.app.screen, Screen::Home));
     ch(&mut rt, 'n');
@@ -355,7 +358,10 @@ fn time_per_stage_is_counted_shown_and_kept_across_resumes() {
             rt.on_tick(NOW + time::Duration::seconds(s));
         }
         let text = screen(&rt, 80, 24);
-        assert!(text.contains("⚠ OVER TIME by 1:00 (8 min planned)"), "{text}");
+        assert!(
+            text.contains("⚠ OVER TIME by 1:00 (8 min planned)"),
+            "{text}"
+        );
         assert!(text.contains("session 9:00 of 60 min"), "{text}");
         assert!(rt.app.ring, "the bell rings once the timebox runs out");
         ctrl(&mut rt, 'q');

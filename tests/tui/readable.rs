@@ -51,11 +51,7 @@ fn reads(text: &str, words: &[String]) -> bool {
         }
         let mut at = i;
         for w in &want[1..] {
-            let Some(step) = words[at + 1..]
-                .iter()
-                .take(4)
-                .position(|x| x == w)
-            else {
+            let Some(step) = words[at + 1..].iter().take(4).position(|x| x == w) else {
                 continue 'start;
             };
             at += 1 + step;
@@ -234,11 +230,17 @@ fn tab_in_the_notes_pane_keeps_typing_in_the_private_note() {
         Some("I can decide more than I think.")
     );
     assert_eq!(
-        rec.note("clarity", Visibility::Private).map(|n| n.text.as_str()),
+        rec.note("clarity", Visibility::Private)
+            .map(|n| n.text.as_str()),
         Some("PRIVATE: follow up")
     );
     for a in &rec.answers {
-        assert!(!a.text.contains("PRIVATE"), "leaked into {}: {}", a.prompt_id, a.text);
+        assert!(
+            !a.text.contains("PRIVATE"),
+            "leaked into {}: {}",
+            a.prompt_id,
+            a.text
+        );
     }
     // Ctrl-o gave the focus back to the answer it came from.
     typ(&mut rt, " Really.");
@@ -260,11 +262,15 @@ fn share_safe_in_the_notes_pane_saves_the_note_and_says_where_typing_goes() {
         status.contains("typing goes to prompt 1"),
         "the status line says where typing goes:\n{status}"
     );
-    assert!(!status.contains("Seemed tired"), "hidden in share-safe:\n{status}");
+    assert!(
+        !status.contains("Seemed tired"),
+        "hidden in share-safe:\n{status}"
+    );
     typ(&mut rt, " Shared.");
     let rec = record(&mut rt);
     assert_eq!(
-        rec.note("clarity", Visibility::Private).map(|n| n.text.as_str()),
+        rec.note("clarity", Visibility::Private)
+            .map(|n| n.text.as_str()),
         Some("Seemed tired"),
         "the private note was saved, and nothing more went into it"
     );
@@ -290,7 +296,10 @@ fn skipped_stages_are_marked_apart_from_done_ones() {
     ctrl(&mut rt, 'n'); // Clarity: skipped empty
     let text = screen(&rt, 80, 24);
     assert!(text.contains("✓ Looking back"), "{text}");
-    assert!(text.contains("– Clarity"), "an empty stage is not done:\n{text}");
+    assert!(
+        text.contains("– Clarity"),
+        "an empty stage is not done:\n{text}"
+    );
     typ(&mut rt, "Budget is mine");
     let text = screen(&rt, 80, 24);
     assert!(text.contains("◐ Guardrails"), "{text}");
@@ -301,8 +310,8 @@ fn skipped_stages_are_marked_apart_from_done_ones() {
 #[test]
 fn the_readme_and_keys_md_list_every_session_key() {
     use innerceo::tui::keymap::{self, Context};
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README");
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
     let keys_md = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/keys.md"))
         .expect("docs/keys.md");
     let row = readme
@@ -312,9 +321,15 @@ fn the_readme_and_keys_md_list_every_session_key() {
     for ctx in [Context::SessionText, Context::SessionPane] {
         for b in keymap::bindings(ctx) {
             let name = keymap::key_name(&b.keys[0]);
-            assert!(keys_md.contains(&format!("`{name}`")), "docs/keys.md lacks {name}");
+            assert!(
+                keys_md.contains(&format!("`{name}`")),
+                "docs/keys.md lacks {name}"
+            );
             if b.cmd != keymap::Cmd::ForceQuit {
-                assert!(row.contains(&format!("`{name}`")), "README lacks {name}: {row}");
+                assert!(
+                    row.contains(&format!("`{name}`")),
+                    "README lacks {name}: {row}"
+                );
             }
         }
     }

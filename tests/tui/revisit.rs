@@ -74,9 +74,13 @@ fn compare_keys_recompute_every_figure_of_the_last_column() {
         let latest = v.latest().expect("latest");
         for (w, h) in [(80, 24), (120, 40)] {
             let text = screen(&rt, w, h);
-            assert!(text.contains(&head), "{press:?} at {w}x{h}: no {head:?}\n{text}");
+            assert!(
+                text.contains(&head),
+                "{press:?} at {w}x{h}: no {head:?}\n{text}"
+            );
             for c in &v.trends {
-                let (Some(now), Some(then)) = (latest.scores.get(&c.id), compared.scores.get(&c.id))
+                let (Some(now), Some(then)) =
+                    (latest.scores.get(&c.id), compared.scores.get(&c.id))
                 else {
                     continue;
                 };
@@ -91,7 +95,10 @@ fn compare_keys_recompute_every_figure_of_the_last_column() {
                     .unwrap_or_else(|| panic!("no row for {} at {w}x{h}:\n{text}", c.label));
                 // Now, vs first, vs the chosen session: the third figure from "now".
                 let toks: Vec<&str> = row.split_whitespace().collect();
-                let at = toks.iter().position(|t| *t == now.to_string()).expect("now");
+                let at = toks
+                    .iter()
+                    .position(|t| *t == now.to_string())
+                    .expect("now");
                 assert_eq!(
                     toks.get(at + 2).copied(),
                     Some(change.as_str()),

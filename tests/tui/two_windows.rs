@@ -28,7 +28,9 @@ fn a_window_that_did_not_touch_a_field_never_overwrites_it() {
     ctrl(&mut a, 'q');
     ctrl(&mut b, 'q');
     let store = Store::open(&path).expect("reopen");
-    let id = store.session_summaries(None).expect("sessions")[0].id.clone();
+    let id = store.session_summaries(None).expect("sessions")[0]
+        .id
+        .clone();
     let rec = store.session_record(&id).expect("record");
     assert_eq!(rec.answer("clarity", "intent"), Some("A-field1"));
     assert_eq!(rec.answer("clarity", "purpose"), Some("B-field2"));

@@ -72,7 +72,14 @@ impl App {
             }
             Popup::Confirm { text, on_yes } => match cmd {
                 Some(Cmd::Yes) => return self.confirmed(on_yes),
-                Some(Cmd::No) => {}
+                Some(Cmd::No) => {
+                    if let OnYes::Restore(path) = on_yes {
+                        self.say(format!(
+                            "The unsaved text stays in {}; it is offered again at the next start",
+                            path.display()
+                        ));
+                    }
+                }
                 _ => self.popup = Some(Popup::Confirm { text, on_yes }),
             },
             Popup::Unfinished {
@@ -153,6 +160,7 @@ impl App {
                 }
                 _ => vec![],
             },
+            OnYes::Restore(path) => vec![Effect::Restore(path)],
             OnYes::DeleteAction(i) => match &mut self.screen {
                 Screen::Session(s) => s.delete_action(i),
                 _ => vec![],

@@ -291,7 +291,6 @@ fn draw_centers(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
             radar,
         );
     } else {
-
         let scores = |r: &RatedSession| -> Vec<Option<f64>> {
             v.trends
                 .iter()

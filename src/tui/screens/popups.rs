@@ -94,7 +94,9 @@ fn help(app: &App, ctx: Context, scroll: u16, frame: &mut Frame, area: Rect) {
         .unwrap_or(6)
         .min(22);
     // Help text wraps under itself, not under the keys.
-    let room = usize::from(r.width.saturating_sub(2)).saturating_sub(w + 4).max(10);
+    let room = usize::from(r.width.saturating_sub(2))
+        .saturating_sub(w + 4)
+        .max(10);
     for b in &binds {
         for (i, row) in crate::tui::wrap::wrap(b.help, room).into_iter().enumerate() {
             let keys = if i == 0 {

@@ -47,7 +47,9 @@ impl Builder<'_> {
         let room = self.width.saturating_sub(lead).max(8);
         let mut first = Some(first);
         for row in wrap::wrap(text, room) {
-            let mut spans = first.take().unwrap_or_else(|| vec![Span::raw(" ".repeat(lead))]);
+            let mut spans = first
+                .take()
+                .unwrap_or_else(|| vec![Span::raw(" ".repeat(lead))]);
             spans.push(Span::styled(row, style));
             self.rows.push(Line::from(spans));
         }
@@ -212,9 +214,10 @@ fn review_rows(b: &mut Builder, s: &Session, env: &Env) {
             &a.text,
             if focused { t.title } else { t.base },
         );
-        let due = a
-            .due
-            .map_or_else(|| "no due date".to_owned(), |d| format!("due {}", dates::fmt_date(d)));
+        let due = a.due.map_or_else(
+            || "no due date".to_owned(),
+            |d| format!("due {}", dates::fmt_date(d)),
+        );
         let overdue = a.due.is_some_and(|d| d < env.today) && r.is_none();
         let meta = format!(
             "{}{} · {due} · agreed {}",
@@ -224,7 +227,11 @@ fn review_rows(b: &mut Builder, s: &Session, env: &Env) {
         );
         b.para(12, &meta, if overdue { t.warn } else { t.dim });
         if focused && !s.note_open {
-            b.para(12, "d done · c carry over · x drop · type to write a note", t.dim);
+            b.para(
+                12,
+                "d done · c carry over · x drop · type to write a note",
+                t.dim,
+            );
         }
         let key = EditorKey::ReviewNote {
             action: a.id.clone(),
@@ -246,14 +253,22 @@ fn ratings_rows(
     scale: Scale,
 ) {
     let t = b.theme;
-    let label_w = items.iter().map(|i| wrap::width(&i.label)).max().unwrap_or(8);
+    let label_w = items
+        .iter()
+        .map(|i| wrap::width(&i.label))
+        .max()
+        .unwrap_or(8);
     let bar_w = if b.width >= 40 { 10 } else { 5 };
     for (i, it) in items.iter().enumerate() {
         let el = Element::Rating(i);
         let focused = focus_is(s, el);
         let start = b.begin();
         let sc = it.scale_or(scale);
-        let score = s.data.record.rating(&stage.id, &it.id).and_then(|r| r.score);
+        let score = s
+            .data
+            .record
+            .rating(&stage.id, &it.id)
+            .and_then(|r| r.score);
         let prev = s.data.previous.get(&it.id).copied();
         let pad = label_w.saturating_sub(wrap::width(&it.label));
         let mut spans = vec![
@@ -262,12 +277,21 @@ fn ratings_rows(
                 format!("{}{} ", it.label, " ".repeat(pad)),
                 if focused { t.title } else { t.base },
             ),
-            Span::styled(bar(score, sc.min, sc.max, bar_w), if focused { t.current } else { t.base }),
-            Span::raw(format!(" {:>2}", score.map_or("-".to_owned(), |s| s.to_string()))),
+            Span::styled(
+                bar(score, sc.min, sc.max, bar_w),
+                if focused { t.current } else { t.base },
+            ),
+            Span::raw(format!(
+                " {:>2}",
+                score.map_or("-".to_owned(), |s| s.to_string())
+            )),
         ];
         match (prev, score) {
             (Some(p), Some(now)) => {
-                spans.push(Span::styled(format!("  was {p} ({})", delta(now - p)), t.dim));
+                spans.push(Span::styled(
+                    format!("  was {p} ({})", delta(now - p)),
+                    t.dim,
+                ));
             }
             (Some(p), None) => spans.push(Span::styled(format!("  was {p}"), t.dim)),
             _ => {}
@@ -331,7 +355,11 @@ fn choice_rows(b: &mut Builder, s: &Session, stage: &Stage) {
     b.blank();
     let focused = focus_is(s, Element::Rationale);
     let start = b.begin();
-    b.text(vec![b.mark(focused)], rationale, if focused { t.title } else { t.base });
+    b.text(
+        vec![b.mark(focused)],
+        rationale,
+        if focused { t.title } else { t.base },
+    );
     let key = EditorKey::Rationale {
         stage: stage.id.clone(),
     };
@@ -352,7 +380,11 @@ fn choice_rows(b: &mut Builder, s: &Session, stage: &Stage) {
             .map(|(c, tag)| {
                 let i = r * cols + c;
                 let on = chosen.is_some_and(|ch| ch.tags.contains(&tag.id));
-                (focus_is(s, Element::Tag(i)), on, wrap::wrap(&tag.label, cell.saturating_sub(7)))
+                (
+                    focus_is(s, Element::Tag(i)),
+                    on,
+                    wrap::wrap(&tag.label, cell.saturating_sub(7)),
+                )
             })
             .collect();
         let height = cells.iter().map(|c| c.2.len()).max().unwrap_or(1);
@@ -378,7 +410,13 @@ fn choice_rows(b: &mut Builder, s: &Session, stage: &Stage) {
                 spans.push(Span::styled(boxed, if *on { t.current } else { t.base }));
                 spans.push(Span::styled(
                     words,
-                    if *focused { t.title } else if *on { t.current } else { t.base },
+                    if *focused {
+                        t.title
+                    } else if *on {
+                        t.current
+                    } else {
+                        t.base
+                    },
                 ));
                 spans.push(Span::raw(" ".repeat(cell.saturating_sub(used))));
             }
@@ -394,7 +432,11 @@ fn actions_rows(b: &mut Builder, s: &Session) {
     let t = b.theme;
     let actions = &s.data.record.actions;
     if actions.is_empty() {
-        b.para(0, "No actions agreed yet: what will happen, who does it, by when.", t.base);
+        b.para(
+            0,
+            "No actions agreed yet: what will happen, who does it, by when.",
+            t.base,
+        );
         b.blank();
     }
     for (i, a) in actions.iter().enumerate() {
@@ -452,7 +494,10 @@ fn close_rows(b: &mut Builder, s: &Session, stage: &Stage, env: &Env) {
         let start = b.begin();
         b.rows.push(Line::from(vec![
             b.mark(focused),
-            Span::styled(format!("{} ", c.label), if focused { t.title } else { t.base }),
+            Span::styled(
+                format!("{} ", c.label),
+                if focused { t.title } else { t.base },
+            ),
             Span::styled(bar(score, scale.min, scale.max, 10), t.current),
             Span::raw(format!(
                 " {} / {}",

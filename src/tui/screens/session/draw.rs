@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::card::{self, MARK};
 use super::Session;
+use super::card::{self, MARK};
 use crate::dates::fmt_clock;
 use crate::guide::StageKind;
 use crate::tui::msg::Env;
@@ -78,7 +78,10 @@ fn header(s: &Session, theme: &Theme, env: &Env, frame: &mut Frame, area: Rect) 
     let spent = s.stage_seconds();
     let (right, over) = match stage.timebox {
         Some(m) if spent > m * 60 => (
-            format!("⚠ OVER TIME by {} ({m} min planned) ", fmt_clock(spent - m * 60)),
+            format!(
+                "⚠ OVER TIME by {} ({m} min planned) ",
+                fmt_clock(spent - m * 60)
+            ),
             true,
         ),
         Some(m) => (
@@ -160,7 +163,10 @@ fn notes_pane(s: &Session, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lines: Vec<String> = ed.lines().to_vec();
     let mut rows: Vec<Line> = Vec::new();
     let stage = s.stage_def().map(|st| st.title.clone()).unwrap_or_default();
-    for r in wrap::wrap(&format!("Coach only, on {stage}; hidden in share-safe mode."), width) {
+    for r in wrap::wrap(
+        &format!("Coach only, on {stage}; hidden in share-safe mode."),
+        width,
+    ) {
         rows.push(Line::styled(r, t.dim));
     }
     let head = rows.len();
@@ -189,8 +195,14 @@ fn notes_pane(s: &Session, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn set_cursor(frame: &mut Frame, inner: Rect, row: usize, col: usize) {
-    let x = inner.x + u16::try_from(col).unwrap_or(u16::MAX).min(inner.width.saturating_sub(1));
-    let y = inner.y + u16::try_from(row).unwrap_or(u16::MAX).min(inner.height.saturating_sub(1));
+    let x = inner.x
+        + u16::try_from(col)
+            .unwrap_or(u16::MAX)
+            .min(inner.width.saturating_sub(1));
+    let y = inner.y
+        + u16::try_from(row)
+            .unwrap_or(u16::MAX)
+            .min(inner.height.saturating_sub(1));
     frame.set_cursor_position(Position { x, y });
 }
 

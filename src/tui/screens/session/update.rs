@@ -130,10 +130,9 @@ impl Session {
             return "the stage".to_owned();
         };
         match (self.focused(), &stage.kind) {
-            (
-                Some(Element::Prompt(i)),
-                StageKind::Questions { .. } | StageKind::Close { .. },
-            ) => format!("prompt {}", i + 1),
+            (Some(Element::Prompt(i)), StageKind::Questions { .. } | StageKind::Close { .. }) => {
+                format!("prompt {}", i + 1)
+            }
             (Some(Element::Rating(i)), StageKind::Ratings { items, .. }) => items
                 .get(i)
                 .map_or_else(|| "the rating".to_owned(), |it| it.label.clone()),
@@ -375,7 +374,9 @@ impl Session {
         self.note_open = false;
         self.field_error = None;
         if n > 0 {
-            self.focus = (self.focus.cast_signed() + delta).rem_euclid(n.cast_signed()).cast_unsigned();
+            self.focus = (self.focus.cast_signed() + delta)
+                .rem_euclid(n.cast_signed())
+                .cast_unsigned();
         }
         self.ensure_editors();
         out.push(self.progress_write());
