@@ -29,6 +29,7 @@ mod open;
 mod record;
 mod search;
 mod sessions;
+mod writers;
 
 use std::path::{Path, PathBuf};
 
@@ -38,6 +39,7 @@ use time::Date;
 pub use cipher::{convert as convert_encryption, is_encrypted, raw_open};
 pub use explain::Plan;
 pub use open::MIGRATION_COUNT;
+pub use writers::{Holder, STALE_AFTER, Writer};
 
 /// Why the store refused or failed. Messages name the file or value and say
 /// what to do.

@@ -22,6 +22,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_initial.sql")),
     M::up(include_str!("migrations/0002_search_counter.sql")),
     M::up(include_str!("migrations/0003_settings.sql")),
+    M::up(include_str!("migrations/0004_session_writers.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
 

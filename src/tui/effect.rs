@@ -169,6 +169,10 @@ pub enum Effect {
     },
     /// Put back the text a recovery file kept.
     Restore(std::path::PathBuf),
+    /// Take the session over from the window that holds it, and reopen it.
+    TakeOver {
+        session_id: String,
+    },
     Quit,
 }
 
@@ -180,6 +184,8 @@ pub struct SessionData {
     pub review: Vec<(Action, Option<ActionReview>)>,
     /// Scores of the previous session, by (item id).
     pub previous: std::collections::BTreeMap<String, i64>,
+    /// Another window that edits this session: then this one only reads.
+    pub holder: Option<crate::store::Holder>,
 }
 
 /// Results of effects, fed back into `update`.

@@ -56,6 +56,7 @@ pub enum Cmd {
     Reopen,
     EditDue,
     ToggleIntro,
+    TakeOver,
 }
 
 /// Where the key was pressed: decides which table applies.
@@ -84,6 +85,8 @@ pub enum Context {
     SessionAddAction,
     /// A stage with nothing to focus (a review with no open actions).
     SessionEmpty,
+    /// Another window edits the session: reading only.
+    SessionReadOnly,
     Summary,
     Coachee,
     /// A finished session's detail.
@@ -115,6 +118,7 @@ impl Context {
         Context::SessionAction,
         Context::SessionAddAction,
         Context::SessionEmpty,
+        Context::SessionReadOnly,
         Context::Summary,
         Context::Coachee,
         Context::Detail,
@@ -139,6 +143,7 @@ impl Context {
                 | Context::SessionAction
                 | Context::SessionAddAction
                 | Context::SessionEmpty
+                | Context::SessionReadOnly
         )
     }
 

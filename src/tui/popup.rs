@@ -37,4 +37,6 @@ pub enum OnYes {
     DeleteAction(usize),
     /// Put back what a recovery file kept.
     Restore(std::path::PathBuf),
+    /// Take a session over from the window that edits it.
+    TakeOver(String),
 }

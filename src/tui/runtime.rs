@@ -6,6 +6,7 @@
 
 pub mod recovery;
 mod revisit;
+mod writer;
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -43,6 +44,12 @@ pub struct Runtime {
     untidy: u32,
     /// Why the last save failed, while saves keep failing.
     last_error: Option<String>,
+    /// This window, as the writer of the sessions it edits.
+    writer: store::Writer,
+    /// The session this window holds for editing.
+    editing: Option<String>,
+    /// When the claim on `editing` was last refreshed.
+    beat: Instant,
 }
 
 impl Runtime {
@@ -55,6 +62,9 @@ impl Runtime {
             last_input: Instant::now(),
             untidy: 0,
             last_error: None,
+            writer: store::Writer::this_process(),
+            editing: None,
+            beat: Instant::now(),
         };
         // If this fails SQLite keeps checkpointing by itself: slower
         // keystrokes now and then, nothing worse.
@@ -96,6 +106,7 @@ impl Runtime {
     pub fn on_tick(&mut self, now: OffsetDateTime) {
         let effects = self.app.on_tick(now);
         self.perform(effects);
+        self.heartbeat();
         if self
             .oldest_pending
             .is_some_and(|t| t.elapsed() >= SAVE_DELAY)
@@ -172,6 +183,7 @@ impl Runtime {
             let follow = self.perform_one(effect);
             queue.extend(follow);
         }
+        self.release_if_left();
     }
 
     fn perform_one(&mut self, effect: Effect) -> Vec<Effect> {
@@ -219,6 +231,11 @@ impl Runtime {
                     self.sync();
                 }
                 match loaded {
+                    Some(crate::tui::effect::Loaded::Session(mut data)) => {
+                        self.claim(&mut data);
+                        self.app
+                            .on_loaded(crate::tui::effect::Loaded::Session(data))
+                    }
                     Some(l) => self.app.on_loaded(l),
                     None => vec![],
                 }
@@ -295,6 +312,14 @@ impl Runtime {
             Effect::OpenSession { session_id } => Ok(Some(Loaded::Session(Box::new(
                 load_session(store, &session_id)?,
             )))),
+            Effect::TakeOver { session_id } => {
+                store.take_over_session(&session_id, &self.writer, self.app.now)?;
+                self.app.say("This window edits the session now");
+                Ok(Some(Loaded::Session(Box::new(load_session(
+                    store,
+                    &session_id,
+                )?))))
+            }
             Effect::CompleteSession { session_id } => {
                 store.complete_session(&session_id, self.app.now)?;
                 Ok(Some(Loaded::Summary(Box::new(load_session(
@@ -364,6 +389,7 @@ pub fn load_session(store: &Store, session_id: &str) -> store::Result<SessionDat
         record,
         review,
         previous,
+        holder: None,
     })
 }
 

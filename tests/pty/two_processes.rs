@@ -99,3 +99,39 @@ fn two_processes_editing_one_file_both_keep_their_edits() {
         );
     }
 }
+
+/// Two windows on the same session (a forgotten terminal tab): the second
+/// shows it read-only and says where it is open; its keys change nothing,
+/// and the first window's text survives both quitting.
+#[test]
+fn a_second_window_on_the_same_session_is_read_only_and_told_so() {
+    let (_dir, db) = temp_db();
+    cli(&db, &["coachee", "add", "Ana"]);
+    let mut one = Term::start(&db);
+    one.wait_for("Ana");
+    start_one_to_one(&mut one);
+    one.typ("A-field1");
+    one.wait_for("A-field1");
+    one.ctrl('s');
+    one.wait_for("Saved");
+    let mut two = Term::start(&db);
+    two.wait_for("Ana");
+    two.key("c");
+    two.wait_for("Read-only");
+    two.wait_for("open in another window");
+    two.key(TAB);
+    two.typ("B-field2");
+    two.wait_for("Ctrl-k takes it over");
+    two.ctrl('n');
+    two.ctrl('q');
+    assert!(two.wait_exit(WAIT).success());
+    one.typ(" kept");
+    one.wait_for("A-field1 kept");
+    one.ctrl('q');
+    assert!(one.wait_exit(WAIT).success());
+    assert_eq!(
+        answer(&db, "Ana", "clarity", "intent").as_deref(),
+        Some("A-field1 kept")
+    );
+    assert_eq!(answer(&db, "Ana", "clarity", "purpose"), None);
+}

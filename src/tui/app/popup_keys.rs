@@ -161,6 +161,7 @@ impl App {
                 _ => vec![],
             },
             OnYes::Restore(path) => vec![Effect::Restore(path)],
+            OnYes::TakeOver(session_id) => vec![Effect::TakeOver { session_id }],
             OnYes::DeleteAction(i) => match &mut self.screen {
                 Screen::Session(s) => s.delete_action(i),
                 _ => vec![],

@@ -216,6 +216,19 @@ const SESSION_ADD_ACTION: &[Binding] = &[
     b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];
 
+const SESSION_READ_ONLY: &[Binding] = &[
+    b(&[ctrl('k')], Cmd::TakeOver, "take over", "Take the session over from the other window (asks first)", true),
+    b(&[TAB, DOWN], Cmd::NextField, "next", "Move to the next element of the stage", true),
+    b(&[BACKTAB, UP], Cmd::PrevField, "previous", "Move to the previous element of the stage", false),
+    b(&[ctrl('n'), PGDN], Cmd::NextStage, "next stage", "Go to the next stage", true),
+    b(&[ctrl('p'), PGUP], Cmd::PrevStage, "prev stage", "Go back to the previous stage", false),
+    b(&[ctrl('r')], Cmd::Search, "search", "Search past sessions; Esc comes back here", false),
+    b(&[ESC], Cmd::Back, "leave", "Leave the session", true),
+    b(&[F1], Cmd::Help, "help", "Show every key of this screen", false),
+    b(&[ctrl('q')], Cmd::Quit, "quit", "Quit innerceo", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
 const SESSION_EMPTY: &[Binding] = &[
     b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];
@@ -323,5 +336,6 @@ pub(super) fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::SessionAction => vec![SESSION_ACTION, SESSION_MOVE, SESSION_ALWAYS],
         Context::SessionAddAction => vec![SESSION_ADD_ACTION, SESSION_MOVE, SESSION_ALWAYS],
         Context::SessionEmpty => vec![SESSION_EMPTY, SESSION_MOVE, SESSION_ALWAYS],
+        Context::SessionReadOnly => vec![SESSION_READ_ONLY],
     }
 }

@@ -46,6 +46,7 @@ impl Runtime {
         loop {
             self.flush();
             if self.pending.is_empty() {
+                self.release_if_left();
                 return None;
             }
             if start.elapsed() >= wait {

@@ -151,6 +151,7 @@ fn context_name(ctx: Context) -> &'static str {
         Context::SessionAction => "session, an action",
         Context::SessionAddAction => "session, adding an action",
         Context::SessionEmpty => "session",
+        Context::SessionReadOnly => "session, read-only",
         Context::Summary => "summary",
         Context::Coachee => "coachee",
         Context::Detail => "session detail",

@@ -56,6 +56,8 @@ pub struct Session {
     pub esc_armed: bool,
     /// Stages whose timebox ran out and already rang the bell.
     pub rang: BTreeSet<String>,
+    /// Another window edits this session: this one reads only.
+    pub read_only: Option<crate::store::Holder>,
 }
 
 /// A multi-line editor holding `text`, cursor at the end.
@@ -93,7 +95,9 @@ impl Session {
             intro_folded: BTreeSet::new(),
             esc_armed: false,
             rang: BTreeSet::new(),
+            read_only: None,
         };
+        s.read_only = s.data.holder.take();
         s.enter_stage(stage);
         s.focus = field.min(s.elements().len().saturating_sub(1));
         s
@@ -125,6 +129,9 @@ impl Session {
 
     /// The editor that printable keys type into now, if any.
     pub fn typing_into(&self) -> Option<EditorKey> {
+        if self.read_only.is_some() {
+            return None;
+        }
         if self.in_pane {
             return self.private_key();
         }
@@ -137,6 +144,9 @@ impl Session {
 
     /// The keymap context for what has the focus.
     pub fn context(&self) -> Context {
+        if self.read_only.is_some() {
+            return Context::SessionReadOnly;
+        }
         if self.in_pane {
             return Context::SessionPane;
         }
@@ -202,6 +212,9 @@ impl Session {
     /// Saves for the editors of this stage whose text changed since it was
     /// last read or saved; untouched ones write nothing.
     pub fn flush_editors(&mut self, env: &Env) -> Vec<Effect> {
+        if self.read_only.is_some() {
+            return vec![];
+        }
         let mut keys: Vec<EditorKey> = self
             .elements()
             .iter()
@@ -243,10 +256,30 @@ impl Session {
 
     /// Everything to save before leaving: editors, position, then to disk.
     pub fn leave_effects(&mut self, env: &Env) -> Vec<Effect> {
+        if self.read_only.is_some() {
+            return vec![];
+        }
         let mut effects = self.flush_editors(env);
         effects.push(self.progress_write());
         effects.push(Effect::Durable);
         effects
+    }
+
+    /// Who holds the session, in words, for the banner and messages.
+    pub fn holder_text(&self) -> Option<String> {
+        let h = self.read_only.as_ref()?;
+        let since = crate::dates::fmt_datetime(h.since);
+        Some(if h.pid == 0 {
+            format!(
+                "Read-only: {} took this session over. Ctrl-k takes it back.",
+                h.host
+            )
+        } else {
+            format!(
+                "Read-only: this session is open in another window (process {} on {}, since {since}). Ctrl-k takes it over.",
+                h.pid, h.host
+            )
+        })
     }
 
     /// Seconds spent on the current stage.

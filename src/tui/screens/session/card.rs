@@ -128,6 +128,10 @@ pub fn build(s: &Session, theme: &Theme, width: usize, env: &Env) -> Card {
         spans: Vec::new(),
         cursor: None,
     };
+    if let Some(text) = s.holder_text() {
+        b.para(0, &text, theme.warn);
+        b.blank();
+    }
     if let Some(stage) = s.stage_def() {
         intro(&mut b, s, stage);
         match &stage.kind {
@@ -369,7 +373,7 @@ fn choice_rows(b: &mut Builder, s: &Session, stage: &Stage) {
         return;
     }
     b.blank();
-    b.para(0, &crate::guide::tags_heading(tags_title), t.title);
+    b.para(0, crate::guide::tags_heading(tags_title), t.title);
     let cols = s.tag_columns();
     let cell = (b.width / cols).max(12);
     for (r, chunk) in tags.chunks(cols).enumerate() {

@@ -21,6 +21,9 @@ impl Session {
     /// A key on the session screen (no popup open). `cmd` is what the
     /// keymap makes of it in [`Session::context`].
     pub fn update(&mut self, cmd: Option<Cmd>, key: KeyEvent, env: &Env) -> Vec<Msg> {
+        if self.read_only.is_some() {
+            return self.update_read_only(cmd);
+        }
         let armed = std::mem::take(&mut self.esc_armed);
         match cmd {
             Some(Cmd::Quit) => return vec![Msg::Quit],
@@ -106,6 +109,37 @@ impl Session {
                 }
             }
             _ => self.ignored(key),
+        }
+    }
+
+    /// Read-only (another window edits the session): moving around and
+    /// leaving work, nothing is written.
+    fn update_read_only(&mut self, cmd: Option<Cmd>) -> Vec<Msg> {
+        let n = self.elements().len().max(1);
+        match cmd {
+            Some(Cmd::Quit) => vec![Msg::Quit],
+            Some(Cmd::Back) => vec![Msg::Back],
+            Some(Cmd::Search) => vec![Msg::Search],
+            Some(Cmd::NextStage | Cmd::PrevStage) => {
+                let d = if cmd == Some(Cmd::NextStage) { 1 } else { -1 };
+                if let Some(t) = self.stage.checked_add_signed(d).filter(|t| *t < self.stage_count()) {
+                    self.enter_stage(t);
+                }
+                vec![]
+            }
+            Some(Cmd::NextField | Cmd::Down) => {
+                self.focus = (self.focus + 1) % n;
+                vec![]
+            }
+            Some(Cmd::PrevField | Cmd::Up) => {
+                self.focus = (self.focus + n - 1) % n;
+                vec![]
+            }
+            Some(Cmd::TakeOver) => vec![Msg::Popup(Popup::Confirm {
+                text: "Take this session over? The other window turns read-only and keeps nothing it has not saved yet.".to_owned(),
+                on_yes: OnYes::TakeOver(self.session_id().to_owned()),
+            })],
+            _ => self.holder_text().map(Msg::Say).into_iter().collect(),
         }
     }
 
@@ -267,6 +301,9 @@ impl Session {
 
     /// Pasted text lands in the editor that has the keys, whole.
     pub fn paste(&mut self, text: &str, env: &Env) -> Vec<Msg> {
+        if let Some(t) = self.holder_text() {
+            return vec![Msg::Say(t)];
+        }
         let editor = match (self.typing_into(), self.focused()) {
             (Some(e), _) => e,
             (None, Some(el @ (Element::Rating(_) | Element::Review(_)))) => {
@@ -593,8 +630,9 @@ impl Session {
     /// The clock moved `seconds` on: count them for this stage, ring once
     /// when its timebox runs out.
     pub fn tick(&mut self, seconds: i64) -> Vec<Msg> {
-        // A suspended laptop or a stopped process should not count as coaching.
-        if !(1..=10).contains(&seconds) {
+        // A suspended laptop or a stopped process should not count as
+        // coaching; nor does reading a session another window edits.
+        if !(1..=10).contains(&seconds) || self.read_only.is_some() {
             return vec![];
         }
         let Some((id, timebox)) = self.stage_def().map(|s| (s.id.clone(), s.timebox)) else {
