@@ -42,10 +42,7 @@ impl Runtime {
     /// Refreshes the claim now and then; if another window took the session
     /// over meanwhile, this one turns read-only and says so.
     pub(super) fn heartbeat(&mut self) {
-        let Some(id) = self.editing.clone() else {
-            return;
-        };
-        if self.beat.elapsed() < HEARTBEAT {
+        if self.editing.is_none() || self.beat.elapsed() < HEARTBEAT {
             return;
         }
         self.check_writer();
