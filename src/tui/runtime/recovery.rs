@@ -117,11 +117,17 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .create_new(true)
         .mode(0o600)
         .open(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()
+    let written = f.write_all(bytes).and_then(|()| f.sync_all());
+    if written.is_err() {
+        // A half-written recovery file would be offered back as garbage.
+        let _ = std::fs::remove_file(path);
+    }
+    written
 }
 
-/// Recovery files left beside the database `db`, oldest first.
+/// Recovery files kept for the database `db`, oldest first: beside it, or
+/// in the temporary folder when its own folder could not take one (a full
+/// disk), recognised there by the database they name.
 pub fn find(db: &Path) -> Vec<PathBuf> {
     let (Some(dir), Some(name)) = (db.parent(), db.file_name()) else {
         return vec![];
@@ -132,7 +138,21 @@ pub fn find(db: &Path) -> Vec<PathBuf> {
         dir
     };
     let prefix = format!("{}.recovery-", name.to_string_lossy());
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+    let mut out = named(dir, &prefix);
+    let db_text = db.display().to_string();
+    out.extend(named(&std::env::temp_dir(), &prefix).into_iter().filter(|p| {
+        std::fs::read_to_string(p)
+            .ok()
+            .and_then(|t| serde_json::from_str::<RecoveryFile>(&t).ok())
+            .is_some_and(|f| f.database == db_text)
+    }));
+    out.sort_by_key(|p| p.file_name().map(std::ffi::OsStr::to_os_string));
+    out.dedup();
+    out
+}
+
+fn named(dir: &Path, prefix: &str) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
@@ -140,11 +160,9 @@ pub fn find(db: &Path) -> Vec<PathBuf> {
         .filter(|p| {
             p.file_name()
                 .map(|n| n.to_string_lossy())
-                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".json"))
+                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".json"))
         })
-        .collect();
-    out.sort();
-    out
+        .collect()
 }
 
 /// The writes in a recovery file, or what is wrong with it.
