@@ -247,7 +247,7 @@ impl Form {
             ..
         }) = self.fields.get_mut(self.focus)
         {
-            t.insert_str(text.replace(['\n', '\r'], " "));
+            t.insert_str(crate::tui::wrap::line_ends(text).replace('\n', " "));
         }
     }
 

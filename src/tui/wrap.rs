@@ -82,6 +82,12 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// Pasted text with every line end as `\n`: terminals send CRLF or a lone
+/// CR, and either must make one line break, not two.
+pub fn line_ends(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 /// The display width of `s`.
 pub fn width(s: &str) -> usize {
     s.chars().map(width_of).sum()

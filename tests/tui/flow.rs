@@ -492,3 +492,28 @@ fn search_from_a_live_session_comes_back_to_it() {
     assert!(text.contains("Quarterly roadmap review"), "{text}");
     assert!(text.contains("Because it matters"), "{text}");
 }
+
+/// CRLF and lone CR make one line break, pasted or typed by a terminal
+/// without bracketed paste (Enter, then Ctrl-J).
+#[test]
+fn a_pasted_crlf_is_one_line_break() {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    let mut rt = runtime();
+    add_coachee(&mut rt, "Ana", "");
+    ch(&mut rt, 'n');
+    key(&mut rt, KeyCode::Enter);
+    ctrl(&mut rt, 'n');
+    paste(&mut rt, "one\r\ntwo\rthree");
+    key(&mut rt, KeyCode::Tab);
+    typ(&mut rt, "four");
+    key(&mut rt, KeyCode::Enter);
+    rt.on_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
+    typ(&mut rt, "five");
+    rt.flush();
+    let Screen::Session(s) = &rt.app.screen else {
+        panic!("not in the session");
+    };
+    let rec = rt.store.session_record(s.session_id()).expect("record");
+    assert_eq!(rec.answer("clarity", "intent"), Some("one\ntwo\nthree"));
+    assert_eq!(rec.answer("clarity", "purpose"), Some("four\nfive"));
+}

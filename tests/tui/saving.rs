@@ -157,7 +157,11 @@ fn a_full_disk_keeps_the_text_in_a_recovery_file_elsewhere_and_puts_it_back() {
         panic!("the unsaved text was not kept");
     };
     drop(rt);
-    assert!(!kept.starts_with(&disk.0), "kept off the full disk: {}", kept.display());
+    assert!(
+        !kept.starts_with(&disk.0),
+        "kept off the full disk: {}",
+        kept.display()
+    );
     assert_eq!(recovery::find(&path), vec![kept.clone()]);
     std::fs::remove_file(&filler).expect("free the disk");
     let mut rt = runtime_with(Store::open(&path).expect("open"), Theme::colored());

@@ -104,6 +104,7 @@ pub fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
     let Screen::Search(v) = &mut app.screen else {
         return vec![];
     };
-    v.editor.insert_str(text.replace(['\n', '\r'], " "));
+    v.editor
+        .insert_str(crate::tui::wrap::line_ends(text).replace('\n', " "));
     vec![v.effect(share_safe)]
 }

@@ -140,12 +140,16 @@ pub fn find(db: &Path) -> Vec<PathBuf> {
     let prefix = format!("{}.recovery-", name.to_string_lossy());
     let mut out = named(dir, &prefix);
     let db_text = db.display().to_string();
-    out.extend(named(&std::env::temp_dir(), &prefix).into_iter().filter(|p| {
-        std::fs::read_to_string(p)
-            .ok()
-            .and_then(|t| serde_json::from_str::<RecoveryFile>(&t).ok())
-            .is_some_and(|f| f.database == db_text)
-    }));
+    out.extend(
+        named(&std::env::temp_dir(), &prefix)
+            .into_iter()
+            .filter(|p| {
+                std::fs::read_to_string(p)
+                    .ok()
+                    .and_then(|t| serde_json::from_str::<RecoveryFile>(&t).ok())
+                    .is_some_and(|f| f.database == db_text)
+            }),
+    );
     out.sort_by_key(|p| p.file_name().map(std::ffi::OsStr::to_os_string));
     out.dedup();
     out

@@ -58,6 +58,8 @@ pub struct Session {
     pub rang: BTreeSet<String>,
     /// Another window edits this session: this one reads only.
     pub read_only: Option<crate::store::Holder>,
+    /// The last key typed was Enter (see CRLF in `update`).
+    pub after_cr: bool,
 }
 
 /// A multi-line editor holding `text`, cursor at the end.
@@ -96,6 +98,7 @@ impl Session {
             esc_armed: false,
             rang: BTreeSet::new(),
             read_only: None,
+            after_cr: false,
         };
         s.read_only = s.data.holder.take();
         s.enter_stage(stage);

@@ -275,6 +275,15 @@ impl Session {
         if *editor == EditorKey::NextSession && key.code == KeyCode::Enter {
             return self.move_focus(1, env);
         }
+        // A paste without bracketed paste types CRLF as Enter then Ctrl-J:
+        // one line break, not two.
+        let after_cr = std::mem::replace(&mut self.after_cr, key.code == KeyCode::Enter);
+        if after_cr
+            && key.code == KeyCode::Char('j')
+            && key.modifiers.contains(KeyModifiers::CONTROL)
+        {
+            return vec![];
+        }
         let changed = self.editors.get_mut(editor).is_some_and(|e| e.input(key));
         if !changed {
             return vec![];
@@ -319,8 +328,7 @@ impl Session {
                 )];
             }
         };
-        // Terminals send pasted line ends as CR or CRLF.
-        let mut text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let mut text = crate::tui::wrap::line_ends(text);
         if editor == EditorKey::NextSession {
             text = text.replace('\n', " ");
         }
