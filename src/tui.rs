@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod effect;
+pub mod event_loop;
 pub mod export_dialog;
 pub mod form;
 pub mod input;
@@ -25,10 +26,9 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::{Context as _, Result, bail};
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::{cursor, execute};
 
@@ -121,8 +121,19 @@ fn run_terminal(mut rt: Runtime, db: &Path) -> Result<()> {
     }));
     let mut terminal = ratatui::try_init().context("cannot take over the terminal")?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let result = panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut rt, &stop)
+    let result = panic::catch_unwind(AssertUnwindSafe(|| -> Result<()> {
+        let waiter = input::Waiter::new(&[
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGINT,
+            signal_hook::consts::SIGWINCH,
+        ])
+        .context("cannot watch the terminal")?;
+        let mut io = event_loop::TerminalIo {
+            waiter,
+            stop: &stop,
+        };
+        event_loop::event_loop(&mut terminal, &mut rt, &mut io)
     }));
     // Whatever happened, save what was typed before leaving: wait a while
     // for a lock to go, then keep what is still unsaved in a recovery file.
@@ -146,65 +157,12 @@ fn run_terminal(mut rt: Runtime, db: &Path) -> Result<()> {
 }
 
 /// Debug builds only: with `INNERCEO_TEST_PANIC=1`, F12 panics, to test recovery.
-fn debug_panic(ev: &event::Event) {
+pub(crate) fn debug_panic(ev: &event::Event) {
     if cfg!(debug_assertions)
         && std::env::var("INNERCEO_TEST_PANIC").is_ok_and(|v| v == "1")
         && let event::Event::Key(k) = ev
         && k.code == event::KeyCode::F(12)
     {
         panic!("test panic requested with F12");
-    }
-}
-
-fn event_loop(terminal: &mut DefaultTerminal, rt: &mut Runtime, stop: &AtomicBool) -> Result<()> {
-    let tick = Duration::from_secs(1);
-    let mut last_tick = Instant::now();
-    let mut waiter = input::Waiter::new(&[
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGWINCH,
-    ])
-    .context("cannot watch the terminal")?;
-    loop {
-        terminal.draw(|f| ui::draw(&rt.app, f))?;
-        if rt.app.quit {
-            return Ok(());
-        }
-        let mut timeout = tick.saturating_sub(last_tick.elapsed());
-        if let Some(d) = rt.next_deadline() {
-            timeout = timeout.min(d);
-        }
-        // Signals wake the wait at once (see `input`); the cap is a safety net.
-        timeout = timeout.min(Duration::from_millis(200));
-        let wake = waiter.wait(timeout)?;
-        if wake == input::Wake::Ready {
-            // Drain what is already queued (a fast typist, a paste) before redrawing.
-            while event::poll(Duration::ZERO)? {
-                let ev = event::read()?;
-                debug_panic(&ev);
-                rt.on_event(ev);
-                if rt.app.quit {
-                    break;
-                }
-            }
-        }
-        if wake == input::Wake::Hangup || stop.load(Ordering::Relaxed) {
-            let effects = rt.app.quit_effects();
-            rt.perform(effects);
-            return Ok(());
-        }
-        if std::mem::take(&mut rt.app.ring) {
-            // Once per stage that runs over its timebox (see `--no-bell`).
-            let mut out = io::stdout();
-            let _ = out.write_all(b"\x07");
-            let _ = out.flush();
-        }
-        if last_tick.elapsed() >= tick {
-            last_tick = Instant::now();
-            rt.on_tick(crate::dates::now());
-        } else if rt.next_deadline().is_some_and(|d| d.is_zero()) {
-            rt.flush();
-        }
     }
 }

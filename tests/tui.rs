@@ -11,6 +11,8 @@ mod snapshots;
 
 #[path = "tui/contract.rs"]
 mod contract;
+#[path = "tui/event_loop.rs"]
+mod event_loop;
 #[path = "tui/readable.rs"]
 mod readable;
 #[path = "tui/revisit.rs"]

@@ -1,0 +1,121 @@
+//! The run loop: draw, wait, feed events and ticks to the runtime. Generic
+//! over ratatui's `Backend` and over where events and time come from, so a
+//! test drives the real loop on `TestBackend` with scripted keys and a
+//! clock it sets.
+
+use std::io::{self, Write as _};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::Result;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, Event};
+use time::OffsetDateTime;
+
+use super::input::{self, Wake};
+use super::runtime::Runtime;
+use super::ui;
+
+/// How often session time is counted.
+const TICK: Duration = Duration::from_secs(1);
+
+/// Where the loop's input and time come from, and where the bell goes.
+pub trait LoopIo {
+    /// Waits up to `timeout` for input, a signal or a closed terminal.
+    fn wait(&mut self, timeout: Duration) -> Result<Wake>;
+    /// The next event already queued, without waiting.
+    fn next_event(&mut self) -> Result<Option<Event>>;
+    /// The wall clock.
+    fn now(&mut self) -> OffsetDateTime;
+    /// A signal asked the app to save and leave.
+    fn stopped(&self) -> bool;
+    /// Rings the terminal bell.
+    fn bell(&mut self);
+}
+
+/// The real terminal: crossterm's events, signals, the system clock.
+pub struct TerminalIo<'a> {
+    pub waiter: input::Waiter,
+    pub stop: &'a AtomicBool,
+}
+
+impl LoopIo for TerminalIo<'_> {
+    fn wait(&mut self, timeout: Duration) -> Result<Wake> {
+        Ok(self.waiter.wait(timeout)?)
+    }
+
+    fn next_event(&mut self) -> Result<Option<Event>> {
+        if event::poll(Duration::ZERO)? {
+            Ok(Some(event::read()?))
+        } else {
+            Ok(None)
+        }
+    }
+
+    fn now(&mut self) -> OffsetDateTime {
+        crate::dates::now()
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+
+    fn bell(&mut self) {
+        let mut out = io::stdout();
+        let _ = out.write_all(b"\x07");
+        let _ = out.flush();
+    }
+}
+
+/// Runs until the app quits, the terminal closes or a signal stops it.
+pub fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    rt: &mut Runtime,
+    io: &mut impl LoopIo,
+) -> Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let mut last_tick = io.now();
+    loop {
+        terminal.draw(|f| ui::draw(&rt.app, f))?;
+        if rt.app.quit {
+            return Ok(());
+        }
+        let since = (io.now() - last_tick).unsigned_abs();
+        let mut timeout = TICK.saturating_sub(since);
+        if let Some(d) = rt.next_deadline() {
+            timeout = timeout.min(d);
+        }
+        // Signals wake the wait at once (see `input`); the cap is a safety net.
+        timeout = timeout.min(Duration::from_millis(200));
+        let wake = io.wait(timeout)?;
+        if wake == Wake::Ready {
+            // Drain what is already queued (a fast typist, a paste) before redrawing.
+            while let Some(ev) = io.next_event()? {
+                super::debug_panic(&ev);
+                rt.on_event(ev);
+                if rt.app.quit {
+                    break;
+                }
+            }
+        }
+        if wake == Wake::Hangup || io.stopped() {
+            let effects = rt.app.quit_effects();
+            rt.perform(effects);
+            return Ok(());
+        }
+        if std::mem::take(&mut rt.app.ring) {
+            // Once per stage that runs over its timebox (see `--no-bell`).
+            io.bell();
+        }
+        let now = io.now();
+        if (now - last_tick).unsigned_abs() >= TICK {
+            last_tick = now;
+            rt.on_tick(now);
+        } else if rt.next_deadline().is_some_and(|d| d.is_zero()) {
+            rt.flush();
+        }
+    }
+}

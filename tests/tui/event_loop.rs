@@ -1,0 +1,147 @@
+//! The real event loop, driven on `TestBackend` with scripted keys and a
+//! clock the test sets: a whole session from home to the summary.
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use innerceo::tui::app::Screen;
+use innerceo::tui::event_loop::{LoopIo, event_loop};
+use innerceo::tui::input::Wake;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use time::OffsetDateTime;
+
+use super::harness::*;
+
+enum Step {
+    Key(Event),
+    /// A second passes with no input.
+    Second,
+}
+
+struct Script {
+    steps: VecDeque<Step>,
+    now: OffsetDateTime,
+    bells: usize,
+}
+
+impl Script {
+    fn new() -> Self {
+        Self {
+            steps: VecDeque::new(),
+            now: NOW,
+            bells: 0,
+        }
+    }
+    fn key(&mut self, code: KeyCode, mods: KeyModifiers) -> &mut Self {
+        self.steps
+            .push_back(Step::Key(Event::Key(KeyEvent::new(code, mods))));
+        self
+    }
+    fn typ(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c), KeyModifiers::NONE);
+        }
+        self
+    }
+    fn ctrl(&mut self, c: char) -> &mut Self {
+        self.key(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+    fn seconds(&mut self, n: usize) -> &mut Self {
+        for _ in 0..n {
+            self.steps.push_back(Step::Second);
+        }
+        self
+    }
+}
+
+impl LoopIo for Script {
+    fn wait(&mut self, _timeout: Duration) -> anyhow::Result<Wake> {
+        match self.steps.front() {
+            Some(Step::Key(_)) => Ok(Wake::Ready),
+            Some(Step::Second) => {
+                self.steps.pop_front();
+                self.now += time::Duration::seconds(1);
+                Ok(Wake::Timeout)
+            }
+            // The script is over: as if the terminal closed.
+            None => Ok(Wake::Hangup),
+        }
+    }
+    fn next_event(&mut self) -> anyhow::Result<Option<Event>> {
+        if let Some(Step::Key(_)) = self.steps.front()
+            && let Some(Step::Key(ev)) = self.steps.pop_front()
+        {
+            return Ok(Some(ev));
+        }
+        Ok(None)
+    }
+    fn now(&mut self) -> OffsetDateTime {
+        self.now
+    }
+    fn stopped(&self) -> bool {
+        false
+    }
+    fn bell(&mut self) {
+        self.bells += 1;
+    }
+}
+
+#[test]
+fn the_real_loop_runs_a_whole_session_on_a_test_backend() {
+    let mut rt = runtime();
+    let mut s = Script::new();
+    let none = KeyModifiers::NONE;
+    s.typ("a")
+        .typ("Ana Silva")
+        .key(KeyCode::Enter, none)
+        .typ("n")
+        .key(KeyCode::Enter, none)
+        // Looking back: 9 minutes, over its 8-minute timebox.
+        .seconds(9 * 60)
+        .ctrl('n')
+        .typ("Ship the pricing model")
+        .seconds(30)
+        .ctrl('n')
+        .ctrl('n')
+        .typ("7")
+        .key(KeyCode::Down, none)
+        .typ("8")
+        .ctrl('n')
+        .ctrl('n')
+        .typ("a")
+        .typ("Draft the plan")
+        .key(KeyCode::Enter, none)
+        .ctrl('n')
+        .typ("Clarity beats control")
+        .ctrl('f')
+        .typ("y")
+        .seconds(2)
+        .typ("q");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    event_loop(&mut terminal, &mut rt, &mut s).expect("loop");
+    assert!(rt.app.quit, "q on the summary quits");
+    assert!(s.steps.is_empty(), "every scripted step was used");
+    assert_eq!(s.bells, 1, "the overrun rang once");
+    let Screen::Summary(sum) = &rt.app.screen else {
+        panic!("not on the summary");
+    };
+    let rec = &sum.data.record;
+    assert_eq!(
+        rec.answer("clarity", "intent"),
+        Some("Ship the pricing model")
+    );
+    assert_eq!(
+        rec.rating("six-centers", "autonomy").and_then(|r| r.score),
+        Some(7)
+    );
+    assert_eq!(rec.actions.len(), 1);
+    assert_eq!(rec.session.stage_seconds.get("review"), Some(&(9 * 60)));
+    assert_eq!(rec.session.stage_seconds.get("clarity"), Some(&30));
+    let buffer = terminal.backend().buffer();
+    let text: String = (0..24)
+        .map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect();
+    assert!(text.contains("Ship the pricing model"), "{text}");
+}
