@@ -62,35 +62,94 @@ pub enum Write {
     },
 }
 
+/// The field a write changes: two writes with the same key replace each
+/// other while they wait to be saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteKey {
+    Answer {
+        session: String,
+        stage: String,
+        prompt: String,
+    },
+    Note {
+        session: String,
+        stage: String,
+        visibility: Visibility,
+    },
+    Rating {
+        session: String,
+        stage: String,
+        item: String,
+    },
+    Choice {
+        session: String,
+        stage: String,
+    },
+    Progress {
+        session: String,
+    },
+    NextSession {
+        session: String,
+    },
+    Action {
+        action: String,
+    },
+    Review {
+        session: String,
+        action: String,
+    },
+}
+
 impl Write {
     /// Writes to the same field share a key; `None` means never coalesce.
-    pub fn key(&self) -> Option<String> {
-        match self {
+    pub fn key(&self) -> Option<WriteKey> {
+        Some(match self {
             Write::Answer {
                 session,
                 stage,
                 prompt,
                 ..
-            } => Some(format!("a/{session}/{stage}/{prompt}")),
+            } => WriteKey::Answer {
+                session: session.clone(),
+                stage: stage.clone(),
+                prompt: prompt.clone(),
+            },
             Write::Note {
                 session,
                 stage,
                 visibility,
                 ..
-            } => Some(format!("n/{session}/{stage}/{}", visibility.as_str())),
-            Write::Rating { session, rating } => Some(format!(
-                "r/{session}/{}/{}",
-                rating.stage_id, rating.item_id
-            )),
-            Write::Choice { session, choice } => Some(format!("c/{session}/{}", choice.stage_id)),
-            Write::Progress { session, .. } => Some(format!("p/{session}")),
-            Write::NextSession { session, .. } => Some(format!("d/{session}")),
-            Write::UpdateAction(a) => Some(format!("u/{}", a.id)),
+            } => WriteKey::Note {
+                session: session.clone(),
+                stage: stage.clone(),
+                visibility: *visibility,
+            },
+            Write::Rating { session, rating } => WriteKey::Rating {
+                session: session.clone(),
+                stage: rating.stage_id.clone(),
+                item: rating.item_id.clone(),
+            },
+            Write::Choice { session, choice } => WriteKey::Choice {
+                session: session.clone(),
+                stage: choice.stage_id.clone(),
+            },
+            Write::Progress { session, .. } => WriteKey::Progress {
+                session: session.clone(),
+            },
+            Write::NextSession { session, .. } => WriteKey::NextSession {
+                session: session.clone(),
+            },
+            Write::UpdateAction(a) => WriteKey::Action {
+                action: a.id.clone(),
+            },
             Write::Review {
                 action, session, ..
-            } => Some(format!("v/{session}/{action}")),
-            Write::AddAction(_) | Write::DeleteAction(_) => None,
-        }
+            } => WriteKey::Review {
+                session: session.clone(),
+                action: action.clone(),
+            },
+            Write::AddAction(_) | Write::DeleteAction(_) => return None,
+        })
     }
 }
 

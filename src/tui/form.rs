@@ -218,7 +218,7 @@ impl Form {
     }
 
     /// A key that is not a form command: edits the focused field.
-    pub fn input(&mut self, key: KeyEvent, _today: Date) {
+    pub fn input(&mut self, key: KeyEvent) {
         self.error = None;
         let Some(f) = self.fields.get_mut(self.focus) else {
             return;

@@ -37,7 +37,7 @@ const TIDY_EVERY: u32 = 200;
 pub struct Runtime {
     pub app: App,
     pub store: Store,
-    pending: Vec<(Option<String>, Write)>,
+    pending: Vec<(Option<super::effect::WriteKey>, Write)>,
     oldest_pending: Option<Instant>,
     last_input: Instant,
     /// Saves committed since the store was last tidied.

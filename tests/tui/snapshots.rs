@@ -11,10 +11,15 @@ use ratatui::style::Color;
 
 use super::harness::*;
 
+/// Snapshots at 80x24 and 120x40, kept with every other in `tests/snapshots/`.
 fn snap(name: &str, rt: &Runtime) {
-    for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(rt, w, h));
-    }
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.bind(|| {
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(rt, w, h));
+        }
+    });
 }
 
 /// A coachee with one finished one-to-one, and a second session under way.
@@ -165,7 +170,11 @@ fn no_color_means_no_colour_at_all() {
             cell
         );
     }
-    insta::assert_snapshot!("no_color_ratings_120x40", screen(&rt, 120, 40));
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.bind(|| {
+        insta::assert_snapshot!("no_color_ratings_120x40", screen(&rt, 120, 40));
+    });
 }
 
 /// Draws the current state at many sizes, including absurd ones.

@@ -126,7 +126,7 @@ impl App {
                     }
                 },
                 _ => {
-                    form.input(key, self.today);
+                    form.input(key);
                     self.popup = Some(Popup::Form(form));
                 }
             },

@@ -97,10 +97,6 @@ impl BoardView {
             _ => vec![],
         }
     }
-
-    fn load(&self, status: StatusFilter, coachee_id: Option<String>) -> Vec<Effect> {
-        vec![Effect::LoadBoard { status, coachee_id }]
-    }
 }
 
 /// A key on the board.
@@ -117,12 +113,18 @@ pub fn on_key(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         }
         Cmd::Digit(d) => {
             if let Some(f) = FILTERS.get(usize::from(d).wrapping_sub(1)) {
-                return v.load(*f, coachee);
+                return vec![Effect::LoadBoard {
+                    status: *f,
+                    coachee_id: coachee,
+                }];
             }
         }
         Cmd::CycleStatus => {
             let i = FILTERS.iter().position(|f| *f == status).unwrap_or(0);
-            return v.load(FILTERS[(i + 1) % FILTERS.len()], coachee);
+            return vec![Effect::LoadBoard {
+                status: FILTERS[(i + 1) % FILTERS.len()],
+                coachee_id: coachee,
+            }];
         }
         Cmd::CycleCoachee => {
             let ids: Vec<&String> = v.data.coachees.iter().map(|(id, _)| id).collect();
@@ -131,7 +133,10 @@ pub fn on_key(app: &mut App, cmd: Cmd) -> Vec<Effect> {
                 None => ids.first().map(|s| (*s).clone()),
                 Some(i) => ids.get(i + 1).map(|s| (*s).clone()),
             };
-            return v.load(status, next);
+            return vec![Effect::LoadBoard {
+                status,
+                coachee_id: next,
+            }];
         }
         Cmd::Open => {
             if let Some(r) = v.selected_row() {
