@@ -116,6 +116,13 @@ impl Form {
         }
     }
 
+    /// The action form's fields, in Tab order: the date right after the
+    /// text, since most actions keep the default owner.
+    pub const ACTION_TEXT: usize = 0;
+    pub const ACTION_DUE: usize = 1;
+    pub const ACTION_OWNER: usize = 2;
+    pub const ACTION_LINK: usize = 3;
+
     /// The form for an agreed action. `links` are (id, label) pairs.
     pub fn action(
         index: Option<usize>,
@@ -145,14 +152,14 @@ impl Form {
                     field: Field::Text(Box::new(line_editor(text))),
                 },
                 FormField {
-                    label: "Owner",
-                    hint: "coachee, coach or a name (empty: coachee)",
-                    field: Field::Text(Box::new(line_editor(owner))),
-                },
-                FormField {
                     label: "Due",
                     hint: "2026-12-05, +3d, +2w, fri; empty for no date",
                     field: Field::Text(Box::new(line_editor(due))),
+                },
+                FormField {
+                    label: "Owner",
+                    hint: "coachee, coach or a name (empty: coachee)",
+                    field: Field::Text(Box::new(line_editor(owner))),
                 },
                 FormField {
                     label: "Linked to",
@@ -271,10 +278,11 @@ impl Form {
                 }])
             }
             FormKind::Action { .. } => {
-                if self.value(0).is_empty() {
+                if self.value(Self::ACTION_TEXT).is_empty() {
                     return Err("Say what the action is".to_owned());
                 }
-                dates::parse_due(&self.value(2), today).map_err(|e| e.to_string())?;
+                dates::parse_due(&self.value(Self::ACTION_DUE), today)
+                    .map_err(|e| e.to_string())?;
                 Ok(vec![])
             }
             FormKind::Due { action_id } => {

@@ -65,9 +65,9 @@ fn a_whole_one_to_one_typed_in_a_terminal_is_in_the_database() {
     t.key("a");
     t.typ("Draft the panel plan");
     t.key(TAB);
-    t.typ("Ana");
-    t.key(TAB);
     t.typ("fri");
+    t.key(TAB);
+    t.typ("Ana");
     t.key(TAB);
     t.key(RIGHT);
     t.key(ENTER);

@@ -76,9 +76,9 @@ fn run_one_to_one(rt: &mut innerceo::tui::runtime::Runtime) {
     ch(rt, 'a');
     typ(rt, "Draft the panel plan");
     key(rt, KeyCode::Tab);
-    typ(rt, "Ana");
-    key(rt, KeyCode::Tab);
     typ(rt, "fri");
+    key(rt, KeyCode::Tab);
+    typ(rt, "Ana");
     key(rt, KeyCode::Tab);
     key(rt, KeyCode::Right); // link to the first center
     key(rt, KeyCode::Enter);

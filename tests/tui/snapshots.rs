@@ -42,15 +42,14 @@ fn two_sessions() -> Runtime {
     ch(&mut rt, 'a');
     typ(&mut rt, "Write the one-page intent note");
     key(&mut rt, KeyCode::Tab);
-    key(&mut rt, KeyCode::Tab);
     typ(&mut rt, "2026-11-20");
     key(&mut rt, KeyCode::Enter);
     ch(&mut rt, 'a');
     typ(&mut rt, "Book the skip-level conversation");
     key(&mut rt, KeyCode::Tab);
-    typ(&mut rt, "coach");
-    key(&mut rt, KeyCode::Tab);
     typ(&mut rt, "+2w");
+    key(&mut rt, KeyCode::Tab);
+    typ(&mut rt, "coach");
     key(&mut rt, KeyCode::Enter);
     ctrl(&mut rt, 'n');
     typ(&mut rt, "Clarity beats control");
@@ -108,7 +107,6 @@ fn every_stage_kind() {
     ctrl(&mut rt, 'n');
     ch(&mut rt, 'a');
     typ(&mut rt, "Run the retrospective");
-    key(&mut rt, KeyCode::Tab);
     key(&mut rt, KeyCode::Tab);
     typ(&mut rt, "fri");
     snap("action_form", &rt);

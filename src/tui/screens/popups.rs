@@ -231,7 +231,7 @@ fn form_popup(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
         let _ = hint;
         let mut hint_text = f.hint.to_owned();
         let due_field = match form.kind {
-            FormKind::Action { .. } => Some(2),
+            FormKind::Action { .. } => Some(Form::ACTION_DUE),
             FormKind::Due { .. } => Some(0),
             _ => None,
         };

@@ -312,21 +312,21 @@ impl Session {
 
     /// Applies the action form: adds or updates the action and saves it.
     pub fn apply_action_form(&mut self, form: &Form, env: &Env) -> Vec<Effect> {
-        let due = crate::dates::parse_due(&form.value(2), env.today)
+        let due = crate::dates::parse_due(&form.value(Form::ACTION_DUE), env.today)
             .ok()
             .flatten();
-        let owner = match form.value(1) {
+        let owner = match form.value(Form::ACTION_OWNER) {
             o if o.is_empty() => "coachee".to_owned(),
             o => o,
         };
-        let link = form.selected(3);
+        let link = form.selected(Form::ACTION_LINK);
         let index = match &form.kind {
             crate::tui::form::FormKind::Action { index } => *index,
             _ => None,
         };
         let rec = &mut self.data.record;
         if let Some(a) = index.and_then(|i| rec.actions.get_mut(i)) {
-            a.text = form.value(0);
+            a.text = form.value(Form::ACTION_TEXT);
             a.owner = owner;
             a.due = due;
             a.link = link;
@@ -336,7 +336,7 @@ impl Session {
             id: crate::model::new_id(),
             session_id: rec.session.id.clone(),
             coachee_id: rec.coachee.id.clone(),
-            text: form.value(0),
+            text: form.value(Form::ACTION_TEXT),
             owner,
             due,
             status: ActionStatus::Open,
