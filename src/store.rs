@@ -15,7 +15,9 @@
 //! - `store/explain.rs`: query plans of what a call runs (for tests);
 //! - `store/convert.rs`: how times, dates and enums are written in SQL;
 //! - `store/cipher.rs`: encryption at rest (SQLCipher): unlocking, and
-//!   converting a file to or from encrypted.
+//!   converting a file to or from encrypted;
+//! - `store/target.rs`: where exports and backups may write (never over the
+//!   database).
 
 mod actions;
 mod backup;
@@ -29,6 +31,7 @@ mod open;
 mod record;
 mod search;
 mod sessions;
+mod target;
 
 use std::path::{Path, PathBuf};
 
@@ -38,6 +41,7 @@ use time::Date;
 pub use cipher::{convert as convert_encryption, is_encrypted, raw_open};
 pub use explain::Plan;
 pub use open::MIGRATION_COUNT;
+pub use target::check_output_target;
 
 /// Why the store refused or failed. Messages name the file or value and say
 /// what to do.
@@ -114,6 +118,22 @@ pub enum StoreError {
     WrongPassphrase { path: PathBuf },
     #[error("{0}")]
     Cipher(String),
+    #[error(
+        "{} is {what}: writing there would destroy the coaching notes in {}. Nothing was written: choose another file.",
+        target.display(),
+        db.display()
+    )]
+    TargetIsDatabase {
+        target: PathBuf,
+        db: PathBuf,
+        what: &'static str,
+    },
+    #[error(
+        "{} is a folder: give a file name, e.g. {}. Nothing was written.",
+        target.display(),
+        target.join("innerceo-export").display()
+    )]
+    TargetIsFolder { target: PathBuf },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
