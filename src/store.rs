@@ -17,7 +17,8 @@
 //! - `store/cipher.rs`: encryption at rest (SQLCipher): unlocking, and
 //!   converting a file to or from encrypted;
 //! - `store/target.rs`: where exports and backups may write (never over the
-//!   database).
+//!   database);
+//! - `store/probe.rs`: what a path holds, judged before SQLite opens it.
 
 mod actions;
 mod backup;
@@ -28,6 +29,7 @@ mod content;
 mod convert;
 mod explain;
 mod open;
+mod probe;
 mod record;
 mod search;
 mod sessions;
@@ -77,15 +79,46 @@ pub enum StoreError {
         path.display()
     )]
     ReadOnly { path: PathBuf },
-    #[error("cannot open {}: {source}", path.display())]
+    #[error("cannot open {}: {error}", path.display())]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        // Not `source`: the message already holds it, and a chained error
+        // would print it a second time.
+        error: std::io::Error,
     },
-    #[error("could not update the schema of {path}: {source}")]
+    #[error(
+        "cannot create {}: the folder {} does not let you write in it ({error}). Choose a folder of yours with --db, or make this one writable (chmod u+w).",
+        path.display(),
+        folder.display()
+    )]
+    CannotCreate {
+        path: PathBuf,
+        folder: PathBuf,
+        error: std::io::Error,
+    },
+    #[error(
+        "cannot open {}: SQLite keeps its -wal and -shm files beside the database, but the folder {} is not writable. Make it writable (chmod u+w {}) or move the database to a folder of yours.",
+        path.display(),
+        folder.display(),
+        folder.display()
+    )]
+    FolderNotWritable { path: PathBuf, folder: PathBuf },
+    #[error("cannot open {} ({detail}). Check that the file and its folder are yours and readable, or point --db at another file.", path.display())]
+    CannotOpen { path: PathBuf, detail: String },
+    #[error(
+        "{} is {kind}, not a database file. Point --db (or INNERCEO_DB) at a regular file, e.g. ~/coaching.db.",
+        path.display()
+    )]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error(
+        "{} is an SQLite database made by another program; innerceo will not change it. Use --db to choose another file.",
+        path.display()
+    )]
+    ForeignSqlite { path: PathBuf },
+    #[error("could not update the schema of {path}: {error}")]
     Migration {
         path: String,
-        source: rusqlite_migration::Error,
+        error: rusqlite_migration::Error,
     },
     #[error(
         "the database is busy: another innerceo is writing to it. Try again in a moment, or close the other one."

@@ -11,6 +11,9 @@ use assert_cmd::Command;
 #[path = "reliability/targets.rs"]
 mod targets;
 
+#[path = "reliability/db_files.rs"]
+mod db_files;
+
 /// The binary on `db`, with nothing from the caller's environment.
 fn innerceo(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("innerceo").expect("binary");

@@ -23,9 +23,9 @@ impl Store {
         if let Some(db) = &self.path {
             super::check_output_target(db, path)?;
         }
-        let io = |source: std::io::Error| StoreError::Io {
+        let io = |error: std::io::Error| StoreError::Io {
             path: path.into(),
-            source,
+            error,
         };
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,

@@ -15,28 +15,26 @@ use super::{Counts, Result, Store, StoreError};
 /// SQLCipher writes pages of this size; a plain SQLite file starts with a
 /// readable magic string, an encrypted one with random bytes.
 const CIPHER_PAGE: u64 = 4096;
-const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
 
-/// Whether a file with this header and length is (probably) encrypted: no
-/// SQLite magic, but whole encrypted pages. A text file or other random
-/// content is almost never an exact multiple of 4096 bytes.
-pub(super) fn looks_encrypted(header: &[u8], len: u64) -> bool {
-    !header.starts_with(&SQLITE_MAGIC[..header.len().min(SQLITE_MAGIC.len())])
+/// Whether a file starting with these bytes and of this length is
+/// (probably) encrypted: no SQLite magic, but whole encrypted pages, and
+/// nothing left of a plain SQLite file (a damaged header is not a
+/// passphrase problem). A text file or other random content is almost never
+/// an exact multiple of 4096 bytes.
+pub(super) fn looks_encrypted(start: &[u8], len: u64) -> bool {
+    !super::probe::has_magic(start)
         && len >= CIPHER_PAGE
         && len.is_multiple_of(CIPHER_PAGE)
+        && !super::probe::is_damaged_sqlite(start)
 }
 
-/// Whether the database file at `path` is encrypted (false if it is missing).
+/// Whether the database file at `path` is encrypted (false if it is
+/// missing, or not a regular file: opening a FIFO to look would block).
 pub fn is_encrypted(path: &Path) -> bool {
-    use std::io::Read;
-    let Ok(meta) = fs::metadata(path) else {
+    if !fs::metadata(path).is_ok_and(|m| m.is_file()) {
         return false;
-    };
-    let mut header = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(100).read_to_end(&mut header))
-        .is_ok()
-        && looks_encrypted(&header, meta.len())
+    }
+    super::probe::read_start(path).is_ok_and(|(start, len)| looks_encrypted(&start, len))
 }
 
 /// Keys a connection: must be the first statement on it. SQLCipher's own
