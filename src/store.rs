@@ -18,7 +18,9 @@
 //!   converting a file to or from encrypted;
 //! - `store/target.rs`: where exports and backups may write (never over the
 //!   database);
-//! - `store/probe.rs`: what a path holds, judged before SQLite opens it.
+//! - `store/probe.rs`: what a path holds, judged before SQLite opens it;
+//! - `store/conversion.rs`: the temporary file of a conversion, which never
+//!   outlives it.
 
 mod actions;
 mod backup;
@@ -26,6 +28,7 @@ mod bulk;
 mod cipher;
 mod coachees;
 mod content;
+mod conversion;
 mod convert;
 mod explain;
 mod open;
@@ -41,6 +44,7 @@ use rusqlite::{Connection, ErrorCode};
 use time::Date;
 
 pub use cipher::{convert as convert_encryption, is_encrypted, raw_open};
+pub use conversion::remove_conversion_leftovers;
 pub use explain::Plan;
 pub use open::MIGRATION_COUNT;
 pub use target::check_output_target;

@@ -14,6 +14,9 @@ mod targets;
 #[path = "reliability/db_files.rs"]
 mod db_files;
 
+#[path = "reliability/conversion.rs"]
+mod conversion;
+
 /// The binary on `db`, with nothing from the caller's environment.
 fn innerceo(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("innerceo").expect("binary");
