@@ -20,7 +20,14 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            let _ = writeln!(io::stderr(), "innerceo: {e:#}");
+            // Errors quote what the user gave (a name, a file's content):
+            // control characters in it are shown, not obeyed.
+            let message = format!("{e:#}");
+            let _ = writeln!(
+                io::stderr(),
+                "innerceo: {}",
+                innerceo::controls::escape(&message)
+            );
             ExitCode::FAILURE
         }
     }

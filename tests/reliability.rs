@@ -17,6 +17,9 @@ mod db_files;
 #[path = "reliability/conversion.rs"]
 mod conversion;
 
+#[path = "reliability/hostile.rs"]
+mod hostile;
+
 /// The binary on `db`, with nothing from the caller's environment.
 fn innerceo(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("innerceo").expect("binary");

@@ -49,7 +49,12 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
         Command::Coachee(CoacheeCmd::Add { name, role }) => {
             let store = open_store(cli)?;
             let c = store.add_coachee(name, role)?;
-            writeln!(out, "Added {} ({})", c.name, short_id(&c.id))?;
+            writeln!(
+                out,
+                "Added {} ({})",
+                crate::controls::escape(&c.name),
+                short_id(&c.id)
+            )?;
         }
         Command::Coachee(CoacheeCmd::List { json, all }) => {
             let store = open_store(cli)?;
@@ -267,8 +272,8 @@ fn guide_command(cli: &Cli, cmd: &GuideCmd, out: &mut dyn Write) -> Result<()> {
                 out,
                 "{}: OK: \"{}\" ({}), {} stages, {} min",
                 file.display(),
-                g.title,
-                g.id,
+                crate::controls::escape(&g.title),
+                crate::controls::escape(&g.id),
                 g.stages.len(),
                 g.total_timebox()
             )?;
@@ -293,7 +298,11 @@ fn guide_command(cli: &Cli, cmd: &GuideCmd, out: &mut dyn Write) -> Result<()> {
             let t = table::render(&["ID", "TITLE", "STAGES", "TIME", "SOURCE"], &body, 60);
             write!(out, "{t}")?;
             for e in &errors {
-                eprintln!("innerceo: skipped a guide: {e}");
+                let message = e.to_string();
+                eprintln!(
+                    "innerceo: skipped a guide: {}",
+                    crate::controls::escape(&message)
+                );
             }
         }
         GuideCmd::Show { id } => {

@@ -24,7 +24,8 @@ pub fn session_show(
         include_private,
         crate::dates::now(),
     )?;
-    out.write_all(export::md::render(&e).as_bytes())?;
+    // Markdown for a terminal: control characters shown, not obeyed.
+    out.write_all(crate::controls::escape(&export::md::render(&e)).as_bytes())?;
     Ok(())
 }
 
