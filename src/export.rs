@@ -9,7 +9,9 @@ pub mod csv;
 pub mod html;
 pub mod ics;
 pub mod import;
+mod import_check;
 pub mod json;
+mod json_path;
 pub mod md;
 mod svg;
 

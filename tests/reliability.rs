@@ -20,6 +20,9 @@ mod conversion;
 #[path = "reliability/hostile.rs"]
 mod hostile;
 
+#[path = "reliability/import_checks.rs"]
+mod import_checks;
+
 /// The binary on `db`, with nothing from the caller's environment.
 fn innerceo(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("innerceo").expect("binary");
