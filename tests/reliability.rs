@@ -23,6 +23,9 @@ mod hostile;
 #[path = "reliability/import_checks.rs"]
 mod import_checks;
 
+#[path = "reliability/guide_clash.rs"]
+mod guide_clash;
+
 /// The binary on `db`, with nothing from the caller's environment.
 fn innerceo(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("innerceo").expect("binary");
