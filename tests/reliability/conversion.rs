@@ -87,6 +87,7 @@ fn decrypt_killed_at_random_moments_leaves_no_plain_copy() {
     let status = spawn_decrypt(&db, &pass).wait().expect("wait");
     assert!(status.success());
     let full = t.elapsed();
+    eprintln!("a whole decrypt takes {full:?} here");
     encrypt(&db, &pass);
     let mut left_over = 0;
     for round in 0..10 {
