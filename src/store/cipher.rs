@@ -28,7 +28,7 @@ pub(super) fn looks_encrypted(start: &[u8], len: u64) -> bool {
     !super::probe::has_magic(start)
         && len >= CIPHER_PAGE
         && len.is_multiple_of(CIPHER_PAGE)
-        && !super::probe::is_damaged_sqlite(start)
+        && !super::probe::is_damaged_sqlite(start, len)
 }
 
 /// Whether the database file at `path` is encrypted (false if it is

@@ -13,6 +13,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
+use super::probe::folder_of;
 use super::{Result, Store, StoreError};
 
 /// The schema, one append-only step per file. Never edit a shipped step:
@@ -258,7 +259,7 @@ fn check_header(path: &Path, header: &[u8], len: u64) -> Result<()> {
         detail,
     };
     if !super::probe::has_magic(header) {
-        if super::probe::is_damaged_sqlite(header) {
+        if super::probe::is_damaged_sqlite(header, len) {
             return Err(corrupt(
                 "its header is damaged: the first bytes are not SQLite's".to_owned(),
             ));
@@ -321,8 +322,6 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
         _ => StoreError::from(e),
     }
 }
-
-use super::probe::folder_of;
 
 /// The read-only connection that checks a file before anything writes.
 /// Reading a WAL file creates `-wal` and `-shm` beside it, which a refused

@@ -81,15 +81,21 @@ pub(super) fn has_magic(bytes: &[u8]) -> bool {
     bytes[..n] == SQLITE_MAGIC[..n]
 }
 
-/// Whether a file without SQLite's magic string is still recognisably a
-/// plain SQLite file, i.e. its header was damaged rather than encrypted: an
-/// encrypted file is random bytes throughout, a plain one keeps fixed header
-/// fields (the payload fractions 64, 32, 32 at offset 21, the reserved zeros
-/// at 72..92) and its schema as readable `CREATE TABLE` text.
-pub(super) fn is_damaged_sqlite(bytes: &[u8]) -> bool {
+/// Whether a file of `len` bytes starting with `bytes`, without SQLite's
+/// magic string, is still recognisably a plain SQLite file, i.e. its header
+/// was damaged rather than encrypted: an encrypted file is random bytes
+/// throughout, a plain one keeps fixed header fields (the payload fractions
+/// 64, 32, 32 at offset 21, the reserved zeros at 72..92), or, when the
+/// whole header is gone, whole pages, a b-tree page header at offset 100
+/// and its schema as readable `CREATE TABLE` text (a `.sql` script has the
+/// text but not the rest).
+pub(super) fn is_damaged_sqlite(bytes: &[u8], len: u64) -> bool {
     let fixed_fields =
         bytes.get(21..24) == Some(&[64, 32, 32]) && bytes.get(72..92) == Some(&[0; 20]);
-    fixed_fields || contains(bytes, b"CREATE TABLE")
+    let first_page = matches!(bytes.get(100), Some(0x05 | 0x0d))
+        && len.is_multiple_of(512)
+        && contains(bytes, b"CREATE TABLE");
+    fixed_fields || first_page
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -168,8 +174,10 @@ mod tests {
     fn a_damaged_header_is_told_from_random_bytes() {
         let mut header = vec![0u8; 100];
         header[21..24].copy_from_slice(&[64, 32, 32]);
-        assert!(is_damaged_sqlite(&header));
+        assert!(is_damaged_sqlite(&header, 4096));
         let random: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
-        assert!(!is_damaged_sqlite(&random));
+        assert!(!is_damaged_sqlite(&random, 4096));
+        let script = b"-- schema\nCREATE TABLE t (x);\n".repeat(64);
+        assert!(!is_damaged_sqlite(&script, 4096));
     }
 }
