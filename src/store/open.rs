@@ -68,7 +68,7 @@ impl Store {
         // SQLite quietly falls back to read-only on a write-protected file;
         // say so now rather than fail on the first keystroke.
         if conn.is_readonly("main")? {
-            return Err(StoreError::ReadOnly { path: path.into() });
+            return Err(read_only(path));
         }
         configure(&conn, true).map_err(|e| open_error(path, e))?;
         migrate(&mut conn, &path.display().to_string())?;
@@ -306,7 +306,7 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
             path: path.into(),
             detail: e.to_string(),
         },
-        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path: path.into() },
+        Some(ErrorCode::ReadOnly) => read_only(path),
         // SQLite keeps `-wal` and `-shm` files beside the database, so it
         // needs to write in its folder even to read.
         Some(ErrorCode::CannotOpen) if !super::probe::folder_is_writable(&folder_of(path)) => {
@@ -320,6 +320,21 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
             detail: e.to_string(),
         },
         _ => StoreError::from(e),
+    }
+}
+
+/// Why SQLite can only read `path`: the file is write-protected, or its
+/// folder is (SQLite then cannot create the `-wal` beside it, and says the
+/// same), which needs the other advice.
+fn read_only(path: &Path) -> StoreError {
+    let folder = folder_of(path);
+    if super::probe::folder_is_writable(&folder) {
+        StoreError::ReadOnly { path: path.into() }
+    } else {
+        StoreError::FolderNotWritable {
+            path: path.into(),
+            folder,
+        }
     }
 }
 

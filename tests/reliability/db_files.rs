@@ -169,28 +169,69 @@ fn permissions_are_ignored(dir: &Path) -> bool {
     writable
 }
 
+/// The binary on `db` run as the unprivileged user 65534 through
+/// `setpriv`: how a root test run can still see permissions at work.
+fn as_nobody(db: &Path, dir: &Path) -> Option<assert_cmd::Command> {
+    let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())?;
+    let mut cmd = assert_cmd::Command::new(setpriv);
+    cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(assert_cmd::cargo::cargo_bin("innerceo"))
+        .arg("--db")
+        .arg(db)
+        .env_remove("INNERCEO_DB")
+        .env("HOME", dir)
+        .timeout(std::time::Duration::from_secs(20));
+    Some(cmd)
+}
+
+/// Runs `coachee add` on `db` in a read-only folder, as this user or (when
+/// permissions are ignored here) as user 65534; `None` when neither can
+/// show the case.
+fn in_read_only_folder(db: &Path, dir: &Path) -> Option<String> {
+    let mut cmd = if permissions_are_ignored(dir) {
+        as_nobody(db, dir)?
+    } else {
+        innerceo(db)
+    };
+    let out = cmd.args(["coachee", "add", "Ana"]).output().expect("run");
+    assert!(!out.status.success(), "accepted {}", db.display());
+    Some(String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
 #[test]
 fn a_read_only_folder_gets_its_path_and_advice() {
     let dir = tempfile::tempdir().expect("dir");
-    if permissions_are_ignored(dir.path()) {
-        eprintln!(
-            "note: running with permission checks off (root?): read-only folder cases skipped"
-        );
-        return;
-    }
+    // Readable by user 65534 too, for the run through setpriv.
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
     let ro = dir.path().join("ro");
     fs::create_dir(&ro).expect("mkdir");
     let db = demo_db(&ro);
-    fs::set_permissions(&ro, fs::Permissions::from_mode(0o500)).expect("chmod");
-    let existing = refusal(&db);
-    let new = refusal(&ro.join("new.db"));
-    fs::set_permissions(&ro, fs::Permissions::from_mode(0o700)).expect("chmod back");
-    assert!(existing.contains(&ro.display().to_string()), "{existing}");
-    assert!(existing.contains("chmod u+w"), "{existing}");
+    // The file itself is writable by anyone: only the folder is not.
+    fs::set_permissions(&db, fs::Permissions::from_mode(0o666)).expect("chmod");
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).expect("chmod");
+    let before = fs::read(&db).expect("read");
+    let existing = in_read_only_folder(&db, dir.path());
+    let new = in_read_only_folder(&ro.join("new.db"), dir.path());
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o755)).expect("chmod back");
+    let (Some(existing), Some(new)) = (existing, new) else {
+        eprintln!(
+            "note: permission checks are off (root?) and setpriv is missing: read-only folder cases skipped"
+        );
+        return;
+    };
+    assert_eq!(fs::read(&db).expect("read"), before);
+    for err in [&existing, &new] {
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(&ro.display().to_string()), "{err}");
+        assert!(err.contains("chmod u+w"), "{err}");
+        assert!(!err.contains("unable to open database file"), "{err}");
+    }
+    assert!(existing.contains("the folder"), "{existing}");
     assert!(
-        !existing.contains("unable to open database file"),
+        !existing.contains("is read-only. Make it writable"),
         "{existing}"
     );
-    assert_eq!(new.lines().count(), 1, "{new}");
-    assert!(new.contains("chmod u+w"), "{new}");
+    assert_eq!(names(&ro), ["self.db"]);
 }
