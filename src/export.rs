@@ -9,7 +9,9 @@ pub mod csv;
 pub mod html;
 pub mod ics;
 pub mod import;
+mod import_check;
 pub mod json;
+mod json_path;
 pub mod md;
 mod svg;
 
@@ -211,8 +213,14 @@ fn previous_scores(
 /// Renders an export in one format.
 pub fn render(export: &Export, format: Format) -> Result<Vec<u8>> {
     Ok(match format {
-        Format::Md => md::render(export).into_bytes(),
-        Format::Html => html::render(export).into_bytes(),
+        // Documents for people: control characters in user text are
+        // dropped, so opening the file in a terminal or a browser is safe.
+        Format::Md => crate::controls::strip(&md::render(export))
+            .as_bytes()
+            .to_vec(),
+        Format::Html => crate::controls::strip(&html::render(export))
+            .as_bytes()
+            .to_vec(),
         Format::Json => json::render(export)?.into_bytes(),
         Format::Csv => csv::render(export)?,
         Format::Ics => ics::render(export).into_bytes(),

@@ -9,7 +9,7 @@ mod library;
 mod validate;
 
 pub use builtin::{BUILTIN_SOURCES, builtin_guides, parse_builtins};
-pub use library::{GuideSource, LoadedGuide, load_all, user_guides_dir};
+pub use library::{GuideSource, LoadedGuide, load_all, user_guide_files, user_guides_dir};
 pub use validate::{GuideError, parse_guide, parse_guide_file};
 
 use serde::{Deserialize, Serialize};

@@ -20,13 +20,21 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            let _ = writeln!(io::stderr(), "innerceo: {e:#}");
+            // Errors quote what the user gave (a name, a file's content):
+            // control characters in it are shown, not obeyed.
+            let message = format!("{e:#}");
+            let _ = writeln!(
+                io::stderr(),
+                "innerceo: {}",
+                innerceo::controls::escape(&message)
+            );
             ExitCode::FAILURE
         }
     }
 }
 
 fn try_main(cli: &Cli) -> anyhow::Result<()> {
+    remove_conversion_leftovers(cli);
     match &cli.command {
         Some(command) => {
             let stdout = io::stdout();
@@ -36,5 +44,29 @@ fn try_main(cli: &Cli) -> anyhow::Result<()> {
             Ok(())
         }
         None => innerceo::tui::run(cli),
+    }
+}
+
+/// Before anything opens the database: a conversion (`encrypt`, `decrypt`,
+/// `rekey`) killed half-way leaves its temporary file beside it, possibly
+/// holding every note unencrypted. It goes at the next start, whatever the
+/// command, and the user is told once.
+fn remove_conversion_leftovers(cli: &Cli) {
+    // A path that cannot be worked out is reported by the command itself.
+    let Ok(db) = cli::db_path(cli) else { return };
+    match innerceo::store::remove_conversion_leftovers(&db) {
+        Ok(removed) => {
+            if let Some(first) = removed.last() {
+                let _ = writeln!(
+                    io::stderr(),
+                    "innerceo: removed {}, left by an encryption change that was interrupted; {} was not changed by it.",
+                    first.display(),
+                    db.display()
+                );
+            }
+        }
+        Err(message) => {
+            let _ = writeln!(io::stderr(), "innerceo: {message}");
+        }
     }
 }

@@ -15,7 +15,12 @@
 //! - `store/explain.rs`: query plans of what a call runs (for tests);
 //! - `store/convert.rs`: how times, dates and enums are written in SQL;
 //! - `store/cipher.rs`: encryption at rest (SQLCipher): unlocking, and
-//!   converting a file to or from encrypted.
+//!   converting a file to or from encrypted;
+//! - `store/target.rs`: where exports and backups may write (never over the
+//!   database);
+//! - `store/probe.rs`: what a path holds, judged before SQLite opens it;
+//! - `store/conversion.rs`: the temporary file of a conversion, which never
+//!   outlives it.
 
 mod actions;
 mod backup;
@@ -23,12 +28,15 @@ mod bulk;
 mod cipher;
 mod coachees;
 mod content;
+mod conversion;
 mod convert;
 mod explain;
 mod open;
+mod probe;
 mod record;
 mod search;
 mod sessions;
+mod target;
 mod writers;
 
 use std::path::{Path, PathBuf};
@@ -37,8 +45,10 @@ use rusqlite::{Connection, ErrorCode};
 use time::Date;
 
 pub use cipher::{convert as convert_encryption, is_encrypted, raw_open};
+pub use conversion::remove_conversion_leftovers;
 pub use explain::Plan;
 pub use open::MIGRATION_COUNT;
+pub use target::check_output_target;
 pub use writers::{Holder, STALE_AFTER, Writer};
 
 /// Why the store refused or failed. Messages name the file or value and say
@@ -75,15 +85,46 @@ pub enum StoreError {
         path.display()
     )]
     ReadOnly { path: PathBuf },
-    #[error("cannot open {}: {source}", path.display())]
+    #[error("cannot open {}: {error}", path.display())]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        // Not `source`: the message already holds it, and a chained error
+        // would print it a second time.
+        error: std::io::Error,
     },
-    #[error("could not update the schema of {path}: {source}")]
+    #[error(
+        "cannot create {}: the folder {} does not let you write in it ({error}). Choose a folder of yours with --db, or make this one writable (chmod u+w).",
+        path.display(),
+        folder.display()
+    )]
+    CannotCreate {
+        path: PathBuf,
+        folder: PathBuf,
+        error: std::io::Error,
+    },
+    #[error(
+        "cannot open {}: SQLite keeps its -wal and -shm files beside the database, but the folder {} is not writable. Make it writable (chmod u+w {}) or move the database to a folder of yours.",
+        path.display(),
+        folder.display(),
+        folder.display()
+    )]
+    FolderNotWritable { path: PathBuf, folder: PathBuf },
+    #[error("cannot open {} ({detail}). Check that the file and its folder are yours and readable, or point --db at another file.", path.display())]
+    CannotOpen { path: PathBuf, detail: String },
+    #[error(
+        "{} is {kind}, not a database file. Point --db (or INNERCEO_DB) at a regular file, e.g. ~/coaching.db.",
+        path.display()
+    )]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error(
+        "{} is an SQLite database made by another program; innerceo will not change it. Use --db to choose another file.",
+        path.display()
+    )]
+    ForeignSqlite { path: PathBuf },
+    #[error("could not update the schema of {path}: {error}")]
     Migration {
         path: String,
-        source: rusqlite_migration::Error,
+        error: rusqlite_migration::Error,
     },
     #[error(
         "the database is busy: another innerceo is writing to it. Try again in a moment, or close the other one."
@@ -116,6 +157,22 @@ pub enum StoreError {
     WrongPassphrase { path: PathBuf },
     #[error("{0}")]
     Cipher(String),
+    #[error(
+        "{} is {what}: writing there would destroy the coaching notes in {}. Nothing was written: choose another file.",
+        target.display(),
+        db.display()
+    )]
+    TargetIsDatabase {
+        target: PathBuf,
+        db: PathBuf,
+        what: &'static str,
+    },
+    #[error(
+        "{} is a folder: give a file name, e.g. {}. Nothing was written.",
+        target.display(),
+        target.join("innerceo-export").display()
+    )]
+    TargetIsFolder { target: PathBuf },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }

@@ -68,7 +68,7 @@ fn a_file_that_is_not_sqlite_is_refused_untouched() {
     refused(
         &other,
         &["coachee", "add", "Ana"],
-        "is not an innerceo database",
+        "is an SQLite database made by another program",
     );
 }
 

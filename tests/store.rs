@@ -407,7 +407,8 @@ fn another_programs_sqlite_file_is_refused_unchanged() {
         conn.execute_batch("CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');")
             .unwrap();
     }
-    refused(&path, |e| matches!(e, StoreError::NotSqlite { .. }));
+    let message = refused(&path, |e| matches!(e, StoreError::ForeignSqlite { .. }));
+    assert!(message.contains("made by another program"), "{message}");
 }
 
 #[test]
@@ -476,12 +477,19 @@ fn new_folders_are_private_and_the_file_too() {
     assert_eq!(mode(&path), 0o600);
     assert_eq!(mode(&shared), 0o755, "an existing folder keeps its mode");
 
-    // An existing file keeps its mode too.
+    // An existing database keeps its mode too.
     let other = dir.path().join("mine.db");
-    fs::write(&other, b"").unwrap();
+    Store::open(&other).unwrap();
     fs::set_permissions(&other, fs::Permissions::from_mode(0o640)).unwrap();
     Store::open(&other).unwrap();
     assert_eq!(mode(&other), 0o640);
+
+    // An empty file holds no notes yet: it is made private before it does.
+    let empty = dir.path().join("touched.db");
+    fs::write(&empty, b"").unwrap();
+    fs::set_permissions(&empty, fs::Permissions::from_mode(0o644)).unwrap();
+    Store::open(&empty).unwrap();
+    assert_eq!(mode(&empty), 0o600);
 }
 
 #[test]

@@ -49,7 +49,12 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
         Command::Coachee(CoacheeCmd::Add { name, role }) => {
             let store = open_store(cli)?;
             let c = store.add_coachee(name, role)?;
-            writeln!(out, "Added {} ({})", c.name, short_id(&c.id))?;
+            writeln!(
+                out,
+                "Added {} ({})",
+                crate::controls::escape(&c.name),
+                short_id(&c.id)
+            )?;
         }
         Command::Coachee(CoacheeCmd::List { json, all }) => {
             let store = open_store(cli)?;
@@ -267,14 +272,16 @@ fn guide_command(cli: &Cli, cmd: &GuideCmd, out: &mut dyn Write) -> Result<()> {
                 out,
                 "{}: OK: \"{}\" ({}), {} stages, {} min",
                 file.display(),
-                g.title,
-                g.id,
+                crate::controls::escape(&g.title),
+                crate::controls::escape(&g.id),
                 g.stages.len(),
                 g.total_timebox()
             )?;
+            same_id_elsewhere(cli, file, &g.id);
         }
         GuideCmd::List => {
             let (guides, errors) = load_guides(cli);
+            let builtin: Vec<String> = guide::builtin_guides().into_iter().map(|g| g.id).collect();
             let body: Vec<Vec<String>> = guides
                 .iter()
                 .map(|l| {
@@ -285,15 +292,23 @@ fn guide_command(cli: &Cli, cmd: &GuideCmd, out: &mut dyn Write) -> Result<()> {
                         format!("{} min", l.guide.total_timebox()),
                         match &l.source {
                             GuideSource::Builtin => "built-in".to_owned(),
+                            // Never silently: the shipped guide of that id is gone from the list.
+                            GuideSource::User(p) if builtin.contains(&l.guide.id) => {
+                                format!("{} (yours, replaces the built-in)", p.display())
+                            }
                             GuideSource::User(p) => p.display().to_string(),
                         },
                     ]
                 })
                 .collect();
-            let t = table::render(&["ID", "TITLE", "STAGES", "TIME", "SOURCE"], &body, 60);
+            let t = table::render(&["ID", "TITLE", "STAGES", "TIME", "SOURCE"], &body, 100);
             write!(out, "{t}")?;
             for e in &errors {
-                eprintln!("innerceo: skipped a guide: {e}");
+                let message = e.to_string();
+                eprintln!(
+                    "innerceo: skipped a guide: {}",
+                    crate::controls::escape(&message)
+                );
             }
         }
         GuideCmd::Show { id } => {
@@ -309,6 +324,37 @@ fn guide_command(cli: &Cli, cmd: &GuideCmd, out: &mut dyn Write) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// For `guide check`: says on stderr when the checked file shares its id
+/// with a built-in guide (it would replace it) or with another of the
+/// user's guide files (only one of them can be used), naming both files.
+fn same_id_elsewhere(cli: &Cli, file: &std::path::Path, id: &str) {
+    let same = |p: &std::path::Path| match (p.canonicalize(), file.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => p == file,
+    };
+    if guide::builtin_guides().iter().any(|g| g.id == id) {
+        eprintln!(
+            "note: {} has the id of a built-in guide, \"{}\": it replaces the built-in one",
+            file.display(),
+            crate::controls::escape(id)
+        );
+    }
+    let dir = guide::user_guides_dir();
+    for other in guide::user_guide_files(dir.as_deref(), &cli.guide)
+        .iter()
+        .filter(|p| !same(p))
+    {
+        if guide::parse_guide_file(other).is_ok_and(|g| g.id == id) {
+            eprintln!(
+                "note: {} and {} both have the id \"{}\": only one of them can be used; give one another id",
+                file.display(),
+                other.display(),
+                crate::controls::escape(id)
+            );
+        }
+    }
 }
 
 /// Every guide the user can pick, and the files that failed to load.

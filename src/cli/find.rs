@@ -144,27 +144,41 @@ pub fn search(store: &Store, args: &SearchArgs, out: &mut dyn Write) -> Result<(
             fmt_datetime(h.started_at),
             clean(&h.stage_title),
         )?;
-        writeln!(out, "    {}", highlight(&h.snippet, start, end))?;
+        writeln!(out, "    {}", highlight_visible(&h.snippet, start, end))?;
     }
     Ok(())
 }
 
-/// The snippet with its match markers replaced, and every other control
-/// character (a newline, or an escape sequence typed into an answer) made a
-/// space so the terminal shows text only.
+/// The snippet with its match markers replaced, and the text exactly as
+/// written (for JSON, which escapes what it must).
 fn highlight(snippet: &str, start: &str, end: &str) -> String {
     let mut out = String::with_capacity(snippet.len());
     for c in snippet.chars() {
         match c {
             SNIPPET_START => out.push_str(start),
             SNIPPET_END => out.push_str(end),
-            c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }
     out
 }
 
+/// Like `highlight`, for the terminal: any other control character (an
+/// escape sequence typed into an answer) is shown as `\x1b` and the like
+/// (see `controls`), so the terminal shows text only.
+fn highlight_visible(snippet: &str, start: &str, end: &str) -> String {
+    let mut out = String::with_capacity(snippet.len());
+    for c in snippet.chars() {
+        match c {
+            SNIPPET_START => out.push_str(start),
+            SNIPPET_END => out.push_str(end),
+            '\n' | '\t' => out.push(' '),
+            c => crate::controls::push_visible(&mut out, c),
+        }
+    }
+    out
+}
+
 fn clean(s: &str) -> String {
-    highlight(s, "", "")
+    highlight_visible(s, "", "")
 }

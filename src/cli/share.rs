@@ -24,7 +24,8 @@ pub fn session_show(
         include_private,
         crate::dates::now(),
     )?;
-    out.write_all(export::md::render(&e).as_bytes())?;
+    // Markdown for a terminal: control characters shown, not obeyed.
+    out.write_all(crate::controls::escape(&export::md::render(&e)).as_bytes())?;
     Ok(())
 }
 
@@ -35,9 +36,11 @@ pub fn export(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         (None, Some(name)) => Scope::Coachee(name.clone()),
         (None, None) => Scope::All,
     };
-    // Say so before reading anything when the file cannot be written.
+    // Say so before reading anything when the file cannot be written, or
+    // must not be: the database itself would be replaced by the export.
     if let Some(path) = &args.output {
         check_folder(path, "-o")?;
+        crate::store::check_output_target(&db_path(cli)?, path)?;
     }
     let store = open_store(cli)?;
     if store.first_plain_export()? {
@@ -93,12 +96,7 @@ pub fn backup(cli: &Cli, path: &Path, force: bool, out: &mut dyn Write) -> Resul
             path.join("innerceo-backup.db").display()
         );
     }
-    if same_file(&db, path) {
-        bail!(
-            "{} is the database itself: choose another path for the backup",
-            path.display()
-        );
-    }
+    crate::store::check_output_target(&db, path)?;
     if path.exists() && !force {
         bail!(
             "{} already exists: pass --force to replace it, or choose another path",
@@ -124,13 +122,6 @@ fn check_folder(path: &Path, option: &str) -> Result<()> {
         );
     }
     Ok(())
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
 }
 
 fn count(n: usize, what: &str) -> String {

@@ -38,11 +38,16 @@ pub fn render(header: &[&str], rows: &[Vec<String>], max: usize) -> String {
 }
 
 /// Cuts `s` to at most `max` display columns (one line), ending with `…` when cut.
+/// Line breaks and tabs become spaces; other control characters are shown
+/// as `\x1b` and the like (see `controls`), never sent to the terminal.
 pub fn truncate(s: &str, max: usize) -> String {
-    let one_line: String = s
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let mut one_line = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\t' => one_line.push(' '),
+            c => crate::controls::push_visible(&mut one_line, c),
+        }
+    }
     if one_line.width() <= max {
         return one_line;
     }
@@ -81,5 +86,6 @@ mod tests {
     fn truncates_long_cells_with_an_ellipsis() {
         assert_eq!(truncate("abcdefgh", 5), "abcd…");
         assert_eq!(truncate("a\nb", 5), "a b");
+        assert_eq!(truncate("a\u{1b}[2J", 40), "a\\x1b[2J");
     }
 }

@@ -67,58 +67,26 @@ pub fn parse(text: &str) -> Result<Document> {
              (make one with `innerceo export --all --format json`)"
         ),
     }
-    // Parsed again from the text, not the value, so that errors carry a line and column.
-    let doc: Document = serde_json::from_str(text)
-        .map_err(|e| anyhow!("does not match the {FORMAT} format: {e}"))?;
+    // Parsed again from the text, not the value, so that errors carry a
+    // line and column, turned into the path of the value.
+    let doc: Document = serde_json::from_str(text).map_err(|e| {
+        let missing = e.to_string().starts_with("missing field");
+        let path = super::json_path::at(text, e.line(), e.column(), missing);
+        let path = if path.is_empty() {
+            "(top level)".to_owned()
+        } else {
+            path
+        };
+        anyhow!("{path}: does not match the {FORMAT} format: {e}")
+    })?;
     check(&doc)?;
     Ok(doc)
 }
 
-/// Checks what serde cannot: ids present and unique, sessions pointing at
-/// coachees of the file.
+/// Checks what serde cannot (see `import_check`): ids, values against each
+/// session's guide snapshot, sizes.
 fn check(doc: &Document) -> Result<()> {
-    let mut coachees = BTreeSet::new();
-    for c in &doc.coachees {
-        if c.id.trim().is_empty() {
-            bail!("a coachee ({}) has an empty id", c.name);
-        }
-        if c.name.trim().is_empty() {
-            bail!("coachee {} has an empty name", c.id);
-        }
-        if !coachees.insert(c.id.as_str()) {
-            bail!("coachee {} appears twice", c.id);
-        }
-    }
-    let mut sessions = BTreeSet::new();
-    for s in &doc.sessions {
-        if s.id.trim().is_empty() {
-            bail!("a session has an empty id");
-        }
-        if !sessions.insert(s.id.as_str()) {
-            bail!("session {} appears twice", s.id);
-        }
-        if !coachees.contains(s.coachee_id.as_str()) {
-            bail!(
-                "session {} belongs to coachee {}, who is not in the file's \"coachees\"",
-                s.id,
-                s.coachee_id
-            );
-        }
-        for a in &s.actions {
-            if a.id.trim().is_empty() {
-                bail!("an action of session {} has an empty id", s.id);
-            }
-            if a.session_id != s.id {
-                bail!(
-                    "action {} is listed under session {} but says it was agreed in {}",
-                    a.id,
-                    s.id,
-                    a.session_id
-                );
-            }
-        }
-    }
-    Ok(())
+    super::import_check::check(doc)
 }
 
 /// Writes a checked document into the store in one transaction.

@@ -25,8 +25,9 @@ pub fn user_guides_dir() -> Option<PathBuf> {
 }
 
 /// Built-in guides, then user guides from `dir`, then `extra` files.
-/// A user guide with the id of an earlier one replaces it. Errors are
-/// returned per file so one bad file does not hide the others.
+/// A user guide with the id of an earlier one replaces it; when the earlier
+/// one is also the user's, that is reported as an error naming both files.
+/// Errors are returned per file so one bad file does not hide the others.
 pub fn load_all(dir: Option<&Path>, extra: &[PathBuf]) -> (Vec<LoadedGuide>, Vec<GuideError>) {
     let mut guides: Vec<LoadedGuide> = builtin_guides()
         .into_iter()
@@ -37,33 +38,69 @@ pub fn load_all(dir: Option<&Path>, extra: &[PathBuf]) -> (Vec<LoadedGuide>, Vec
         .collect();
     let mut errors = Vec::new();
 
-    let mut files = match dir {
-        Some(dir) => guide_files(dir, &mut errors),
-        None => Vec::new(),
-    };
-    files.extend(extra.iter().cloned());
-
-    for path in files {
+    for path in user_files(dir, extra, &mut errors) {
         match parse_guide_file(&path) {
-            Ok(guide) => add(
-                &mut guides,
-                LoadedGuide {
+            Ok(guide) => {
+                let loaded = LoadedGuide {
                     guide,
-                    source: GuideSource::User(path),
-                },
-            ),
+                    source: GuideSource::User(path.clone()),
+                };
+                // Two of the user's files with one id: only the later one
+                // can be offered, and the user must hear which was dropped.
+                if let Some(GuideSource::User(earlier)) = add(&mut guides, loaded) {
+                    errors.push(clash(&earlier, &path, &guides));
+                }
+            }
             Err(err) => errors.push(err),
         }
     }
     (guides, errors)
 }
 
+/// The user's guide files in loading order: the `*.toml` of `dir` by name,
+/// then `extra`. Problems reading `dir` go to `errors`.
+fn user_files(dir: Option<&Path>, extra: &[PathBuf], errors: &mut Vec<GuideError>) -> Vec<PathBuf> {
+    let mut files = match dir {
+        Some(dir) => guide_files(dir, errors),
+        None => Vec::new(),
+    };
+    files.extend(extra.iter().cloned());
+    files
+}
+
+/// The user's guide files `load_all` would read, for `guide check` to
+/// compare a file with.
+pub fn user_guide_files(dir: Option<&Path>, extra: &[PathBuf]) -> Vec<PathBuf> {
+    user_files(dir, extra, &mut Vec::new())
+}
+
 /// Replaces the guide with the same id in place, so the picker order stays
 /// stable when a user customises a shipped guide; otherwise appends.
-fn add(guides: &mut Vec<LoadedGuide>, loaded: LoadedGuide) {
+/// Returns where the replaced guide came from.
+fn add(guides: &mut Vec<LoadedGuide>, loaded: LoadedGuide) -> Option<GuideSource> {
     match guides.iter_mut().find(|g| g.guide.id == loaded.guide.id) {
-        Some(slot) => *slot = loaded,
-        None => guides.push(loaded),
+        Some(slot) => Some(std::mem::replace(slot, loaded).source),
+        None => {
+            guides.push(loaded);
+            None
+        }
+    }
+}
+
+/// The error for `earlier`, set aside because `later` has the same id.
+fn clash(earlier: &Path, later: &Path, guides: &[LoadedGuide]) -> GuideError {
+    let id = guides
+        .iter()
+        .find(|g| g.source == GuideSource::User(later.to_path_buf()))
+        .map_or("", |g| g.guide.id.as_str());
+    GuideError {
+        file: earlier.display().to_string(),
+        line: 0,
+        column: 0,
+        message: format!(
+            "has the same id \"{id}\" as {}, which is used instead; give one of them another id",
+            later.display()
+        ),
     }
 }
 

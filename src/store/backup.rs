@@ -17,10 +17,15 @@ impl Store {
     /// Copies the database to `path` (replacing it) so that the copy is one
     /// consistent state, private to the user (0600), and never
     /// half-written: written to a temporary file beside it, synced, renamed.
+    /// Refuses (writing nothing) a `path` that is this database, one of its
+    /// journal files, or a folder.
     pub fn backup_to(&self, path: &Path) -> Result<()> {
-        let io = |source: std::io::Error| StoreError::Io {
+        if let Some(db) = &self.path {
+            super::check_output_target(db, path)?;
+        }
+        let io = |error: std::io::Error| StoreError::Io {
             path: path.into(),
-            source,
+            error,
         };
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,

@@ -3,40 +3,41 @@
 //!
 //! A conversion writes a new file next to the original (`sqlcipher_export`),
 //! checks it (integrity, same row counts), and only then renames it over the
-//! original. Any failure leaves the original exactly as it was.
+//! original. Any failure leaves the original exactly as it was, and the new
+//! file is removed (`store/conversion.rs`).
 
-use std::fs::{self, OpenOptions};
-use std::path::{Path, PathBuf};
+use std::fs;
+use std::path::Path;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
+use super::conversion::TempFile;
+use super::target::with_suffix;
 use super::{Counts, Result, Store, StoreError};
 
 /// SQLCipher writes pages of this size; a plain SQLite file starts with a
 /// readable magic string, an encrypted one with random bytes.
 const CIPHER_PAGE: u64 = 4096;
-const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
 
-/// Whether a file with this header and length is (probably) encrypted: no
-/// SQLite magic, but whole encrypted pages. A text file or other random
-/// content is almost never an exact multiple of 4096 bytes.
-pub(super) fn looks_encrypted(header: &[u8], len: u64) -> bool {
-    !header.starts_with(&SQLITE_MAGIC[..header.len().min(SQLITE_MAGIC.len())])
+/// Whether a file starting with these bytes and of this length is
+/// (probably) encrypted: no SQLite magic, but whole encrypted pages, and
+/// nothing left of a plain SQLite file (a damaged header is not a
+/// passphrase problem). A text file or other random content is almost never
+/// an exact multiple of 4096 bytes.
+pub(super) fn looks_encrypted(start: &[u8], len: u64) -> bool {
+    !super::probe::has_magic(start)
         && len >= CIPHER_PAGE
         && len.is_multiple_of(CIPHER_PAGE)
+        && !super::probe::is_damaged_sqlite(start, len)
 }
 
-/// Whether the database file at `path` is encrypted (false if it is missing).
+/// Whether the database file at `path` is encrypted (false if it is
+/// missing, or not a regular file: opening a FIFO to look would block).
 pub fn is_encrypted(path: &Path) -> bool {
-    use std::io::Read;
-    let Ok(meta) = fs::metadata(path) else {
+    if !fs::metadata(path).is_ok_and(|m| m.is_file()) {
         return false;
-    };
-    let mut header = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(100).read_to_end(&mut header))
-        .is_ok()
-        && looks_encrypted(&header, meta.len())
+    }
+    super::probe::read_start(path).is_ok_and(|(start, len)| looks_encrypted(&start, len))
 }
 
 /// Keys a connection: must be the first statement on it. SQLCipher's own
@@ -86,46 +87,38 @@ impl Store {
 
 /// Converts the database at `path`: `from` opens it (`None` if plain), `to`
 /// is the new passphrase (`None` for plain). Returns the verified row counts.
+/// The new file is written beside it (see `conversion`) and renamed over it
+/// only once checked; on any error or interruption it is removed.
 pub fn convert(path: &Path, from: Option<&str>, to: Option<&str>) -> Result<Counts> {
     let fail = |what: &str, e: &dyn std::fmt::Display| {
         StoreError::Cipher(format!("{what}: {e}. {} was not changed.", path.display()))
     };
-    let tmp = sibling(path, "converting");
-    let _ = fs::remove_file(&tmp);
-    let result = (|| {
-        let counts = {
-            let source = Store::open_with_key(path, from)?;
-            let counts = source.counts()?;
-            // Everything into the main file, so the export sees it all.
-            source
-                .conn
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-            create_private(&tmp).map_err(|e| fail("cannot create the new file", &e))?;
-            let version: i64 = source
-                .conn
-                .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-            let app_id: i64 = source
-                .conn
-                .query_row("PRAGMA application_id", [], |r| r.get(0))?;
-            source
-                .conn
-                .execute(
-                    "ATTACH DATABASE ?1 AS target KEY ?2",
-                    rusqlite::params![tmp.to_string_lossy(), to.unwrap_or_default()],
-                )
-                .map_err(|e| fail("cannot write the new file", &e))?;
-            source
-                .conn
-                .query_row("SELECT sqlcipher_export('target')", [], |_| Ok(()))
-                .map_err(|e| fail("cannot copy into the new file", &e))?;
-            source.conn.execute_batch(&format!(
-                "PRAGMA target.user_version = {version}; PRAGMA target.application_id = {app_id};"
-            ))?;
-            source.conn.execute_batch("DETACH DATABASE target")?;
-            counts
-        };
-        // Check the new file as a user would open it.
-        let target = Store::open_with_key(&tmp, to)?;
+    let counts;
+    let tmp = {
+        let source = Store::open_with_key(path, from)?;
+        counts = source.counts()?;
+        // Everything into the main file, so the export sees it all.
+        source
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        let tmp = TempFile::create(path).map_err(|e| {
+            fail(
+                &format!(
+                    "cannot create the new file {}",
+                    super::conversion::temp_path(path).display()
+                ),
+                &e,
+            )
+        })?;
+        copy_into(&source, tmp.path(), to).map_err(|e| match e {
+            StoreError::Sqlite(e) => fail("cannot copy into the new file", &e),
+            e => e,
+        })?;
+        tmp
+    };
+    // Check the new file as a user would open it.
+    {
+        let target = Store::open_with_key(tmp.path(), to)?;
         let verdict: String = target
             .conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
@@ -142,67 +135,51 @@ pub fn convert(path: &Path, from: Option<&str>, to: Option<&str>) -> Result<Coun
         target
             .conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        drop(target);
-        if wal_in_use(path) {
-            return Err(fail(
-                "another innerceo has this database open",
-                &"close it and try again",
-            ));
-        }
-        fs::File::open(&tmp)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| fail("cannot write the new file", &e))?;
-        Ok(counts)
-    })();
-    match result {
-        Ok(counts) => {
-            for suffix in ["-wal", "-shm"] {
-                let _ = fs::remove_file(with_suffix(&tmp, suffix));
-            }
-            fs::rename(&tmp, path).map_err(|e| fail("cannot replace the file", &e))?;
-            for suffix in ["-wal", "-shm"] {
-                let _ = fs::remove_file(with_suffix(path, suffix));
-            }
-            Ok(counts)
-        }
-        Err(e) => {
-            for p in [
-                tmp.clone(),
-                with_suffix(&tmp, "-wal"),
-                with_suffix(&tmp, "-shm"),
-            ] {
-                let _ = fs::remove_file(p);
-            }
-            Err(e)
-        }
     }
+    if wal_in_use(path) {
+        return Err(fail(
+            "another innerceo has this database open",
+            &"close it and try again",
+        ));
+    }
+    fs::File::open(tmp.path())
+        .and_then(|f| f.sync_all())
+        .map_err(|e| fail("cannot write the new file", &e))?;
+    tmp.replace()
+        .map_err(|e| fail("cannot replace the file", &e))?;
+    for suffix in ["-wal", "-shm"] {
+        let _ = fs::remove_file(with_suffix(path, suffix));
+    }
+    Ok(counts)
+}
+
+/// Copies every table of `source` into the new file at `tmp`, encrypted
+/// with `to` (plain without), with the same schema version and id.
+fn copy_into(source: &Store, tmp: &Path, to: Option<&str>) -> Result<()> {
+    let version: i64 = source
+        .conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let app_id: i64 = source
+        .conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    source.conn.execute(
+        "ATTACH DATABASE ?1 AS target KEY ?2",
+        rusqlite::params![tmp.to_string_lossy(), to.unwrap_or_default()],
+    )?;
+    source
+        .conn
+        .query_row("SELECT sqlcipher_export('target')", [], |_| Ok(()))?;
+    source.conn.execute_batch(&format!(
+        "PRAGMA target.user_version = {version}; PRAGMA target.application_id = {app_id};"
+    ))?;
+    source.conn.execute_batch("DETACH DATABASE target")?;
+    Ok(())
 }
 
 /// Whether another connection still has `path` open: the last connection to
 /// close removes the write-ahead log and its index.
 fn wal_in_use(path: &Path) -> bool {
     with_suffix(path, "-wal").exists() || with_suffix(path, "-shm").exists()
-}
-
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(suffix);
-    PathBuf::from(s)
-}
-
-fn sibling(path: &Path, tag: &str) -> PathBuf {
-    with_suffix(path, &format!(".{tag}"))
-}
-
-fn create_private(path: &Path) -> std::io::Result<()> {
-    let mut o = OpenOptions::new();
-    o.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
-    }
-    o.open(path).map(|_| ())
 }
 
 /// Opens a read-only connection, for tests that look inside a file.

@@ -5,14 +5,15 @@
 //! writes to the file, so every check that may refuse the file (foreign,
 //! damaged, newer) runs first, through a read-only connection.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read};
+use std::fs::{self, OpenOptions};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
+use super::probe::folder_of;
 use super::{Result, Store, StoreError};
 
 /// The schema, one append-only step per file. Never edit a shipped step:
@@ -34,7 +35,6 @@ pub const MIGRATION_COUNT: usize = MIGRATION_LIST.len();
 /// so another program's SQLite file is recognised and left alone. "iCEO".
 pub(crate) const APPLICATION_ID: i64 = 0x6943_454F;
 
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// The SQLite file header is the first 100 bytes of page 1.
 const HEADER_LEN: usize = 100;
 
@@ -53,9 +53,9 @@ impl Store {
     /// its passphrase. A plain database ignores the key; an encrypted one
     /// without a key is refused with [`StoreError::Encrypted`].
     pub fn open_with_key(path: &Path, key: Option<&str>) -> Result<Store> {
-        if path.is_dir() {
-            return Err(StoreError::IsDirectory { path: path.into() });
-        }
+        // Only a regular file (or a path to create) is a database; a device,
+        // a FIFO or a socket is refused before anything opens it.
+        super::probe::check_file_kind(path)?;
         create_parent(path)?;
         create_file(path)?;
         let encrypted = check_existing(path, key)?;
@@ -69,7 +69,7 @@ impl Store {
         // SQLite quietly falls back to read-only on a write-protected file;
         // say so now rather than fail on the first keystroke.
         if conn.is_readonly("main")? {
-            return Err(StoreError::ReadOnly { path: path.into() });
+            return Err(read_only(path));
         }
         configure(&conn, true).map_err(|e| open_error(path, e))?;
         migrate(&mut conn, &path.display().to_string())?;
@@ -124,15 +124,16 @@ fn create_parent(path: &Path) -> Result<()> {
         use std::os::unix::fs::DirBuilderExt;
         builder.mode(0o700);
     }
-    builder.create(parent).map_err(|source| StoreError::Io {
+    builder.create(parent).map_err(|error| StoreError::Io {
         path: parent.into(),
-        source,
+        error,
     })
 }
 
 /// Creates the file private to the user (0600) before SQLite sees it, so
 /// there is no moment where coaching notes sit in a world-readable file.
-/// An existing file keeps its mode.
+/// An existing empty file (made with `touch`, say) is made private too;
+/// one with content keeps its mode.
 fn create_file(path: &Path) -> Result<()> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
@@ -144,40 +145,61 @@ fn create_file(path: &Path) -> Result<()> {
     match options.open(path) {
         Ok(_) => Ok(()),
         // Created meanwhile by another process, or already there: both fine.
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
-        Err(source) => Err(StoreError::Io {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => make_empty_file_private(path),
+        Err(error)
+            if matches!(
+                error.kind(),
+                io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
+            Err(StoreError::CannotCreate {
+                path: path.into(),
+                folder: super::probe::folder_of(path),
+                error,
+            })
+        }
+        Err(error) => Err(StoreError::Io {
             path: path.into(),
-            source,
+            error,
         }),
     }
+}
+
+fn make_empty_file_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let io_error = |error| StoreError::Io {
+            path: path.into(),
+            error,
+        };
+        let meta = fs::metadata(path).map_err(io_error)?;
+        if meta.len() == 0 && meta.permissions().mode() & 0o777 != 0o600 {
+            fs::set_permissions(path, fs::Permissions::from_mode(0o600)).map_err(io_error)?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 /// Refuses a file that is not an innerceo database this build can use,
 /// reading only. An empty file is a new database. Returns whether the file
 /// is encrypted (and `key` opens it).
 fn check_existing(path: &Path, key: Option<&str>) -> Result<bool> {
-    let io_error = |source| StoreError::Io {
+    let (start, len) = super::probe::read_start(path).map_err(|error| StoreError::Io {
         path: path.into(),
-        source,
-    };
-    let len = fs::metadata(path).map_err(io_error)?.len();
+        error,
+    })?;
     if len == 0 {
         return Ok(false);
     }
-    let mut header = Vec::with_capacity(HEADER_LEN);
-    File::open(path)
-        .and_then(|f| f.take(HEADER_LEN as u64).read_to_end(&mut header))
-        .map_err(io_error)?;
-    let encrypted = super::cipher::looks_encrypted(&header, len);
+    let encrypted = super::cipher::looks_encrypted(&start, len);
     if !encrypted {
-        check_header(path, &header, len)?;
+        check_header(path, &start, len)?;
     }
 
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| open_error(path, e))?;
+    let conn = open_for_checks(path, &start, encrypted).map_err(|e| open_error(path, e))?;
     if encrypted {
         super::cipher::unlock(&conn, path, key)?;
     }
@@ -193,7 +215,7 @@ fn check_existing(path: &Path, key: Option<&str>) -> Result<bool> {
         )
         .map_err(|e| open_error(path, e))?;
     if app_id != APPLICATION_ID && (app_id != 0 || version != 0 || tables != 0) {
-        return Err(StoreError::NotSqlite { path: path.into() });
+        return Err(StoreError::ForeignSqlite { path: path.into() });
     }
     if usize::try_from(version).map_or(true, |v| v > MIGRATION_COUNT) {
         return Err(StoreError::TooNew {
@@ -237,8 +259,12 @@ fn check_header(path: &Path, header: &[u8], len: u64) -> Result<()> {
         path: path.into(),
         detail,
     };
-    let magic_len = header.len().min(SQLITE_MAGIC.len());
-    if header[..magic_len] != SQLITE_MAGIC[..magic_len] {
+    if !super::probe::has_magic(header) {
+        if super::probe::is_damaged_sqlite(header, len) {
+            return Err(corrupt(
+                "its header is damaged: the first bytes are not SQLite's".to_owned(),
+            ));
+        }
         return Err(StoreError::NotSqlite { path: path.into() });
     }
     if header.len() < HEADER_LEN {
@@ -281,8 +307,55 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
             path: path.into(),
             detail: e.to_string(),
         },
-        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path: path.into() },
+        Some(ErrorCode::ReadOnly) => read_only(path),
+        // SQLite keeps `-wal` and `-shm` files beside the database, so it
+        // needs to write in its folder even to read.
+        Some(ErrorCode::CannotOpen) if !super::probe::folder_is_writable(&folder_of(path)) => {
+            StoreError::FolderNotWritable {
+                path: path.into(),
+                folder: folder_of(path),
+            }
+        }
+        Some(ErrorCode::CannotOpen) => StoreError::CannotOpen {
+            path: path.into(),
+            detail: e.to_string(),
+        },
         _ => StoreError::from(e),
+    }
+}
+
+/// Why SQLite can only read `path`: the file is write-protected, or its
+/// folder is (SQLite then cannot create the `-wal` beside it, and says the
+/// same), which needs the other advice.
+fn read_only(path: &Path) -> StoreError {
+    let folder = folder_of(path);
+    if super::probe::folder_is_writable(&folder) {
+        StoreError::ReadOnly { path: path.into() }
+    } else {
+        StoreError::FolderNotWritable {
+            path: path.into(),
+            folder,
+        }
+    }
+}
+
+/// The read-only connection that checks a file before anything writes.
+/// Reading a WAL file creates `-wal` and `-shm` beside it, which a refused
+/// file must not be left with; when neither exists, no other connection has
+/// the file open (it would have made them), so it is read as immutable,
+/// which creates nothing. An encrypted file's header cannot be read, so it
+/// is treated the same way.
+fn open_for_checks(path: &Path, start: &[u8], encrypted: bool) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let untouched =
+        (encrypted || super::probe::header_says_wal(start)) && !super::probe::has_companions(path);
+    if untouched {
+        Connection::open_with_flags(
+            super::probe::immutable_uri(path),
+            flags | OpenFlags::SQLITE_OPEN_URI,
+        )
+    } else {
+        Connection::open_with_flags(path, flags)
     }
 }
 
@@ -313,9 +386,9 @@ fn migrate(conn: &mut Connection, name: &str) -> Result<()> {
     conn.set_transaction_behavior(TransactionBehavior::Immediate);
     MIGRATIONS
         .to_latest(conn)
-        .map_err(|source| StoreError::Migration {
+        .map_err(|error| StoreError::Migration {
             path: name.to_owned(),
-            source,
+            error,
         })
 }
 

@@ -144,6 +144,9 @@ pub fn write(
     if path.as_os_str().is_empty() {
         anyhow::bail!("Give the export a file name");
     }
+    if let Some(db) = store.path() {
+        crate::store::check_output_target(db, path)?;
+    }
     let e = export::collect(
         store,
         &Scope::Session(session_id.to_owned()),

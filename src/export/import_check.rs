@@ -1,0 +1,317 @@
+//! What `innerceo import` checks beyond the JSON layout, before the
+//! database is opened: ids present and unique, every value within what the
+//! guide snapshot of its session allows (stages, prompts, items, options,
+//! tags, scores within their scale), and text within size limits. The first
+//! offending value is named by its JSON path, e.g.
+//! `sessions[3].ratings[2].score: 999 is outside 1–10`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use anyhow::{Result, anyhow, bail};
+
+use super::json::{Document, JsonAction, JsonSession};
+use crate::guide::{self, Guide, Scale, Stage, StageKind};
+
+/// The most bytes a free text (an answer, a note, an action) may hold: far
+/// beyond anything typed, small enough that one value cannot swamp memory.
+pub const MAX_TEXT_BYTES: usize = 1 << 20;
+/// The most bytes a name, role, owner, id or link may hold.
+pub const MAX_NAME_BYTES: usize = 1000;
+/// At most a year in one stage of one session: more is not a real duration.
+const MAX_STAGE_SECONDS: i64 = 366 * 24 * 3600;
+
+/// Checks a parsed document; the error names the first bad value.
+pub fn check(doc: &Document) -> Result<()> {
+    let mut coachees = BTreeMap::new();
+    for (i, c) in doc.coachees.iter().enumerate() {
+        let at = format!("coachees[{i}]");
+        id(&format!("{at}.id"), &c.id)?;
+        if c.name.trim().is_empty() {
+            bail!("{at}.name: coachee {} has an empty name", c.id);
+        }
+        name(&format!("{at}.name"), &c.name)?;
+        name(&format!("{at}.role"), &c.role)?;
+        text(&format!("{at}.notes"), &c.notes)?;
+        if let Some(first) = coachees.insert(c.id.as_str(), i) {
+            bail!(
+                "{at}.id: \"{}\" appears twice (also coachees[{first}].id)",
+                c.id
+            );
+        }
+    }
+    let mut ids = Ids::default();
+    for (i, s) in doc.sessions.iter().enumerate() {
+        let at = format!("sessions[{i}]");
+        id(&format!("{at}.id"), &s.id)?;
+        ids.unique("session", &format!("{at}.id"), &s.id)?;
+        if !coachees.contains_key(s.coachee_id.as_str()) {
+            bail!(
+                "{at}.coachee_id: coachee \"{}\" is not in the file's \"coachees\"",
+                s.coachee_id
+            );
+        }
+        session(&at, s, &mut ids)?;
+    }
+    Ok(())
+}
+
+/// Ids seen so far per kind, with where, so that a duplicate names both.
+#[derive(Default)]
+struct Ids {
+    seen: BTreeMap<&'static str, BTreeMap<String, String>>,
+}
+
+impl Ids {
+    fn unique(&mut self, kind: &'static str, at: &str, value: &str) -> Result<()> {
+        let seen = self.seen.entry(kind).or_default();
+        if let Some(first) = seen.get(value) {
+            bail!("{at}: the {kind} id \"{value}\" appears twice (also {first})");
+        }
+        seen.insert(value.to_owned(), at.to_owned());
+        Ok(())
+    }
+}
+
+fn session(at: &str, s: &JsonSession, ids: &mut Ids) -> Result<()> {
+    let g = &s.guide;
+    snapshot(&format!("{at}.guide"), g)?;
+    if s.current_stage >= g.stages.len() {
+        bail!(
+            "{at}.current_stage: {} is past the last stage (the guide has {} stages, counted from 0)",
+            s.current_stage,
+            g.stages.len()
+        );
+    }
+    for (stage_id, &secs) in &s.stage_seconds {
+        let here = format!("{at}.stage_seconds.{stage_id}");
+        stage(&here, g, stage_id)?;
+        if !(0..=MAX_STAGE_SECONDS).contains(&secs) {
+            bail!("{here}: {secs} is not a duration (0 to {MAX_STAGE_SECONDS} seconds)");
+        }
+    }
+    for (j, d) in s.done_stages.iter().enumerate() {
+        stage(&format!("{at}.done_stages[{j}]"), g, d)?;
+    }
+    let mut pairs = BTreeSet::new();
+    for (j, a) in s.answers.iter().enumerate() {
+        let here = format!("{at}.answers[{j}]");
+        let st = stage(&format!("{here}.stage_id"), g, &a.stage_id)?;
+        let prompts = match &st.kind {
+            StageKind::Questions { prompts } | StageKind::Close { prompts, .. } => prompts,
+            other => bail!(
+                "{here}.stage_id: stage \"{}\" is a {} stage, which has no prompts to answer",
+                st.id,
+                other.name()
+            ),
+        };
+        if !prompts.iter().any(|p| p.id == a.prompt_id) {
+            bail!(
+                "{here}.prompt_id: \"{}\" is not a prompt of stage \"{}\" (it has {})",
+                a.prompt_id,
+                st.id,
+                list(prompts.iter().map(|p| p.id.as_str()))
+            );
+        }
+        if !pairs.insert((a.stage_id.as_str(), a.prompt_id.as_str())) {
+            bail!("{here}: a second answer to prompt \"{}\"", a.prompt_id);
+        }
+        text(&format!("{here}.text"), &a.text)?;
+    }
+    let mut pairs = BTreeSet::new();
+    for (j, r) in s.ratings.iter().enumerate() {
+        let here = format!("{at}.ratings[{j}]");
+        let st = stage(&format!("{here}.stage_id"), g, &r.stage_id)?;
+        let scale = item_scale(&here, st, &r.item_id)?;
+        if let Some(score) = r.score
+            && !(scale.min..=scale.max).contains(&score)
+        {
+            bail!(
+                "{here}.score: {score} is outside {}–{}",
+                scale.min,
+                scale.max
+            );
+        }
+        if !pairs.insert((r.stage_id.as_str(), r.item_id.as_str())) {
+            bail!("{here}: a second rating of item \"{}\"", r.item_id);
+        }
+        text(&format!("{here}.note"), &r.note)?;
+    }
+    let mut stages = BTreeSet::new();
+    for (j, c) in s.choices.iter().enumerate() {
+        let here = format!("{at}.choices[{j}]");
+        let st = stage(&format!("{here}.stage_id"), g, &c.stage_id)?;
+        let StageKind::Choice { options, tags, .. } = &st.kind else {
+            bail!(
+                "{here}.stage_id: stage \"{}\" is a {} stage, not a choice",
+                st.id,
+                st.kind.name()
+            );
+        };
+        if let Some(o) = &c.option_id
+            && !options.iter().any(|x| x.id == *o)
+        {
+            bail!(
+                "{here}.option_id: \"{o}\" is not an option of stage \"{}\" (it has {})",
+                st.id,
+                list(options.iter().map(|x| x.id.as_str()))
+            );
+        }
+        for (k, t) in c.tags.iter().enumerate() {
+            if !tags.iter().any(|x| x.id == *t) {
+                bail!(
+                    "{here}.tags[{k}]: \"{t}\" is not a tag of stage \"{}\"",
+                    st.id
+                );
+            }
+        }
+        if !stages.insert(c.stage_id.as_str()) {
+            bail!("{here}: a second choice for stage \"{}\"", c.stage_id);
+        }
+        text(&format!("{here}.rationale"), &c.rationale)?;
+    }
+    let mut pairs = BTreeSet::new();
+    for (j, n) in s.notes.iter().enumerate() {
+        let here = format!("{at}.notes[{j}]");
+        id(&format!("{here}.id"), &n.id)?;
+        ids.unique("note", &format!("{here}.id"), &n.id)?;
+        stage(&format!("{here}.stage_id"), g, &n.stage_id)?;
+        if !pairs.insert((n.stage_id.as_str(), n.visibility.as_str())) {
+            bail!(
+                "{here}: a second {} note on stage \"{}\"",
+                n.visibility.as_str(),
+                n.stage_id
+            );
+        }
+        text(&format!("{here}.text"), &n.text)?;
+    }
+    for (j, a) in s.actions.iter().enumerate() {
+        let here = format!("{at}.actions[{j}]");
+        action(&here, a)?;
+        ids.unique("action", &format!("{here}.id"), &a.id)?;
+        if a.session_id != s.id {
+            bail!(
+                "{here}.session_id: action {} is listed under session {} but says it was agreed in {}",
+                a.id,
+                s.id,
+                a.session_id
+            );
+        }
+        if a.coachee_id != s.coachee_id {
+            bail!(
+                "{here}.coachee_id: \"{}\" is not the coachee of its session ({})",
+                a.coachee_id,
+                s.coachee_id
+            );
+        }
+        let mut seen = BTreeSet::new();
+        for (k, h) in a.history.iter().enumerate() {
+            id(&format!("{here}.history[{k}].id"), &h.id)?;
+            if !seen.insert(h.id.as_str()) {
+                bail!(
+                    "{here}.history[{k}].id: the review id \"{}\" appears twice",
+                    h.id
+                );
+            }
+            text(&format!("{here}.history[{k}].note"), &h.note)?;
+        }
+    }
+    for (j, r) in s.reviews.iter().enumerate() {
+        let here = format!("{at}.reviews[{j}]");
+        id(&format!("{here}.id"), &r.id)?;
+        ids.unique("review", &format!("{here}.id"), &r.id)?;
+        if r.action_id != r.action.id {
+            bail!(
+                "{here}.action_id: \"{}\" is not the id of the action it holds ({})",
+                r.action_id,
+                r.action.id
+            );
+        }
+        action(&format!("{here}.action"), &r.action)?;
+        text(&format!("{here}.note"), &r.note)?;
+    }
+    Ok(())
+}
+
+/// The guide snapshot, checked like a guide file, so that everything the
+/// app does with a guide also holds for an imported one.
+fn snapshot(at: &str, g: &Guide) -> Result<()> {
+    guide::parse_guide(at, &g.to_toml())
+        .map(|_| ())
+        .map_err(|e| anyhow!("{at}: the guide \"{}\" is not valid: {}", g.id, e.message))
+}
+
+/// The stage of `g` with this id, or an error at `at`.
+fn stage<'g>(at: &str, g: &'g Guide, stage_id: &str) -> Result<&'g Stage> {
+    g.stage(stage_id).ok_or_else(|| {
+        anyhow!(
+            "{at}: \"{stage_id}\" is not a stage of the session's guide \"{}\" (it has {})",
+            g.id,
+            list(g.stages.iter().map(|s| s.id.as_str()))
+        )
+    })
+}
+
+/// The scale an item is rated on: its own, or its stage's.
+fn item_scale(at: &str, st: &Stage, item_id: &str) -> Result<Scale> {
+    let found = match &st.kind {
+        StageKind::Ratings { scale, items } => items
+            .iter()
+            .find(|i| i.id == item_id)
+            .map(|i| i.scale_or(*scale)),
+        StageKind::Close {
+            confidence: Some(c),
+            ..
+        } if c.id == item_id => Some(c.scale_or(Scale::default())),
+        _ => None,
+    };
+    found.ok_or_else(|| {
+        anyhow!(
+            "{at}.item_id: \"{item_id}\" is not an item rated in stage \"{}\"",
+            st.id
+        )
+    })
+}
+
+fn action(at: &str, a: &JsonAction) -> Result<()> {
+    id(&format!("{at}.id"), &a.id)?;
+    text(&format!("{at}.text"), &a.text)?;
+    name(&format!("{at}.owner"), &a.owner)?;
+    if let Some(link) = &a.link {
+        name(&format!("{at}.link"), link)?;
+    }
+    Ok(())
+}
+
+fn id(at: &str, value: &str) -> Result<()> {
+    if value.trim().is_empty() {
+        bail!("{at}: the id is empty");
+    }
+    name(at, value)
+}
+
+fn name(at: &str, value: &str) -> Result<()> {
+    limit(at, value, MAX_NAME_BYTES, "a name or id")
+}
+
+fn text(at: &str, value: &str) -> Result<()> {
+    limit(at, value, MAX_TEXT_BYTES, "a text (1 MiB)")
+}
+
+fn limit(at: &str, value: &str, max: usize, what: &str) -> Result<()> {
+    if value.len() > max {
+        bail!(
+            "{at}: {} bytes is more than the limit of {max} bytes for {what}",
+            value.len()
+        );
+    }
+    Ok(())
+}
+
+fn list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    let v: Vec<String> = ids.map(|i| format!("\"{i}\"")).collect();
+    if v.is_empty() {
+        "none".to_owned()
+    } else {
+        v.join(", ")
+    }
+}
