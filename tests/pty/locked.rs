@@ -19,20 +19,22 @@ fn a_held_write_lock_neither_freezes_typing_nor_loses_the_word_on_quit() {
     let other = rusqlite::Connection::open(&db).expect("other program");
     other.execute_batch("BEGIN EXCLUSIVE").expect("lock");
     // Each key echoes at once while the lock is held (it used to take the
-    // 5 s busy timeout): well under a second even on a loaded machine.
-    for word in [" locked", " word"] {
+    // 5 s busy timeout). Measured key by key; the bound is loose for a
+    // loaded machine, and the measure is printed for docs/reliability.md.
+    let mut shown = "first".to_owned();
+    let mut worst = Duration::ZERO;
+    for c in " locked word".chars() {
+        shown.push(c);
         let start = Instant::now();
-        t.typ(word);
-        t.wait_for_within(
-            &format!("first{word}").replace(" word", " locked word"),
-            Duration::from_secs(2),
-        );
-        assert!(
-            start.elapsed() < Duration::from_secs(1),
-            "typing waited {:?} on the lock",
-            start.elapsed()
-        );
+        t.typ(&c.to_string());
+        t.wait_for_within(&shown, Duration::from_secs(3));
+        worst = worst.max(start.elapsed());
     }
+    println!("slowest echo while locked: {worst:?}");
+    assert!(
+        worst < Duration::from_millis(500),
+        "typing waited {worst:?} on the lock"
+    );
     t.ctrl('q');
     let status = t.wait_exit(Duration::from_secs(30));
     assert!(!status.success(), "unsaved text must not exit 0");

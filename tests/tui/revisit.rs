@@ -512,3 +512,22 @@ fn matched_words_stand_out_without_colour() {
         "other words plain"
     );
 }
+
+/// A finished session's detail offers only the keys that work for it: no
+/// "resume" on the status line or in the help, and `e` does nothing.
+#[test]
+fn a_finished_sessions_detail_does_not_offer_resume() {
+    let mut rt = app();
+    key(&mut rt, KeyCode::Enter);
+    key(&mut rt, KeyCode::End); // the oldest session, finished
+    key(&mut rt, KeyCode::Enter);
+    assert!(matches!(rt.app.screen, Screen::Detail(_)));
+    let text = screen(&rt, 120, 40);
+    let status = text.lines().last().unwrap_or_default();
+    assert!(!status.contains("resume"), "{status}");
+    ch(&mut rt, 'e');
+    assert!(matches!(rt.app.screen, Screen::Detail(_)));
+    key(&mut rt, KeyCode::F(1));
+    let help = screen(&rt, 120, 40);
+    assert!(!help.contains("Reopen"), "{help}");
+}

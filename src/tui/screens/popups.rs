@@ -210,7 +210,14 @@ fn picker(app: &App, coachee: &str, selected: usize, frame: &mut Frame, area: Re
 
 fn form_popup(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    let h = form.fields.len() as u16 * 3 + 3;
+    // A refused value says why in full: its message wraps below the fields.
+    let error_rows: Vec<String> = form
+        .error
+        .as_deref()
+        .map(|e| crate::tui::wrap::wrap(e, 66))
+        .unwrap_or_default();
+    let error_h = u16::try_from(error_rows.len().max(1)).unwrap_or(1);
+    let h = form.fields.len() as u16 * 3 + 2 + error_h;
     let r = common::centered(area, 70, h);
     frame.render_widget(Clear, r);
     let block = common::block(app, format!(" {} ", form.title), true);
@@ -218,7 +225,7 @@ fn form_popup(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, r);
     let mut constraints: Vec<Constraint> =
         form.fields.iter().map(|_| Constraint::Length(3)).collect();
-    constraints.push(Constraint::Length(1));
+    constraints.push(Constraint::Length(error_h));
     let areas = Layout::vertical(constraints).split(inner);
     for (i, f) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
@@ -280,7 +287,11 @@ fn form_popup(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             }
         }
     }
-    if let (Some(e), Some(last)) = (&form.error, areas.last()) {
-        frame.render_widget(Paragraph::new(Line::styled(e.clone(), t.error)), *last);
+    if let Some(last) = areas.last() {
+        let lines: Vec<Line> = error_rows
+            .into_iter()
+            .map(|row| Line::styled(row, t.error))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), *last);
     }
 }

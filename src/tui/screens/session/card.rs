@@ -146,6 +146,11 @@ pub fn build(s: &Session, theme: &Theme, width: usize, env: &Env) -> Card {
             }
         }
     }
+    // Blank rows at the end would only make "more below" point at nothing.
+    let last = b.spans.iter().map(|(_, e)| *e).max().unwrap_or(0);
+    while b.rows.len() > last && b.rows.last().is_some_and(|r| r.width() == 0) {
+        b.rows.pop();
+    }
     Card {
         rows: b.rows,
         spans: b.spans,
