@@ -17,7 +17,7 @@ use super::revisit::search::SearchView;
 use super::screens::session::Session;
 use super::theme::Theme;
 use crate::guide::LoadedGuide;
-use crate::model::CoacheeSummary;
+pub use super::screens::home::Home;
 
 /// The screen under any popup.
 pub enum Screen {
@@ -34,21 +34,6 @@ pub enum Screen {
 pub struct Summary {
     pub data: super::effect::SessionData,
     pub scroll: u16,
-}
-
-/// The home screen's list.
-#[derive(Default)]
-pub struct Home {
-    pub rows: Vec<CoacheeSummary>,
-    pub selected: usize,
-    pub show_archived: bool,
-    pub loaded: bool,
-}
-
-impl Home {
-    pub fn selected(&self) -> Option<&CoacheeSummary> {
-        self.rows.get(self.selected)
-    }
 }
 
 /// A line of feedback under the screen.
@@ -105,6 +90,16 @@ impl App {
             db_label: String::new(),
             bell: true,
             ring: false,
+        }
+    }
+
+    /// What screens read while drawing.
+    pub fn ui(&self) -> crate::tui::screens::common::Ui<'_> {
+        crate::tui::screens::common::Ui {
+            theme: self.theme,
+            share_safe: self.share_safe,
+            today: self.today,
+            db_label: &self.db_label,
         }
     }
 

@@ -29,14 +29,15 @@ pub fn draw(app: &App, frame: &mut Frame) {
     });
     let [body, status] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(status_h)]).areas(area);
+    let ui = app.ui();
     match &app.screen {
-        Screen::Home => screens::home::draw(app, frame, body),
+        Screen::Home => screens::home::draw(&ui, &app.home, frame, body),
         Screen::Session(s) => screens::session::draw(s, &app.theme, &app.env(), frame, body),
-        Screen::Summary(s) => screens::summary::draw(app, s, frame, body),
-        Screen::Coachee(v) => screens::coachee::draw(app, v, frame, body),
-        Screen::Detail(v) => screens::detail::draw(app, v, frame, body),
-        Screen::Board(v) => screens::board::draw(app, v, frame, body),
-        Screen::Search(v) => screens::search::draw(app, v, frame, body),
+        Screen::Summary(s) => screens::summary::draw(&ui, s, frame, body),
+        Screen::Coachee(v) => screens::coachee::draw(&ui, v, frame, body),
+        Screen::Detail(v) => screens::detail::draw(&ui, v, frame, body),
+        Screen::Board(v) => screens::board::draw(&ui, v, frame, body),
+        Screen::Search(v) => screens::search::draw(&ui, v, frame, body),
     }
     status_line(app, frame, status);
     if let Some(popup) = &app.popup {

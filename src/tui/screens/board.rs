@@ -9,11 +9,11 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use super::common;
 use crate::dates;
 use crate::model::{ActionRow, ActionStatus, ReviewOutcome};
-use crate::tui::app::App;
+use crate::tui::screens::common::Ui;
 use crate::tui::revisit::board::{BoardView, FILTERS, filter_name};
 
-pub fn draw(app: &App, v: &BoardView, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
+pub fn draw(ui: &Ui<'_>, v: &BoardView, frame: &mut Frame, area: Rect) {
+    let t = &ui.theme;
     let tall = area.height >= 30;
     let [top, filters, table, detail] = Layout::vertical([
         Constraint::Length(1),
@@ -26,11 +26,11 @@ pub fn draw(app: &App, v: &BoardView, frame: &mut Frame, area: Rect) {
         .data
         .rows
         .iter()
-        .filter(|r| r.action.is_overdue(app.today))
+        .filter(|r| r.action.is_overdue(ui.today))
         .count();
     let counts = format!("{} shown, {overdue} overdue ", v.data.rows.len());
-    let right = common::if_room(app, top, "Actions board", counts);
-    common::title_bar(app, frame, top, "Actions board", right);
+    let right = common::if_room(ui, top, "Actions board", counts);
+    common::title_bar(ui, frame, top, "Actions board", right);
     // The active filter is in brackets as well as highlighted, for NO_COLOR.
     let mut spans = vec![Span::raw(" Show ")];
     for (i, f) in FILTERS.iter().enumerate() {
@@ -47,13 +47,13 @@ pub fn draw(app: &App, v: &BoardView, frame: &mut Frame, area: Rect) {
         t.selected,
     ));
     frame.render_widget(Paragraph::new(Line::from(spans)), filters);
-    draw_table(app, v, frame, table);
-    draw_detail(app, v, frame, detail);
+    draw_table(ui, v, frame, table);
+    draw_detail(ui, v, frame, detail);
 }
 
-fn status_cell(app: &App, r: &ActionRow) -> Span<'static> {
-    let t = &app.theme;
-    if r.action.is_overdue(app.today) {
+fn status_cell(ui: &Ui<'_>, r: &ActionRow) -> Span<'static> {
+    let t = &ui.theme;
+    if r.action.is_overdue(ui.today) {
         return Span::styled("OVERDUE", t.warn);
     }
     match r.action.status {
@@ -63,9 +63,9 @@ fn status_cell(app: &App, r: &ActionRow) -> Span<'static> {
     }
 }
 
-fn draw_table(app: &App, v: &BoardView, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
-    let block = common::block(app, " Actions by due date ", true);
+fn draw_table(ui: &Ui<'_>, v: &BoardView, frame: &mut Frame, area: Rect) {
+    let t = &ui.theme;
+    let block = common::block(ui, " Actions by due date ", true);
     if v.data.rows.is_empty() {
         let what = filter_name(v.data.status);
         let who = v
@@ -103,7 +103,7 @@ fn draw_table(app: &App, v: &BoardView, frame: &mut Frame, area: Rect) {
         .map(|r| {
             let a = &r.action;
             let mut cells = vec![
-                Cell::from(status_cell(app, r)),
+                Cell::from(status_cell(ui, r)),
                 Cell::from(a.due.map_or_else(|| "no date".to_owned(), dates::fmt_date)),
                 Cell::from(common::fit(&r.coachee_name, &cols, 2)),
                 Cell::from(common::fit(
@@ -130,9 +130,9 @@ fn draw_table(app: &App, v: &BoardView, frame: &mut Frame, area: Rect) {
     frame.render_stateful_widget(table, area, &mut state);
 }
 
-fn draw_detail(app: &App, v: &BoardView, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
-    let block = common::block(app, " Selected action and its history ", false);
+fn draw_detail(ui: &Ui<'_>, v: &BoardView, frame: &mut Frame, area: Rect) {
+    let t = &ui.theme;
+    let block = common::block(ui, " Selected action and its history ", false);
     let Some(r) = v.selected_row() else {
         frame.render_widget(block, area);
         return;

@@ -12,12 +12,12 @@ use super::common::short_label;
 use super::common::{self, delta};
 use crate::dates;
 use crate::model::SessionStatus;
-use crate::tui::app::App;
+use crate::tui::screens::common::Ui;
 use crate::tui::revisit::coachee::CoacheeView;
 use crate::tui::revisit::trend::RatedSession;
 use crate::tui::widgets::radar::Radar;
 
-pub fn draw(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
+pub fn draw(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, area: Rect) {
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let c = &v.data.coachee;
     let place = if c.role.is_empty() {
@@ -29,15 +29,15 @@ pub fn draw(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
         .data
         .actions
         .iter()
-        .filter(|a| a.action.is_overdue(app.today))
+        .filter(|a| a.action.is_overdue(ui.today))
         .count();
     let counts = format!(
         "{} sessions · {} open actions ({overdue} overdue) ",
         v.data.sessions.len(),
         v.data.actions.len()
     );
-    let right = common::if_room(app, top, &place, counts);
-    common::title_bar(app, frame, top, &place, right);
+    let right = common::if_room(ui, top, &place, counts);
+    common::title_bar(ui, frame, top, &place, right);
     let tall = body.height >= 30;
     let centers_h = match (v.data.centers.is_empty(), tall) {
         (true, _) => 3,
@@ -51,18 +51,18 @@ pub fn draw(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
         Constraint::Length(actions_h),
     ])
     .areas(body);
-    draw_timeline(app, v, frame, timeline);
-    draw_centers(app, v, frame, centers);
-    draw_actions(app, v, overdue, frame, actions);
+    draw_timeline(ui, v, frame, timeline);
+    draw_centers(ui, v, frame, centers);
+    draw_actions(ui, v, overdue, frame, actions);
 }
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn draw_timeline(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
-    let block = common::block(app, " Sessions, newest first: Enter reads one ", true);
+fn draw_timeline(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, area: Rect) {
+    let t = &ui.theme;
+    let block = common::block(ui, " Sessions, newest first: Enter reads one ", true);
     if v.data.sessions.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::from(vec![
@@ -168,13 +168,13 @@ fn session_date(r: Option<&RatedSession>) -> String {
     )
 }
 
-fn draw_centers(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
+fn draw_centers(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, area: Rect) {
+    let t = &ui.theme;
     if v.data.centers.is_empty() || v.rated.is_empty() {
         frame.render_widget(
             Paragraph::new("No Six Centers ratings yet.")
                 .style(t.dim)
-                .block(common::block(app, " Six Centers ", false)),
+                .block(common::block(ui, " Six Centers ", false)),
             area,
         );
         return;
@@ -192,7 +192,7 @@ fn draw_centers(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
     } else {
         title.push(Span::raw(" "));
     }
-    let block = common::block(app, Line::from(title), false);
+    let block = common::block(ui, Line::from(title), false);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let label_w = v
@@ -315,13 +315,13 @@ fn draw_centers(app: &App, v: &CoacheeView, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn draw_actions(app: &App, v: &CoacheeView, overdue: usize, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
+fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame, area: Rect) {
+    let t = &ui.theme;
     let title = format!(
         " Open actions: {}, {overdue} overdue · b: actions board ",
         v.data.actions.len()
     );
-    let block = common::block(app, title, false);
+    let block = common::block(ui, title, false);
     if v.data.actions.is_empty() {
         frame.render_widget(
             Paragraph::new("No open actions.").style(t.dim).block(block),
@@ -335,7 +335,7 @@ fn draw_actions(app: &App, v: &CoacheeView, overdue: usize, frame: &mut Frame, a
         .iter()
         .map(|r| {
             let a = &r.action;
-            let late = a.is_overdue(app.today);
+            let late = a.is_overdue(ui.today);
             Row::new(vec![
                 Cell::from(if late {
                     Span::styled("OVERDUE", t.warn)

@@ -5,11 +5,21 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
-use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
+/// What every screen's drawing reads besides its own state: the theme and
+/// the shared switches, never the whole `App`.
+#[derive(Debug, Clone, Copy)]
+pub struct Ui<'a> {
+    pub theme: Theme,
+    pub share_safe: bool,
+    pub today: time::Date,
+    /// The database file, shown where a new user needs to know it.
+    pub db_label: &'a str,
+}
+
 /// The top bar: app name, where we are, and the share-safe badge.
-pub fn title_bar(app: &App, frame: &mut Frame, area: Rect, place: &str, right: Vec<Span<'static>>) {
+pub fn title_bar(app: &Ui<'_>, frame: &mut Frame, area: Rect, place: &str, right: Vec<Span<'static>>) {
     title_bar_in(&app.theme, app.share_safe, frame, area, place, right);
 }
 
@@ -39,7 +49,7 @@ pub fn title_bar_in(
 
 /// The right-hand text of the title bar, dimmed, or nothing when it would
 /// overlap the left part (app name, `place`, share-safe badge).
-pub fn if_room(app: &App, area: Rect, place: &str, right: String) -> Vec<Span<'static>> {
+pub fn if_room(app: &Ui<'_>, area: Rect, place: &str, right: String) -> Vec<Span<'static>> {
     let badge = if app.share_safe { 38 } else { 0 };
     let left = 12 + place.chars().count() + badge;
     if left + right.chars().count() + 3 > usize::from(area.width) {
@@ -49,7 +59,7 @@ pub fn if_room(app: &App, area: Rect, place: &str, right: String) -> Vec<Span<'s
 }
 
 /// A bordered block, highlighted when it has the focus.
-pub fn block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
+pub fn block<'a>(app: &Ui<'_>, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
     block_with(&app.theme, title, focused)
 }
 

@@ -10,11 +10,11 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{common, record};
 use crate::dates;
 use crate::model::SessionStatus;
-use crate::tui::app::App;
+use crate::tui::screens::common::Ui;
 use crate::tui::revisit::detail::DetailView;
 
-pub fn draw(app: &App, v: &DetailView, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
+pub fn draw(ui: &Ui<'_>, v: &DetailView, frame: &mut Frame, area: Rect) {
+    let t = &ui.theme;
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let rec = &v.data.record;
     let place = format!(
@@ -23,14 +23,14 @@ pub fn draw(app: &App, v: &DetailView, frame: &mut Frame, area: Rect) {
         dates::fmt_date(dates::local_date(rec.session.started_at))
     );
     let right = if rec.session.status == SessionStatus::InProgress {
-        let mut r = common::if_room(app, top, &place, "▶ unfinished: e resumes it ".to_owned());
+        let mut r = common::if_room(ui, top, &place, "▶ unfinished: e resumes it ".to_owned());
         r.iter_mut().for_each(|s| s.style = t.warn);
         r
     } else {
         vec![]
     };
-    common::title_bar(app, frame, top, &place, right);
-    let private = !app.share_safe;
+    common::title_bar(ui, frame, top, &place, right);
+    let private = !ui.share_safe;
     let doc = record::document(&v.data, t, private);
     let scroll = v.scroll.min(doc.lines.len().saturating_sub(1));
     let current = doc.stages.iter().rposition(|(_, l)| *l <= scroll);
@@ -55,7 +55,7 @@ pub fn draw(app: &App, v: &DetailView, frame: &mut Frame, area: Rect) {
             })
             .collect();
         frame.render_widget(
-            Paragraph::new(lines).block(common::block(app, " Stages ", false)),
+            Paragraph::new(lines).block(common::block(ui, " Stages ", false)),
             list,
         );
     }
@@ -63,7 +63,7 @@ pub fn draw(app: &App, v: &DetailView, frame: &mut Frame, area: Rect) {
         Some((i, s)) => format!(" {} · stage {}/{} ", s.title, i + 1, stages.len()),
         None => " Session ".to_owned(),
     };
-    let block = common::block(app, title, true).title_bottom(
+    let block = common::block(ui, title, true).title_bottom(
         Line::styled(format!(" line {}/{} ", scroll + 1, doc.lines.len()), t.dim).right_aligned(),
     );
     // Wrapped for display only: scrolling still counts document lines, so

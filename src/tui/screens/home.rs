@@ -7,22 +7,23 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::common;
 use crate::dates;
-use crate::tui::app::App;
+use crate::model::CoacheeSummary;
+use crate::tui::screens::common::Ui;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub fn draw(ui: &Ui<'_>, home: &Home, frame: &mut Frame, area: Rect) {
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    let count = app.home.rows.len();
-    let place = if app.home.show_archived {
+    let count = home.rows.len();
+    let place = if home.show_archived {
         format!("Coachees ({count}, archived shown)")
     } else {
         format!("Coachees ({count})")
     };
-    common::title_bar(app, frame, top, &place, vec![]);
-    if app.home.loaded && app.home.rows.is_empty() {
-        empty_state(app, frame, body);
+    common::title_bar(ui, frame, top, &place, vec![]);
+    if home.loaded && home.rows.is_empty() {
+        empty_state(ui, frame, body);
         return;
     }
-    let t = &app.theme;
+    let t = &ui.theme;
     let header = Row::new([
         "",
         "Name",
@@ -43,8 +44,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(7),
     ];
     let cols = common::column_widths(area.width.saturating_sub(2), &widths, 2);
-    let rows: Vec<Row> = app
-        .home
+    let rows: Vec<Row> = home
         .rows
         .iter()
         .map(|s| {
@@ -85,13 +85,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     .areas(body);
     let table = Table::new(rows, widths)
         .header(header)
-        .block(common::block(app, " Coachees ", true))
+        .block(common::block(ui, " Coachees ", true))
         .row_highlight_style(t.selected)
         .highlight_symbol("› ");
-    let mut state = TableState::default().with_selected(Some(app.home.selected));
+    let mut state = TableState::default().with_selected(Some(home.selected));
     frame.render_stateful_widget(table, list, &mut state);
     // The selected coachee in full: the table cuts long names with `…`.
-    if let Some(sel) = app.home.selected() {
+    if let Some(sel) = home.selected() {
         let mut text = format!(" › {}", sel.coachee.name);
         if !sel.coachee.role.is_empty() {
             text.push_str(&format!(" · {}", sel.coachee.role));
@@ -110,8 +110,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn empty_state(app: &App, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
+fn empty_state(ui: &Ui<'_>, frame: &mut Frame, area: Rect) {
+    let t = &ui.theme;
     let text = vec![
         Line::styled("Welcome to innerceo", t.title),
         Line::from(""),
@@ -132,7 +132,7 @@ fn empty_state(app: &App, frame: &mut Frame, area: Rect) {
         ]),
         Line::from(""),
         Line::styled(
-            format!("Your notes stay on this machine, in {}", app.db_label),
+            format!("Your notes stay on this machine, in {}", ui.db_label),
             t.dim,
         ),
     ];
@@ -141,4 +141,19 @@ fn empty_state(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(text).wrap(Wrap { trim: true }).centered(),
         area,
     );
+}
+
+/// The home screen's list.
+#[derive(Default)]
+pub struct Home {
+    pub rows: Vec<CoacheeSummary>,
+    pub selected: usize,
+    pub show_archived: bool,
+    pub loaded: bool,
+}
+
+impl Home {
+    pub fn selected(&self) -> Option<&CoacheeSummary> {
+        self.rows.get(self.selected)
+    }
 }

@@ -69,7 +69,7 @@ fn message_box(
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .block(common::block(app, title.to_owned(), true)),
+            .block(common::block(&app.ui(), title.to_owned(), true)),
         r,
     );
 }
@@ -127,7 +127,7 @@ fn help(app: &App, ctx: Context, scroll: u16, frame: &mut Frame, area: Rect) {
         Paragraph::new(lines)
             .scroll((scroll, 0))
             .wrap(Wrap { trim: false })
-            .block(common::block(app, " Help: Esc closes, ↓/↑ scroll ", true)),
+            .block(common::block(&app.ui(), " Help: Esc closes, ↓/↑ scroll ", true)),
         r,
     );
 }
@@ -166,7 +166,7 @@ fn picker(app: &App, coachee: &str, selected: usize, frame: &mut Frame, area: Re
     let r = common::centered(area, 72, app.guides.len() as u16 + 9);
     frame.render_widget(Clear, r);
     let block = common::block(
-        app,
+        &app.ui(),
         format!(" New session with {coachee}: pick a guide "),
         true,
     );
@@ -220,7 +220,7 @@ fn form_popup(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let h = form.fields.len() as u16 * 3 + 2 + error_h;
     let r = common::centered(area, 70, h);
     frame.render_widget(Clear, r);
-    let block = common::block(app, format!(" {} ", form.title), true);
+    let block = common::block(&app.ui(), format!(" {} ", form.title), true);
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let mut constraints: Vec<Constraint> =

@@ -10,12 +10,12 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 use super::common;
 use crate::dates;
 use crate::model::{SNIPPET_END, SNIPPET_START, SearchHit};
-use crate::tui::app::App;
+use crate::tui::screens::common::Ui;
 use crate::tui::revisit::search::SearchView;
 use crate::tui::theme::Theme;
 
-pub fn draw(app: &App, v: &SearchView, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
+pub fn draw(ui: &Ui<'_>, v: &SearchView, frame: &mut Frame, area: Rect) {
+    let t = &ui.theme;
     let [top, input, info, results] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(3),
@@ -23,8 +23,8 @@ pub fn draw(app: &App, v: &SearchView, frame: &mut Frame, area: Rect) {
         Constraint::Min(1),
     ])
     .areas(area);
-    common::title_bar(app, frame, top, "Search", vec![]);
-    let block = common::block(app, " Search answers, notes and actions ", true);
+    common::title_bar(ui, frame, top, "Search", vec![]);
+    let block = common::block(ui, " Search answers, notes and actions ", true);
     let inner = block.inner(input);
     frame.render_widget(block, input);
     frame.render_widget(&v.editor, inner);

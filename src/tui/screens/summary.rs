@@ -5,14 +5,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{common, record};
-use crate::tui::app::{App, Summary};
+use crate::tui::app::Summary;
+use crate::tui::screens::common::Ui;
 
-pub fn draw(app: &App, s: &Summary, frame: &mut Frame, area: Rect) {
+pub fn draw(ui: &Ui<'_>, s: &Summary, frame: &mut Frame, area: Rect) {
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    common::title_bar(app, frame, top, "Session summary", vec![]);
-    let lines = record::lines(&s.data, &app.theme, !app.share_safe);
+    common::title_bar(ui, frame, top, "Session summary", vec![]);
+    let lines = record::lines(&s.data, &ui.theme, !ui.share_safe);
     let lines = common::hang_indent(lines, usize::from(body.width.saturating_sub(2)));
-    let block = common::block(app, " Summary ", true);
+    let block = common::block(ui, " Summary ", true);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
