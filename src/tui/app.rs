@@ -10,14 +10,14 @@ use super::effect::{Effect, Loaded};
 use super::keymap::{self, Cmd, Context};
 use super::msg::{Env, Msg};
 pub use super::popup::{OnYes, Popup};
-use super::revisit::board::BoardView;
-use super::revisit::coachee::CoacheeView;
-use super::revisit::detail::DetailView;
-use super::revisit::search::SearchView;
+use super::screens::board::BoardView;
+use super::screens::coachee::CoacheeView;
+use super::screens::detail::DetailView;
+pub use super::screens::home::Home;
+use super::screens::search::SearchView;
 use super::screens::session::Session;
 use super::theme::Theme;
 use crate::guide::LoadedGuide;
-pub use super::screens::home::Home;
 
 /// The screen under any popup.
 pub enum Screen {
@@ -260,7 +260,7 @@ impl App {
                 let msgs = s.paste(text, &env);
                 self.apply(msgs)
             }
-            Screen::Search(_) => super::revisit::search::on_paste(self, text),
+            Screen::Search(_) => super::screens::search::on_paste(self, text),
             _ => vec![],
         }
     }

@@ -5,8 +5,8 @@
 
 use time::{Date, OffsetDateTime};
 
-use super::revisit::board::BoardData;
-use super::revisit::coachee::CoacheeData;
+use super::screens::board::BoardData;
+use super::screens::coachee::CoacheeData;
 use crate::guide::Guide;
 use crate::model::{
     Action, ActionReview, ActionStatus, Choice, CoacheeSummary, Rating, ReviewOutcome, SearchHit,

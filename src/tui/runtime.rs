@@ -5,7 +5,6 @@
 //! quitting. Tests drive a `Runtime` with key events and no terminal.
 
 pub mod recovery;
-mod revisit;
 mod writer;
 
 use std::collections::BTreeMap;
@@ -16,7 +15,7 @@ use time::OffsetDateTime;
 
 use super::app::App;
 use super::effect::{Effect, Loaded, SessionData, Write};
-use super::revisit::search::LIMIT as SEARCH_LIMIT;
+use super::screens::search::LIMIT as SEARCH_LIMIT;
 use crate::store::{self, Store};
 
 /// How long typing may pause before it is saved. Well under the one second
@@ -334,14 +333,14 @@ impl Runtime {
                 )))
             }
             Effect::LoadCoachee { coachee_id } => Ok(Some(Loaded::Coachee(Box::new(
-                revisit::load_coachee(store, &coachee_id, self.app.today)?,
+                crate::tui::screens::coachee::load(store, &coachee_id, self.app.today)?,
             )))),
             Effect::LoadDetail { session_id, stage } => Ok(Some(Loaded::Detail {
                 data: Box::new(load_session(store, &session_id)?),
                 stage,
             })),
             Effect::LoadBoard { status, coachee_id } => Ok(Some(Loaded::Board(Box::new(
-                revisit::load_board(store, status, coachee_id, self.app.today)?,
+                crate::tui::screens::board::load(store, status, coachee_id, self.app.today)?,
             )))),
             Effect::LoadActionHistory { action_id } => Ok(Some(Loaded::ActionHistory {
                 history: store.action_history(&action_id)?,

@@ -1,186 +1,213 @@
-//! The actions board: filters, the actions by due date (overdue ones marked
-//! `OVERDUE`, not only coloured), and the selected action with its history.
+//! The actions board: every action across coachees, filtered by status and
+//! coachee, changed in place (status, due date) with its history kept.
 
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+mod draw;
 
-use super::common;
+pub use draw::draw;
+
 use crate::dates;
-use crate::model::{ActionRow, ActionStatus, ReviewOutcome};
-use crate::tui::screens::common::Ui;
-use crate::tui::revisit::board::{BoardView, FILTERS, filter_name};
+use crate::model::{ActionReview, ActionRow, ActionStatus};
+use crate::store::StatusFilter;
+use crate::store::{self, ActionFilter, Store};
+use crate::tui::app::{App, Popup, Screen};
+use crate::tui::effect::Effect;
+use crate::tui::form::Form;
+use crate::tui::keymap::Cmd;
+use time::Date;
 
-pub fn draw(ui: &Ui<'_>, v: &BoardView, frame: &mut Frame, area: Rect) {
-    let t = &ui.theme;
-    let tall = area.height >= 30;
-    let [top, filters, table, detail] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(4),
-        Constraint::Length(if tall { 10 } else { 6 }),
-    ])
-    .areas(area);
-    let overdue = v
-        .data
-        .rows
-        .iter()
-        .filter(|r| r.action.is_overdue(ui.today))
-        .count();
-    let counts = format!("{} shown, {overdue} overdue ", v.data.rows.len());
-    let right = common::if_room(ui, top, "Actions board", counts);
-    common::title_bar(ui, frame, top, "Actions board", right);
-    // The active filter is in brackets as well as highlighted, for NO_COLOR.
-    let mut spans = vec![Span::raw(" Show ")];
-    for (i, f) in FILTERS.iter().enumerate() {
-        let name = filter_name(*f);
-        if *f == v.data.status {
-            spans.push(Span::styled(format!("[{} {name}]", i + 1), t.selected));
-        } else {
-            spans.push(Span::styled(format!(" {} {name} ", i + 1), t.dim));
+/// The filters in the order `f` and `1`-`5` pick them.
+pub const FILTERS: [StatusFilter; 5] = [
+    StatusFilter::Open,
+    StatusFilter::Overdue,
+    StatusFilter::Done,
+    StatusFilter::Dropped,
+    StatusFilter::All,
+];
+
+/// How a filter is named on screen.
+pub fn filter_name(f: StatusFilter) -> &'static str {
+    match f {
+        StatusFilter::Open => "open",
+        StatusFilter::Overdue => "overdue",
+        StatusFilter::Done => "done",
+        StatusFilter::Dropped => "dropped",
+        StatusFilter::All => "all",
+    }
+}
+
+/// What the board shows, read in one go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoardData {
+    pub status: StatusFilter,
+    pub coachee_id: Option<String>,
+    pub rows: Vec<ActionRow>,
+    /// Every coachee that is not archived (id, name), to filter by.
+    pub coachees: Vec<(String, String)>,
+}
+
+/// The board's state.
+pub struct BoardView {
+    pub data: BoardData,
+    pub selected: usize,
+    /// The review history of the selected action, once loaded.
+    pub history: Option<(String, Vec<ActionReview>)>,
+}
+
+impl BoardView {
+    pub fn new(data: BoardData) -> Self {
+        Self {
+            data,
+            selected: 0,
+            history: None,
         }
     }
-    spans.push(Span::raw("   Coachee "));
-    spans.push(Span::styled(
-        format!("[{}]", v.coachee_name().unwrap_or("all")),
-        t.selected,
-    ));
-    frame.render_widget(Paragraph::new(Line::from(spans)), filters);
-    draw_table(ui, v, frame, table);
-    draw_detail(ui, v, frame, detail);
-}
 
-fn status_cell(ui: &Ui<'_>, r: &ActionRow) -> Span<'static> {
-    let t = &ui.theme;
-    if r.action.is_overdue(ui.today) {
-        return Span::styled("OVERDUE", t.warn);
+    /// New rows: the selection stays on the same action when it is still
+    /// listed, else at the same place.
+    pub fn refresh(&mut self, data: BoardData) {
+        let keep = self.selected_row().map(|r| r.action.id.clone());
+        self.data = data;
+        self.selected = keep
+            .and_then(|id| self.data.rows.iter().position(|r| r.action.id == id))
+            .unwrap_or(self.selected)
+            .min(self.data.rows.len().saturating_sub(1));
     }
-    match r.action.status {
-        ActionStatus::Open => Span::raw("open"),
-        ActionStatus::Done => Span::styled("done ✓", t.ok),
-        ActionStatus::Dropped => Span::styled("dropped", t.dim),
-    }
-}
 
-fn draw_table(ui: &Ui<'_>, v: &BoardView, frame: &mut Frame, area: Rect) {
-    let t = &ui.theme;
-    let block = common::block(ui, " Actions by due date ", true);
-    if v.data.rows.is_empty() {
-        let what = filter_name(v.data.status);
-        let who = v
-            .coachee_name()
-            .map_or_else(String::new, |n| format!(" for {n}"));
-        frame.render_widget(
-            Paragraph::new(format!(
-                "No {what} actions{who}. Press f for another filter, c for another coachee."
-            ))
-            .style(t.dim)
-            .block(block),
-            area,
-        );
-        return;
+    pub fn selected_row(&self) -> Option<&ActionRow> {
+        self.data.rows.get(self.selected)
     }
-    let wide = area.width >= 110;
-    let mut header = vec!["Status", "Due", "Coachee", "Action", "Owner"];
-    let mut widths = vec![
-        Constraint::Length(7),
-        Constraint::Length(10),
-        Constraint::Length(if wide { 18 } else { 12 }),
-        Constraint::Fill(1),
-        Constraint::Length(if wide { 12 } else { 8 }),
-    ];
-    if wide {
-        header.push("Agreed");
-        widths.push(Constraint::Length(10));
+
+    /// The name of the coachee filtered on, if any.
+    pub fn coachee_name(&self) -> Option<&str> {
+        let id = self.data.coachee_id.as_ref()?;
+        self.data
+            .coachees
+            .iter()
+            .find(|(c, _)| c == id)
+            .map(|(_, n)| n.as_str())
     }
-    // Long text ends in `…`; the detail below shows it whole.
-    let cols = common::column_widths(area.width.saturating_sub(2), &widths, 2);
-    let rows: Vec<Row> = v
-        .data
-        .rows
-        .iter()
-        .map(|r| {
-            let a = &r.action;
-            let mut cells = vec![
-                Cell::from(status_cell(ui, r)),
-                Cell::from(a.due.map_or_else(|| "no date".to_owned(), dates::fmt_date)),
-                Cell::from(common::fit(&r.coachee_name, &cols, 2)),
-                Cell::from(common::fit(
-                    &a.text.split_whitespace().collect::<Vec<_>>().join(" "),
-                    &cols,
-                    3,
-                )),
-                Cell::from(common::fit(&a.owner, &cols, 4)),
-            ];
-            if wide {
-                cells.push(Cell::from(dates::fmt_date(dates::local_date(
-                    r.session_started_at,
-                ))));
+
+    /// Loads the history of the selected action unless it is shown already.
+    pub fn history_effect(&self) -> Vec<Effect> {
+        match self.selected_row() {
+            Some(r)
+                if self
+                    .history
+                    .as_ref()
+                    .is_none_or(|(id, _)| id != &r.action.id) =>
+            {
+                vec![Effect::LoadActionHistory {
+                    action_id: r.action.id.clone(),
+                }]
             }
-            Row::new(cells)
-        })
-        .collect();
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(t.title))
-        .block(block)
-        .row_highlight_style(t.selected)
-        .highlight_symbol("› ");
-    let mut state = TableState::default().with_selected(Some(v.selected));
-    frame.render_stateful_widget(table, area, &mut state);
+            _ => vec![],
+        }
+    }
 }
 
-fn draw_detail(ui: &Ui<'_>, v: &BoardView, frame: &mut Frame, area: Rect) {
-    let t = &ui.theme;
-    let block = common::block(ui, " Selected action and its history ", false);
-    let Some(r) = v.selected_row() else {
-        frame.render_widget(block, area);
-        return;
+/// A key on the board.
+pub fn on_key(app: &mut App, cmd: Cmd) -> Vec<Effect> {
+    let Screen::Board(v) = &mut app.screen else {
+        return vec![];
     };
-    let a = &r.action;
-    let mut facts = format!(
-        "{} · owner {} · agreed {}",
-        r.coachee_name,
-        a.owner,
-        dates::fmt_date(dates::local_date(r.session_started_at))
-    );
-    match a.due {
-        Some(d) => facts.push_str(&format!(" · due {}", dates::fmt_date_long(d))),
-        None => facts.push_str(" · no due date"),
-    }
-    if let Some(d) = a.completed_on {
-        facts.push_str(&format!(" · done on {}", dates::fmt_date(d)));
-    }
-    let mut lines = vec![
-        Line::styled(a.text.clone(), t.title),
-        Line::styled(facts, t.dim),
-    ];
-    match v.history.as_ref().filter(|(id, _)| id == &a.id) {
-        Some((_, h)) if h.is_empty() => lines.push(Line::styled("No changes yet.", t.dim)),
-        Some((_, h)) => {
-            for e in h.iter().rev() {
-                let what = match e.outcome {
-                    ReviewOutcome::Done => "done",
-                    ReviewOutcome::Carried if e.session_id.is_some() => "carried over",
-                    ReviewOutcome::Carried => "reopened",
-                    ReviewOutcome::Dropped => "dropped",
-                };
-                let place = if e.session_id.is_some() {
-                    "in a session"
-                } else {
-                    "on the board"
-                };
-                let mut s = format!("{}  {what} {place}", dates::fmt_datetime(e.at));
-                if !e.note.trim().is_empty() {
-                    s.push_str(&format!(": {}", e.note.replace('\n', " ")));
-                }
-                lines.push(Line::from(s));
+    let status = v.data.status;
+    let coachee = v.data.coachee_id.clone();
+    match cmd {
+        Cmd::Up | Cmd::Down | Cmd::Top | Cmd::Bottom => {
+            v.selected = super::common::moved(v.selected, v.data.rows.len(), cmd);
+            return v.history_effect();
+        }
+        Cmd::Digit(d) => {
+            if let Some(f) = FILTERS.get(usize::from(d).wrapping_sub(1)) {
+                return vec![Effect::LoadBoard {
+                    status: *f,
+                    coachee_id: coachee,
+                }];
             }
         }
-        None => {}
+        Cmd::CycleStatus => {
+            let i = FILTERS.iter().position(|f| *f == status).unwrap_or(0);
+            return vec![Effect::LoadBoard {
+                status: FILTERS[(i + 1) % FILTERS.len()],
+                coachee_id: coachee,
+            }];
+        }
+        Cmd::CycleCoachee => {
+            let ids: Vec<&String> = v.data.coachees.iter().map(|(id, _)| id).collect();
+            // All → first coachee → … → last coachee → all.
+            let next = match coachee.and_then(|c| ids.iter().position(|id| **id == c)) {
+                None => ids.first().map(|s| (*s).clone()),
+                Some(i) => ids.get(i + 1).map(|s| (*s).clone()),
+            };
+            return vec![Effect::LoadBoard {
+                status,
+                coachee_id: next,
+            }];
+        }
+        Cmd::Open => {
+            if let Some(r) = v.selected_row() {
+                return vec![Effect::LoadDetail {
+                    session_id: r.action.session_id.clone(),
+                    stage: Some(super::detail::ACTIONS_STAGE.to_owned()),
+                }];
+            }
+        }
+        Cmd::MarkDone | Cmd::MarkDropped | Cmd::Reopen => {
+            let Some(r) = v.selected_row() else {
+                return vec![];
+            };
+            let (to, verb) = match cmd {
+                Cmd::MarkDone => (ActionStatus::Done, "Marked done"),
+                Cmd::MarkDropped => (ActionStatus::Dropped, "Dropped"),
+                _ => (ActionStatus::Open, "Reopened"),
+            };
+            let text = r.action.text.clone();
+            let id = r.action.id.clone();
+            if r.action.status == to {
+                app.say(format!("Already {}: {text}", to.as_str()));
+                return vec![];
+            }
+            // The history shown must be read again after the change.
+            v.history = None;
+            app.say(format!("{verb}: {text}"));
+            return vec![Effect::SetActionStatus {
+                action_id: id,
+                status: to,
+            }];
+        }
+        Cmd::EditDue => {
+            if let Some(r) = v.selected_row() {
+                let due = r.action.due.map(dates::fmt_date).unwrap_or_default();
+                let form = Form::due(r.action.id.clone(), &r.action.text, &due);
+                app.popup = Some(Popup::Form(Box::new(form)));
+            }
+        }
+        _ => {}
     }
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-        area,
-    );
+    vec![]
+}
+
+/// The actions board's rows for a filter, and the coachees to filter by.
+pub fn load(
+    store: &Store,
+    status: StatusFilter,
+    coachee_id: Option<String>,
+    today: Date,
+) -> store::Result<BoardData> {
+    let rows = store.actions(&ActionFilter {
+        coachee_id: coachee_id.clone(),
+        status,
+        today,
+    })?;
+    let coachees = store
+        .coachee_summaries(today, false)?
+        .into_iter()
+        .map(|c| (c.coachee.id, c.coachee.name))
+        .collect();
+    Ok(BoardData {
+        status,
+        coachee_id,
+        rows,
+        coachees,
+    })
 }

@@ -19,7 +19,13 @@ pub struct Ui<'a> {
 }
 
 /// The top bar: app name, where we are, and the share-safe badge.
-pub fn title_bar(app: &Ui<'_>, frame: &mut Frame, area: Rect, place: &str, right: Vec<Span<'static>>) {
+pub fn title_bar(
+    app: &Ui<'_>,
+    frame: &mut Frame,
+    area: Rect,
+    place: &str,
+    right: Vec<Span<'static>>,
+) {
     title_bar_in(&app.theme, app.share_safe, frame, area, place, right);
 }
 
@@ -98,6 +104,18 @@ pub fn column_widths(inner_width: u16, widths: &[Constraint], symbol: u16) -> Ve
 /// `text` fitted to column `i` of `cols` (cut with `…` when too long).
 pub fn fit(text: &str, cols: &[usize], i: usize) -> String {
     crate::tui::wrap::ellipsis(text, cols.get(i).copied().unwrap_or(usize::MAX))
+}
+
+/// A list selection moved by an up/down/top/bottom command, kept in `0..n`.
+pub fn moved(selected: usize, n: usize, cmd: crate::tui::keymap::Cmd) -> usize {
+    let last = n.saturating_sub(1);
+    match cmd {
+        crate::tui::keymap::Cmd::Up => selected.saturating_sub(1),
+        crate::tui::keymap::Cmd::Down => (selected + 1).min(last),
+        crate::tui::keymap::Cmd::Top => 0,
+        crate::tui::keymap::Cmd::Bottom => last,
+        _ => selected.min(last),
+    }
 }
 
 /// A rectangle of at most `w`x`h` centred in `area`.

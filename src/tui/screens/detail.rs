@@ -1,81 +1,112 @@
-//! A past session, read-only: everything captured, stage by stage, with the
-//! list of stages beside it on wide terminals. Private notes only outside
-//! share-safe mode, and marked as private.
+//! A past session, read-only: scroll through it, jump from stage to stage,
+//! reopen it in the live screen when it is unfinished.
 
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+mod draw;
 
-use super::{common, record};
-use crate::dates;
+pub use draw::draw;
+
+use crate::guide::StageKind;
 use crate::model::SessionStatus;
-use crate::tui::screens::common::Ui;
-use crate::tui::revisit::detail::DetailView;
+use crate::tui::app::{App, Screen};
+use crate::tui::effect::{Effect, SessionData};
+use crate::tui::keymap::Cmd;
+use crate::tui::screens::record;
+use crate::tui::theme::Theme;
 
-pub fn draw(ui: &Ui<'_>, v: &DetailView, frame: &mut Frame, area: Rect) {
-    let t = &ui.theme;
-    let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    let rec = &v.data.record;
-    let place = format!(
-        "{} · session of {}",
-        rec.coachee.name,
-        dates::fmt_date(dates::local_date(rec.session.started_at))
-    );
-    let right = if rec.session.status == SessionStatus::InProgress {
-        let mut r = common::if_room(ui, top, &place, "▶ unfinished: e resumes it ".to_owned());
-        r.iter_mut().for_each(|s| s.style = t.warn);
-        r
-    } else {
-        vec![]
-    };
-    common::title_bar(ui, frame, top, &place, right);
-    let private = !ui.share_safe;
-    let doc = record::document(&v.data, t, private);
-    let scroll = v.scroll.min(doc.lines.len().saturating_sub(1));
-    let current = doc.stages.iter().rposition(|(_, l)| *l <= scroll);
-    let stages = &rec.session.guide.stages;
-    let [list, text] = if body.width >= 100 {
-        Layout::horizontal([Constraint::Length(26), Constraint::Fill(1)]).areas(body)
-    } else {
-        [Rect::default(), body]
-    };
-    if list.width > 0 {
-        let lines: Vec<Line> = stages
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let here = current == Some(i);
-                let done = rec.session.done_stages.contains(&s.id);
-                Line::from(vec![
-                    Span::styled(if here { "› " } else { "  " }, t.key),
-                    Span::styled(s.title.clone(), if here { t.selected } else { t.base }),
-                    Span::styled(if done { " ✓" } else { "" }, t.ok),
-                ])
-            })
-            .collect();
-        frame.render_widget(
-            Paragraph::new(lines).block(common::block(ui, " Stages ", false)),
-            list,
-        );
+/// Asks to open a session at its actions stage, whatever that stage's id is
+/// in the session's guide (search results name it this way too).
+pub const ACTIONS_STAGE: &str = "actions";
+
+/// The session detail's state. `scroll` counts document lines (not wrapped
+/// rows), so jumping to a stage does not depend on the terminal's width.
+pub struct DetailView {
+    pub data: SessionData,
+    pub scroll: usize,
+}
+
+impl DetailView {
+    /// Opens `data` at the top, or at `stage`'s heading.
+    pub fn new(data: SessionData, stage: Option<&str>, private: bool) -> Self {
+        let mut v = Self { data, scroll: 0 };
+        if let Some(id) = stage {
+            let stages = &v.data.record.session.guide.stages;
+            let id = if id == ACTIONS_STAGE && !stages.iter().any(|s| s.id == id) {
+                stages
+                    .iter()
+                    .find(|s| matches!(s.kind, StageKind::Actions))
+                    .map_or(id, |s| s.id.as_str())
+            } else {
+                id
+            };
+            v.scroll = v
+                .anchors(private)
+                .into_iter()
+                .find(|(s, _)| s == id)
+                .map_or(0, |(_, line)| line);
+        }
+        v
     }
-    let title = match current.and_then(|i| stages.get(i).map(|s| (i, s))) {
-        Some((i, s)) => format!(" {} · stage {}/{} ", s.title, i + 1, stages.len()),
-        None => " Session ".to_owned(),
+
+    pub fn session_id(&self) -> &str {
+        &self.data.record.session.id
+    }
+
+    /// Where each stage starts in the document as shown with or without
+    /// private notes.
+    pub fn anchors(&self, private: bool) -> Vec<(String, usize)> {
+        record::document(&self.data, &Theme::plain(), private).stages
+    }
+
+    fn len(&self, private: bool) -> usize {
+        record::document(&self.data, &Theme::plain(), private)
+            .lines
+            .len()
+    }
+
+    /// Index of the stage whose text is at the top of the view.
+    pub fn current_stage(&self, private: bool) -> Option<usize> {
+        self.anchors(private)
+            .iter()
+            .rposition(|(_, line)| *line <= self.scroll)
+    }
+}
+
+/// A key on the session detail.
+pub fn on_key(app: &mut App, cmd: Cmd) -> Vec<Effect> {
+    let private = !app.share_safe;
+    let Screen::Detail(v) = &mut app.screen else {
+        return vec![];
     };
-    let block = common::block(ui, title, true).title_bottom(
-        Line::styled(format!(" line {}/{} ", scroll + 1, doc.lines.len()), t.dim).right_aligned(),
-    );
-    // Wrapped for display only: scrolling still counts document lines, so
-    // stage jumps land where they should.
-    let lines = common::hang_indent(
-        doc.lines.into_iter().skip(scroll).collect(),
-        usize::from(text.width.saturating_sub(2)),
-    );
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        text,
-    );
+    let last = v.len(private).saturating_sub(1);
+    match cmd {
+        Cmd::Down => v.scroll = (v.scroll + 1).min(last),
+        Cmd::Up => v.scroll = v.scroll.min(last).saturating_sub(1),
+        Cmd::Top => v.scroll = 0,
+        Cmd::Bottom => v.scroll = last,
+        Cmd::NextStage => {
+            let scroll = v.scroll;
+            if let Some((_, line)) = v.anchors(private).into_iter().find(|(_, l)| *l > scroll) {
+                v.scroll = line;
+            }
+        }
+        Cmd::PrevStage => {
+            let scroll = v.scroll;
+            v.scroll = v
+                .anchors(private)
+                .into_iter()
+                .rev()
+                .find(|(_, l)| *l < scroll)
+                .map_or(0, |(_, l)| l);
+        }
+        Cmd::Resume => {
+            if v.data.record.session.status == SessionStatus::InProgress {
+                return vec![Effect::OpenSession {
+                    session_id: v.session_id().to_owned(),
+                }];
+            }
+            app.say("This session is finished: it can be read here, not changed");
+        }
+        _ => {}
+    }
+    vec![]
 }

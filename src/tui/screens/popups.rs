@@ -127,7 +127,11 @@ fn help(app: &App, ctx: Context, scroll: u16, frame: &mut Frame, area: Rect) {
         Paragraph::new(lines)
             .scroll((scroll, 0))
             .wrap(Wrap { trim: false })
-            .block(common::block(&app.ui(), " Help: Esc closes, ↓/↑ scroll ", true)),
+            .block(common::block(
+                &app.ui(),
+                " Help: Esc closes, ↓/↑ scroll ",
+                true,
+            )),
         r,
     );
 }

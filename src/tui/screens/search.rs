@@ -1,119 +1,114 @@
-//! Search: the query box, then results with coachee, date, stage and a
-//! snippet whose matched words are highlighted (reversed without colour).
+//! Search as you type across every session's answers, notes and actions;
+//! `Enter` opens the session at the stage of the selected result.
 
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+mod draw;
 
-use super::common;
-use crate::dates;
-use crate::model::{SNIPPET_END, SNIPPET_START, SearchHit};
-use crate::tui::screens::common::Ui;
-use crate::tui::revisit::search::SearchView;
-use crate::tui::theme::Theme;
+pub use draw::draw;
 
-pub fn draw(ui: &Ui<'_>, v: &SearchView, frame: &mut Frame, area: Rect) {
-    let t = &ui.theme;
-    let [top, input, info, results] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(3),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(area);
-    common::title_bar(ui, frame, top, "Search", vec![]);
-    let block = common::block(ui, " Search answers, notes and actions ", true);
-    let inner = block.inner(input);
-    frame.render_widget(block, input);
-    frame.render_widget(&v.editor, inner);
-    let query = v.query();
-    let info_line = if query.trim().is_empty() {
-        Line::styled(
-            " Type a few letters: words match from their start, accents and case ignored.",
-            t.dim,
-        )
-    } else if v.hits.is_empty() {
-        Line::styled(format!(" Nothing found for \"{}\".", query.trim()), t.dim)
-    } else {
-        let more = if v.hits.len() >= crate::tui::revisit::search::LIMIT {
-            " (the first ones; type more to narrow)"
-        } else {
-            ""
-        };
-        let n = v.hits.len();
-        Line::styled(
-            format!(
-                " {n} result{} for \"{}\"{more}",
-                if n == 1 { "" } else { "s" },
-                query.trim()
-            ),
-            t.dim,
-        )
-    };
-    frame.render_widget(Paragraph::new(info_line), info);
-    let items: Vec<ListItem> = v
-        .hits
-        .iter()
-        .enumerate()
-        .map(|(i, h)| hit_item(t, h, i == v.selected))
-        .collect();
-    let mut state = ListState::default().with_selected(Some(v.selected));
-    frame.render_stateful_widget(List::new(items).highlight_symbol("› "), results, &mut state);
+use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+
+use crate::model::SearchHit;
+use crate::tui::app::{App, Screen};
+use crate::tui::effect::Effect;
+use crate::tui::form::line_editor;
+use crate::tui::keymap::Cmd;
+
+/// Results asked of the store per query: more than a screen holds, few
+/// enough to stay fast on a large database.
+pub const LIMIT: usize = 100;
+
+/// The search screen's state.
+pub struct SearchView {
+    pub editor: TextArea<'static>,
+    pub hits: Vec<SearchHit>,
+    pub selected: usize,
+    /// The query the hits answer (the editor may be ahead of it).
+    pub searched: String,
 }
 
-fn hit_item(t: &Theme, h: &SearchHit, selected: bool) -> ListItem<'static> {
-    let head = format!(
-        "{} · {} · {} · {}",
-        h.coachee_name,
-        dates::fmt_date(dates::local_date(h.started_at)),
-        h.stage_title,
-        h.kind.as_str()
-    );
-    let mut first = vec![Span::styled(
-        head,
-        if selected { t.selected } else { t.title },
-    )];
-    if h.private {
-        first.push(Span::styled(" [private]", t.private));
+impl Default for SearchView {
+    fn default() -> Self {
+        Self {
+            editor: line_editor(""),
+            hits: Vec::new(),
+            selected: 0,
+            searched: String::new(),
+        }
     }
-    let mut snippet = vec![Span::raw("    ")];
-    snippet.extend(snippet_spans(&h.snippet, t));
-    ListItem::new(vec![Line::from(first), Line::from(snippet), Line::from("")])
 }
 
-/// A snippet as spans, matched words highlighted: the store wraps them in
-/// `SNIPPET_START`/`SNIPPET_END`. Line breaks become spaces.
-pub fn snippet_spans(snippet: &str, t: &Theme) -> Vec<Span<'static>> {
-    let matched: Style = t.highlight.add_modifier(Modifier::BOLD);
-    let mut spans = Vec::new();
-    let mut buf = String::new();
-    let mut inside = false;
-    let flush = |buf: &mut String, inside: bool, spans: &mut Vec<Span<'static>>| {
-        if !buf.is_empty() {
-            let text = std::mem::take(buf);
-            spans.push(if inside {
-                Span::styled(text, matched)
-            } else {
-                Span::raw(text)
-            });
-        }
-    };
-    for c in snippet.chars() {
-        match c {
-            SNIPPET_START => {
-                flush(&mut buf, inside, &mut spans);
-                inside = true;
-            }
-            SNIPPET_END => {
-                flush(&mut buf, inside, &mut spans);
-                inside = false;
-            }
-            '\n' | '\r' | '\t' => buf.push(' '),
-            c => buf.push(c),
+impl SearchView {
+    pub fn query(&self) -> String {
+        self.editor.lines().join(" ")
+    }
+
+    /// Searches what is typed now.
+    pub fn effect(&self, share_safe: bool) -> Effect {
+        Effect::Search {
+            query: self.query(),
+            include_private: !share_safe,
         }
     }
-    flush(&mut buf, inside, &mut spans);
-    spans
+
+    /// Results came back: kept only if they answer what is typed now. The
+    /// selection stays when the same query is searched again (coming back).
+    pub fn results(&mut self, query: &str, hits: Vec<SearchHit>) {
+        if query != self.query() {
+            return;
+        }
+        if query != self.searched {
+            self.selected = 0;
+        }
+        self.searched = query.to_owned();
+        self.hits = hits;
+        self.selected = self.selected.min(self.hits.len().saturating_sub(1));
+    }
+}
+
+/// A key on the search screen: commands, else typing into the query.
+pub fn on_key(app: &mut App, cmd: Option<Cmd>, key: KeyEvent) -> Vec<Effect> {
+    let share_safe = app.share_safe;
+    let Screen::Search(v) = &mut app.screen else {
+        return vec![];
+    };
+    match cmd {
+        Some(c @ (Cmd::Up | Cmd::Down | Cmd::Top | Cmd::Bottom)) => {
+            v.selected = super::common::moved(v.selected, v.hits.len(), c);
+        }
+        Some(Cmd::Open) => match v.hits.get(v.selected) {
+            Some(h) => {
+                return vec![Effect::LoadDetail {
+                    session_id: h.session_id.clone(),
+                    stage: Some(h.stage_id.clone()),
+                }];
+            }
+            None => app.say("Nothing selected: type a few letters first"),
+        },
+        Some(_) => {}
+        None => {
+            let before = v.query();
+            v.editor.input(key);
+            if v.editor.lines().len() > 1 {
+                // One line only: a stray newline would hide the query.
+                let text = v.editor.lines().join(" ");
+                v.editor = line_editor(&text);
+            }
+            if v.query() != before {
+                return vec![v.effect(share_safe)];
+            }
+        }
+    }
+    vec![]
+}
+
+/// Pasted text goes into the query, on one line.
+pub fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
+    let share_safe = app.share_safe;
+    let Screen::Search(v) = &mut app.screen else {
+        return vec![];
+    };
+    v.editor
+        .insert_str(crate::tui::wrap::line_ends(text).replace('\n', " "));
+    vec![v.effect(share_safe)]
 }

@@ -3,10 +3,10 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::board::{BoardData, BoardView};
-use super::coachee::{CoacheeData, CoacheeView};
-use super::detail::DetailView;
-use super::{board, coachee, detail, search};
+use super::screens::board::{BoardData, BoardView};
+use super::screens::coachee::{CoacheeData, CoacheeView};
+use super::screens::detail::DetailView;
+use super::screens::{board, coachee, detail, search};
 use crate::model::ActionReview;
 use crate::tui::app::{App, Screen};
 use crate::tui::effect::{Effect, SessionData};
