@@ -65,6 +65,8 @@ pub struct App {
     pub bell: bool,
     /// A bell the run loop has yet to ring.
     pub ring: bool,
+    /// Where exports from the app are proposed: the home folder by default.
+    pub export_dir: std::path::PathBuf,
 }
 
 impl App {
@@ -90,6 +92,8 @@ impl App {
             db_label: String::new(),
             bell: true,
             ring: false,
+            export_dir: directories::UserDirs::new()
+                .map_or_else(|| ".".into(), |u| u.home_dir().to_path_buf()),
         }
     }
 
@@ -109,6 +113,7 @@ impl App {
             now: self.now,
             today: self.today,
             share_safe: self.share_safe,
+            export_dir: self.export_dir.clone(),
         }
     }
 
@@ -236,8 +241,7 @@ impl App {
                 Some(Cmd::Back) => self.back(),
                 Some(Cmd::Quit) => self.quit_effects(),
                 Some(Cmd::Export) => {
-                    let data = s.data.clone();
-                    super::export_dialog::open(self, &data);
+                    self.popup = Some(super::export_dialog::popup(&s.data, &env));
                     vec![]
                 }
                 _ => vec![],
@@ -260,7 +264,10 @@ impl App {
                 let msgs = s.paste(text, &env);
                 self.apply(msgs)
             }
-            Screen::Search(_) => super::screens::search::on_paste(self, text),
+            Screen::Search(v) => {
+                let msgs = v.paste(text, &env);
+                self.apply(msgs)
+            }
             _ => vec![],
         }
     }

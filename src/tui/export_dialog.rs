@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use time::OffsetDateTime;
 
-use super::app::{App, Popup};
 use super::effect::{Effect, SessionData};
 use super::form::{Field, Form, FormField, FormKind, line_editor};
+use super::msg::Env;
+use super::popup::Popup;
 use crate::export::{self, Format, Scope};
 use crate::store::Store;
 
@@ -24,8 +25,9 @@ const FORMATS: [(Format, &str, &str); 5] = [
     ),
 ];
 
-/// Opens the export form for the session in `data`.
-pub fn open(app: &mut App, data: &SessionData) {
+/// The export form for the session in `data`, proposing a file in the
+/// export folder the app was given.
+pub fn popup(data: &SessionData, env: &Env) -> Popup {
     let rec = &data.record;
     let slug: String = rec
         .coachee
@@ -35,11 +37,8 @@ pub fn open(app: &mut App, data: &SessionData) {
         .map(|c| if c.is_alphanumeric() { c } else { '-' })
         .collect();
     let date = crate::dates::fmt_date(crate::dates::local_date(rec.session.started_at));
-    let folder = directories::UserDirs::new()
-        .map(|u| u.home_dir().to_path_buf())
-        .unwrap_or_else(|| PathBuf::from("."));
-    let path = folder.join(format!("innerceo-{slug}-{date}.md"));
-    let private_options = if app.share_safe {
+    let path = env.export_dir.join(format!("innerceo-{slug}-{date}.md"));
+    let private_options = if env.share_safe {
         // Share-safe mode never offers what it hides.
         vec![("no".to_owned(), "no (share-safe mode is on)".to_owned())]
     } else {
@@ -83,7 +82,7 @@ pub fn open(app: &mut App, data: &SessionData) {
         error: None,
         on_choice: Some(follow_format),
     };
-    app.popup = Some(Popup::Form(Box::new(form)));
+    Popup::Form(Box::new(form))
 }
 
 /// After the format changes, the file name follows it (`.md` → `.html`).

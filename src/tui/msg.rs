@@ -29,22 +29,14 @@ pub enum Msg {
     Bell,
 }
 
-/// What every screen may read: one clock, one share-safe switch.
-#[derive(Debug, Clone, Copy)]
+/// What every screen may read: one clock, one share-safe switch, and the
+/// folder exports are proposed in (looked up once, at start).
+#[derive(Debug, Clone)]
 pub struct Env {
     pub now: OffsetDateTime,
     pub today: Date,
     pub share_safe: bool,
-}
-
-impl Env {
-    pub fn new(now: OffsetDateTime, share_safe: bool) -> Self {
-        Self {
-            now,
-            today: crate::dates::local_date(now),
-            share_safe,
-        }
-    }
+    pub export_dir: std::path::PathBuf,
 }
 
 /// Wraps effects as messages.

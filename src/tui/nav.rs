@@ -6,7 +6,6 @@ use ratatui::crossterm::event::KeyEvent;
 use super::screens::board::{BoardData, BoardView};
 use super::screens::coachee::{CoacheeData, CoacheeView};
 use super::screens::detail::DetailView;
-use super::screens::{board, coachee, detail, search};
 use crate::model::ActionReview;
 use crate::tui::app::{App, Screen};
 use crate::tui::effect::{Effect, SessionData};
@@ -77,19 +76,17 @@ impl App {
             Some(Cmd::Quit) => return self.quit_effects(),
             _ => {}
         }
-        match (&self.screen, cmd) {
-            (Screen::Search(_), _) => search::on_key(self, cmd, key),
+        let env = self.env();
+        // Each screen answers with messages; only `apply` changes the app.
+        let msgs = match (&mut self.screen, cmd) {
+            (Screen::Search(v), _) => v.update(cmd, key, &env),
             (_, None) => vec![],
-            (Screen::Coachee(_), Some(c)) => coachee::on_key(self, c),
-            (Screen::Detail(v), Some(Cmd::Export)) => {
-                let data = v.data.clone();
-                crate::tui::export_dialog::open(self, &data);
-                vec![]
-            }
-            (Screen::Detail(_), Some(c)) => detail::on_key(self, c),
-            (Screen::Board(_), Some(c)) => board::on_key(self, c),
+            (Screen::Coachee(v), Some(c)) => v.update(c),
+            (Screen::Detail(v), Some(c)) => v.update(c, &env),
+            (Screen::Board(v), Some(c)) => v.update(c),
             _ => vec![],
-        }
+        };
+        self.apply(msgs)
     }
 
     pub fn show_coachee(&mut self, data: CoacheeData) -> Vec<Effect> {

@@ -9,10 +9,11 @@ use crate::dates;
 use crate::model::{ActionReview, ActionRow, ActionStatus};
 use crate::store::StatusFilter;
 use crate::store::{self, ActionFilter, Store};
-use crate::tui::app::{App, Popup, Screen};
 use crate::tui::effect::Effect;
 use crate::tui::form::Form;
 use crate::tui::keymap::Cmd;
+use crate::tui::msg::{self, Msg};
+use crate::tui::popup::Popup;
 use time::Date;
 
 /// The filters in the order `f` and `1`-`5` pick them.
@@ -105,86 +106,87 @@ impl BoardView {
     }
 }
 
-/// A key on the board.
-pub fn on_key(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let Screen::Board(v) = &mut app.screen else {
-        return vec![];
-    };
-    let status = v.data.status;
-    let coachee = v.data.coachee_id.clone();
-    match cmd {
-        Cmd::Up | Cmd::Down | Cmd::Top | Cmd::Bottom => {
-            v.selected = super::common::moved(v.selected, v.data.rows.len(), cmd);
-            return v.history_effect();
-        }
-        Cmd::Digit(d) => {
-            if let Some(f) = FILTERS.get(usize::from(d).wrapping_sub(1)) {
-                return vec![Effect::LoadBoard {
-                    status: *f,
+impl BoardView {
+    /// A key on the board.
+    pub fn update(&mut self, cmd: Cmd) -> Vec<Msg> {
+        let v = self;
+        let status = v.data.status;
+        let coachee = v.data.coachee_id.clone();
+        match cmd {
+            Cmd::Up | Cmd::Down | Cmd::Top | Cmd::Bottom => {
+                v.selected = super::common::moved(v.selected, v.data.rows.len(), cmd);
+                return msg::effects(v.history_effect());
+            }
+            Cmd::Digit(d) => {
+                if let Some(f) = FILTERS.get(usize::from(d).wrapping_sub(1)) {
+                    return vec![Msg::Effect(Effect::LoadBoard {
+                        status: *f,
+                        coachee_id: coachee,
+                    })];
+                }
+            }
+            Cmd::CycleStatus => {
+                let i = FILTERS.iter().position(|f| *f == status).unwrap_or(0);
+                return vec![Msg::Effect(Effect::LoadBoard {
+                    status: FILTERS[(i + 1) % FILTERS.len()],
                     coachee_id: coachee,
-                }];
+                })];
             }
-        }
-        Cmd::CycleStatus => {
-            let i = FILTERS.iter().position(|f| *f == status).unwrap_or(0);
-            return vec![Effect::LoadBoard {
-                status: FILTERS[(i + 1) % FILTERS.len()],
-                coachee_id: coachee,
-            }];
-        }
-        Cmd::CycleCoachee => {
-            let ids: Vec<&String> = v.data.coachees.iter().map(|(id, _)| id).collect();
-            // All → first coachee → … → last coachee → all.
-            let next = match coachee.and_then(|c| ids.iter().position(|id| **id == c)) {
-                None => ids.first().map(|s| (*s).clone()),
-                Some(i) => ids.get(i + 1).map(|s| (*s).clone()),
-            };
-            return vec![Effect::LoadBoard {
-                status,
-                coachee_id: next,
-            }];
-        }
-        Cmd::Open => {
-            if let Some(r) = v.selected_row() {
-                return vec![Effect::LoadDetail {
-                    session_id: r.action.session_id.clone(),
-                    stage: Some(super::detail::ACTIONS_STAGE.to_owned()),
-                }];
+            Cmd::CycleCoachee => {
+                let ids: Vec<&String> = v.data.coachees.iter().map(|(id, _)| id).collect();
+                // All → first coachee → … → last coachee → all.
+                let next = match coachee.and_then(|c| ids.iter().position(|id| **id == c)) {
+                    None => ids.first().map(|s| (*s).clone()),
+                    Some(i) => ids.get(i + 1).map(|s| (*s).clone()),
+                };
+                return vec![Msg::Effect(Effect::LoadBoard {
+                    status,
+                    coachee_id: next,
+                })];
             }
-        }
-        Cmd::MarkDone | Cmd::MarkDropped | Cmd::Reopen => {
-            let Some(r) = v.selected_row() else {
-                return vec![];
-            };
-            let (to, verb) = match cmd {
-                Cmd::MarkDone => (ActionStatus::Done, "Marked done"),
-                Cmd::MarkDropped => (ActionStatus::Dropped, "Dropped"),
-                _ => (ActionStatus::Open, "Reopened"),
-            };
-            let text = r.action.text.clone();
-            let id = r.action.id.clone();
-            if r.action.status == to {
-                app.say(format!("Already {}: {text}", to.as_str()));
-                return vec![];
+            Cmd::Open => {
+                if let Some(r) = v.selected_row() {
+                    return vec![Msg::Effect(Effect::LoadDetail {
+                        session_id: r.action.session_id.clone(),
+                        stage: Some(super::detail::ACTIONS_STAGE.to_owned()),
+                    })];
+                }
             }
-            // The history shown must be read again after the change.
-            v.history = None;
-            app.say(format!("{verb}: {text}"));
-            return vec![Effect::SetActionStatus {
-                action_id: id,
-                status: to,
-            }];
-        }
-        Cmd::EditDue => {
-            if let Some(r) = v.selected_row() {
-                let due = r.action.due.map(dates::fmt_date).unwrap_or_default();
-                let form = Form::due(r.action.id.clone(), &r.action.text, &due);
-                app.popup = Some(Popup::Form(Box::new(form)));
+            Cmd::MarkDone | Cmd::MarkDropped | Cmd::Reopen => {
+                let Some(r) = v.selected_row() else {
+                    return vec![];
+                };
+                let (to, verb) = match cmd {
+                    Cmd::MarkDone => (ActionStatus::Done, "Marked done"),
+                    Cmd::MarkDropped => (ActionStatus::Dropped, "Dropped"),
+                    _ => (ActionStatus::Open, "Reopened"),
+                };
+                let text = r.action.text.clone();
+                let id = r.action.id.clone();
+                if r.action.status == to {
+                    return vec![Msg::Say(format!("Already {}: {text}", to.as_str()))];
+                }
+                // The history shown must be read again after the change.
+                v.history = None;
+                return vec![
+                    Msg::Say(format!("{verb}: {text}")),
+                    Msg::Effect(Effect::SetActionStatus {
+                        action_id: id,
+                        status: to,
+                    }),
+                ];
             }
+            Cmd::EditDue => {
+                if let Some(r) = v.selected_row() {
+                    let due = r.action.due.map(dates::fmt_date).unwrap_or_default();
+                    let form = Form::due(r.action.id.clone(), &r.action.text, &due);
+                    return vec![Msg::Popup(Popup::Form(Box::new(form)))];
+                }
+            }
+            _ => {}
         }
-        _ => {}
+        vec![]
     }
-    vec![]
 }
 
 /// The actions board's rows for a filter, and the coachees to filter by.

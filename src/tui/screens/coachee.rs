@@ -7,9 +7,10 @@ pub use draw::draw;
 
 use crate::guide::{Scale, StageKind};
 use crate::model::{ActionRow, Coachee, ScorePoint, SessionStatus, SessionSummary};
-use crate::tui::app::{App, Popup, Screen};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Cmd;
+use crate::tui::msg::Msg;
+use crate::tui::popup::Popup;
 
 use time::Date;
 use trend::{CenterTrend, RatedSession};
@@ -113,77 +114,77 @@ impl CoacheeView {
     }
 }
 
-/// A key on the coachee page (navigation keys shared by every screen are
-/// handled by `nav`).
-pub fn on_key(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let Screen::Coachee(v) = &mut app.screen else {
-        return vec![];
-    };
-    match cmd {
-        Cmd::Up | Cmd::Down | Cmd::Top | Cmd::Bottom => {
-            v.selected = super::common::moved(v.selected, v.data.sessions.len(), cmd);
-        }
-        Cmd::Open => {
-            if let Some(s) = v.selected_session() {
-                return vec![Effect::LoadDetail {
-                    session_id: s.id.clone(),
-                    stage: None,
-                }];
+impl CoacheeView {
+    /// A key on the coachee page (navigation keys shared by every screen are
+    /// handled by `nav`).
+    pub fn update(&mut self, cmd: Cmd) -> Vec<Msg> {
+        let v = self;
+        match cmd {
+            Cmd::Up | Cmd::Down | Cmd::Top | Cmd::Bottom => {
+                v.selected = super::common::moved(v.selected, v.data.sessions.len(), cmd);
             }
-            app.say("No session yet: press n to start one");
-        }
-        Cmd::CompareEarlier | Cmd::CompareLater => {
-            let Some(c) = v.compare else {
-                app.say(
-                    "Nothing to compare yet: the Six Centers were rated in one session or none",
-                );
-                return vec![];
-            };
-            let last = v.rated.len().saturating_sub(2);
-            v.compare = Some(if cmd == Cmd::CompareEarlier {
-                c.saturating_sub(1)
-            } else {
-                (c + 1).min(last)
-            });
-        }
-        Cmd::ActionsBoard => {
-            let id = v.data.coachee.id.clone();
-            return vec![Effect::LoadBoard {
-                status: crate::store::StatusFilter::Open,
-                coachee_id: Some(id),
-            }];
-        }
-        Cmd::Resume => match v.unfinished() {
-            Some(s) => {
-                return vec![Effect::OpenSession {
-                    session_id: s.id.clone(),
-                }];
+            Cmd::Open => {
+                if let Some(s) = v.selected_session() {
+                    return vec![Msg::Effect(Effect::LoadDetail {
+                        session_id: s.id.clone(),
+                        stage: None,
+                    })];
+                }
+                return vec![Msg::Say("No session yet: press n to start one".to_owned())];
             }
-            None => {
-                let name = v.data.coachee.name.clone();
-                app.say(format!(
-                    "{name} has no unfinished session: press n to start one"
-                ));
+            Cmd::CompareEarlier | Cmd::CompareLater => {
+                let Some(c) = v.compare else {
+                    return vec![Msg::Say(
+                        "Nothing to compare yet: the Six Centers were rated in one session or none"
+                            .to_owned(),
+                    )];
+                };
+                let last = v.rated.len().saturating_sub(2);
+                v.compare = Some(if cmd == Cmd::CompareEarlier {
+                    c.saturating_sub(1)
+                } else {
+                    (c + 1).min(last)
+                });
             }
-        },
-        Cmd::NewSession => {
-            let c = &v.data.coachee;
-            app.popup = Some(match v.unfinished() {
-                Some(s) => Popup::Unfinished {
-                    coachee_id: c.id.clone(),
-                    session_id: s.id.clone(),
-                    name: c.name.clone(),
-                },
-                None => Popup::Picker {
-                    coachee_id: c.id.clone(),
-                    coachee_name: c.name.clone(),
-                    selected: 0,
-                },
-            });
+            Cmd::ActionsBoard => {
+                let id = v.data.coachee.id.clone();
+                return vec![Msg::Effect(Effect::LoadBoard {
+                    status: crate::store::StatusFilter::Open,
+                    coachee_id: Some(id),
+                })];
+            }
+            Cmd::Resume => match v.unfinished() {
+                Some(s) => {
+                    return vec![Msg::Effect(Effect::OpenSession {
+                        session_id: s.id.clone(),
+                    })];
+                }
+                None => {
+                    let name = v.data.coachee.name.clone();
+                    return vec![Msg::Say(format!(
+                        "{name} has no unfinished session: press n to start one"
+                    ))];
+                }
+            },
+            Cmd::NewSession => {
+                let c = &v.data.coachee;
+                return vec![Msg::Popup(match v.unfinished() {
+                    Some(s) => Popup::Unfinished {
+                        coachee_id: c.id.clone(),
+                        session_id: s.id.clone(),
+                        name: c.name.clone(),
+                    },
+                    None => Popup::Picker {
+                        coachee_id: c.id.clone(),
+                        coachee_name: c.name.clone(),
+                        selected: 0,
+                    },
+                })];
+            }
+            _ => {}
         }
-        _ => {}
+        vec![]
     }
-    vec![]
 }
 
 /// Everything the coachee page shows.

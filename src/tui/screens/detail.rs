@@ -7,9 +7,9 @@ pub use draw::draw;
 
 use crate::guide::StageKind;
 use crate::model::SessionStatus;
-use crate::tui::app::{App, Screen};
 use crate::tui::effect::{Effect, SessionData};
 use crate::tui::keymap::Cmd;
+use crate::tui::msg::{Env, Msg};
 use crate::tui::screens::record;
 use crate::tui::theme::Theme;
 
@@ -71,42 +71,47 @@ impl DetailView {
     }
 }
 
-/// A key on the session detail.
-pub fn on_key(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let private = !app.share_safe;
-    let Screen::Detail(v) = &mut app.screen else {
-        return vec![];
-    };
-    let last = v.len(private).saturating_sub(1);
-    match cmd {
-        Cmd::Down => v.scroll = (v.scroll + 1).min(last),
-        Cmd::Up => v.scroll = v.scroll.min(last).saturating_sub(1),
-        Cmd::Top => v.scroll = 0,
-        Cmd::Bottom => v.scroll = last,
-        Cmd::NextStage => {
-            let scroll = v.scroll;
-            if let Some((_, line)) = v.anchors(private).into_iter().find(|(_, l)| *l > scroll) {
-                v.scroll = line;
+impl DetailView {
+    /// A key on the session detail.
+    pub fn update(&mut self, cmd: Cmd, env: &Env) -> Vec<Msg> {
+        let private = !env.share_safe;
+        let v = self;
+        let last = v.len(private).saturating_sub(1);
+        match cmd {
+            Cmd::Down => v.scroll = (v.scroll + 1).min(last),
+            Cmd::Up => v.scroll = v.scroll.min(last).saturating_sub(1),
+            Cmd::Top => v.scroll = 0,
+            Cmd::Bottom => v.scroll = last,
+            Cmd::NextStage => {
+                let scroll = v.scroll;
+                if let Some((_, line)) = v.anchors(private).into_iter().find(|(_, l)| *l > scroll) {
+                    v.scroll = line;
+                }
             }
-        }
-        Cmd::PrevStage => {
-            let scroll = v.scroll;
-            v.scroll = v
-                .anchors(private)
-                .into_iter()
-                .rev()
-                .find(|(_, l)| *l < scroll)
-                .map_or(0, |(_, l)| l);
-        }
-        Cmd::Resume => {
-            if v.data.record.session.status == SessionStatus::InProgress {
-                return vec![Effect::OpenSession {
-                    session_id: v.session_id().to_owned(),
-                }];
+            Cmd::PrevStage => {
+                let scroll = v.scroll;
+                v.scroll = v
+                    .anchors(private)
+                    .into_iter()
+                    .rev()
+                    .find(|(_, l)| *l < scroll)
+                    .map_or(0, |(_, l)| l);
             }
-            app.say("This session is finished: it can be read here, not changed");
+            Cmd::Resume => {
+                if v.data.record.session.status == SessionStatus::InProgress {
+                    return vec![Msg::Effect(Effect::OpenSession {
+                        session_id: v.session_id().to_owned(),
+                    })];
+                }
+                return vec![Msg::Say(
+                    "This session is finished: it can be read here, not changed".to_owned(),
+                )];
+            }
+            Cmd::Export => {
+                return vec![Msg::Popup(crate::tui::export_dialog::popup(&v.data, env))];
+            }
+            _ => {}
         }
-        _ => {}
+        vec![]
     }
-    vec![]
 }

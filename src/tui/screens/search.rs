@@ -9,10 +9,10 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use crate::model::SearchHit;
-use crate::tui::app::{App, Screen};
 use crate::tui::effect::Effect;
 use crate::tui::form::line_editor;
 use crate::tui::keymap::Cmd;
+use crate::tui::msg::{Env, Msg};
 
 /// Results asked of the store per query: more than a screen holds, few
 /// enough to stay fast on a large database.
@@ -66,49 +66,45 @@ impl SearchView {
     }
 }
 
-/// A key on the search screen: commands, else typing into the query.
-pub fn on_key(app: &mut App, cmd: Option<Cmd>, key: KeyEvent) -> Vec<Effect> {
-    let share_safe = app.share_safe;
-    let Screen::Search(v) = &mut app.screen else {
-        return vec![];
-    };
-    match cmd {
-        Some(c @ (Cmd::Up | Cmd::Down | Cmd::Top | Cmd::Bottom)) => {
-            v.selected = super::common::moved(v.selected, v.hits.len(), c);
+impl SearchView {
+    /// A key on the search screen: commands, else typing into the query.
+    pub fn update(&mut self, cmd: Option<Cmd>, key: KeyEvent, env: &Env) -> Vec<Msg> {
+        match cmd {
+            Some(c @ (Cmd::Up | Cmd::Down | Cmd::Top | Cmd::Bottom)) => {
+                self.selected = super::common::moved(self.selected, self.hits.len(), c);
+            }
+            Some(Cmd::Open) => {
+                return match self.hits.get(self.selected) {
+                    Some(h) => vec![Msg::Effect(Effect::LoadDetail {
+                        session_id: h.session_id.clone(),
+                        stage: Some(h.stage_id.clone()),
+                    })],
+                    None => vec![Msg::Say(
+                        "Nothing selected: type a few letters first".to_owned(),
+                    )],
+                };
+            }
+            Some(_) => {}
+            None => {
+                let before = self.query();
+                self.editor.input(key);
+                if self.editor.lines().len() > 1 {
+                    // One line only: a stray newline would hide the query.
+                    let text = self.editor.lines().join(" ");
+                    self.editor = line_editor(&text);
+                }
+                if self.query() != before {
+                    return vec![Msg::Effect(self.effect(env.share_safe))];
+                }
+            }
         }
-        Some(Cmd::Open) => match v.hits.get(v.selected) {
-            Some(h) => {
-                return vec![Effect::LoadDetail {
-                    session_id: h.session_id.clone(),
-                    stage: Some(h.stage_id.clone()),
-                }];
-            }
-            None => app.say("Nothing selected: type a few letters first"),
-        },
-        Some(_) => {}
-        None => {
-            let before = v.query();
-            v.editor.input(key);
-            if v.editor.lines().len() > 1 {
-                // One line only: a stray newline would hide the query.
-                let text = v.editor.lines().join(" ");
-                v.editor = line_editor(&text);
-            }
-            if v.query() != before {
-                return vec![v.effect(share_safe)];
-            }
-        }
+        vec![]
     }
-    vec![]
-}
 
-/// Pasted text goes into the query, on one line.
-pub fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
-    let share_safe = app.share_safe;
-    let Screen::Search(v) = &mut app.screen else {
-        return vec![];
-    };
-    v.editor
-        .insert_str(crate::tui::wrap::line_ends(text).replace('\n', " "));
-    vec![v.effect(share_safe)]
+    /// Pasted text goes into the query, on one line.
+    pub fn paste(&mut self, text: &str, env: &Env) -> Vec<Msg> {
+        self.editor
+            .insert_str(crate::tui::wrap::line_ends(text).replace('\n', " "));
+        vec![Msg::Effect(self.effect(env.share_safe))]
+    }
 }
