@@ -3,7 +3,6 @@
 use ratatui::crossterm::event::KeyEvent;
 use time::{Date, OffsetDateTime};
 
-mod home_keys;
 mod popup_keys;
 
 use super::effect::{Effect, Loaded};
@@ -16,6 +15,7 @@ use super::screens::detail::DetailView;
 pub use super::screens::home::Home;
 use super::screens::search::SearchView;
 use super::screens::session::Session;
+pub use super::screens::summary::Summary;
 use super::theme::Theme;
 use crate::guide::LoadedGuide;
 
@@ -28,12 +28,6 @@ pub enum Screen {
     Detail(Box<DetailView>),
     Board(Box<BoardView>),
     Search(Box<SearchView>),
-}
-
-/// The summary shown after finishing a session.
-pub struct Summary {
-    pub data: super::effect::SessionData,
-    pub scroll: u16,
 }
 
 /// A line of feedback under the screen.
@@ -221,7 +215,10 @@ impl App {
         }
         let env = self.env();
         match &mut self.screen {
-            Screen::Home => self.on_home(cmd),
+            Screen::Home => {
+                let msgs = self.home.update(cmd);
+                self.apply(msgs)
+            }
             Screen::Session(s) => {
                 let msgs = s.update(cmd, key, &env);
                 self.apply(msgs)
@@ -229,23 +226,10 @@ impl App {
             Screen::Coachee(_) | Screen::Detail(_) | Screen::Board(_) | Screen::Search(_) => {
                 self.on_revisit_key(cmd, key)
             }
-            Screen::Summary(s) => match cmd {
-                Some(Cmd::Down) => {
-                    s.scroll = s.scroll.saturating_add(1);
-                    vec![]
-                }
-                Some(Cmd::Up) => {
-                    s.scroll = s.scroll.saturating_sub(1);
-                    vec![]
-                }
-                Some(Cmd::Back) => self.back(),
-                Some(Cmd::Quit) => self.quit_effects(),
-                Some(Cmd::Export) => {
-                    self.popup = Some(super::export_dialog::popup(&s.data, &env));
-                    vec![]
-                }
-                _ => vec![],
-            },
+            Screen::Summary(s) => {
+                let msgs = s.update(cmd, &env);
+                self.apply(msgs)
+            }
         }
     }
 

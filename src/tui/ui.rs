@@ -41,7 +41,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     status_line(app, frame, status);
     if let Some(popup) = &app.popup {
-        screens::popups::draw(app, popup, frame, body);
+        screens::popups::draw(&ui, &app.guides, popup, frame, body);
     }
 }
 

@@ -1,4 +1,4 @@
-//! Home: the coachees, their last session, open and overdue actions.
+//! Home: the coachees, their last session, open and overdue actions; its keys.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,6 +8,11 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use super::common;
 use crate::dates;
 use crate::model::CoacheeSummary;
+use crate::tui::effect::Effect;
+use crate::tui::form::{Form, FormKind};
+use crate::tui::keymap::Cmd;
+use crate::tui::msg::Msg;
+use crate::tui::popup::{OnYes, Popup};
 use crate::tui::screens::common::Ui;
 
 pub fn draw(ui: &Ui<'_>, home: &Home, frame: &mut Frame, area: Rect) {
@@ -155,5 +160,108 @@ pub struct Home {
 impl Home {
     pub fn selected(&self) -> Option<&CoacheeSummary> {
         self.rows.get(self.selected)
+    }
+
+    /// A key on home: messages for the app to apply.
+    pub fn update(&mut self, cmd: Option<Cmd>) -> Vec<Msg> {
+        let Some(cmd) = cmd else { return vec![] };
+        let n = self.rows.len();
+        match cmd {
+            Cmd::Up => self.selected = self.selected.saturating_sub(1),
+            Cmd::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
+            Cmd::Quit => return vec![Msg::Quit],
+            Cmd::AddCoachee => {
+                return vec![Msg::Popup(Popup::Form(Box::new(Form::coachee(
+                    FormKind::AddCoachee,
+                    "",
+                    "",
+                ))))];
+            }
+            Cmd::Rename => {
+                if let Some(s) = self.selected() {
+                    let c = &s.coachee;
+                    return vec![Msg::Popup(Popup::Form(Box::new(Form::coachee(
+                        FormKind::EditCoachee { id: c.id.clone() },
+                        &c.name,
+                        &c.role,
+                    ))))];
+                }
+            }
+            Cmd::Archive => {
+                if let Some(s) = self.selected() {
+                    let archived = !s.coachee.archived;
+                    let text = if archived {
+                        format!(
+                            "Archive {}? Their sessions are kept; show them again with A.",
+                            s.coachee.name
+                        )
+                    } else {
+                        format!("Bring {} back from the archive?", s.coachee.name)
+                    };
+                    return vec![Msg::Popup(Popup::Confirm {
+                        text,
+                        on_yes: OnYes::Archive {
+                            id: s.coachee.id.clone(),
+                            archived,
+                        },
+                    })];
+                }
+            }
+            Cmd::ToggleArchived => {
+                self.show_archived = !self.show_archived;
+                return vec![Msg::Effect(Effect::LoadHome)];
+            }
+            Cmd::NewSession => {
+                if let Some(s) = self.selected() {
+                    if let Some(sid) = &s.unfinished_session {
+                        return vec![Msg::Popup(Popup::Unfinished {
+                            coachee_id: s.coachee.id.clone(),
+                            session_id: sid.clone(),
+                            name: s.coachee.name.clone(),
+                        })];
+                    } else {
+                        return vec![Msg::Popup(Popup::Picker {
+                            coachee_id: s.coachee.id.clone(),
+                            coachee_name: s.coachee.name.clone(),
+                            selected: 0,
+                        })];
+                    }
+                } else {
+                    return vec![Msg::Say("Add a coachee first: press a".to_owned())];
+                }
+            }
+            Cmd::Resume => match self.selected() {
+                Some(s) => match &s.unfinished_session {
+                    Some(id) => {
+                        return vec![Msg::Effect(Effect::OpenSession {
+                            session_id: id.clone(),
+                        })];
+                    }
+                    None => {
+                        let name = s.coachee.name.clone();
+                        return vec![Msg::Say(format!(
+                            "{name} has no unfinished session: press n to start one"
+                        ))];
+                    }
+                },
+                None => return vec![Msg::Say("Add a coachee first: press a".to_owned())],
+            },
+            Cmd::Open => match self.selected() {
+                Some(s) => {
+                    return vec![Msg::Effect(Effect::LoadCoachee {
+                        coachee_id: s.coachee.id.clone(),
+                    })];
+                }
+                None => return vec![Msg::Say("Add a coachee first: press a".to_owned())],
+            },
+            Cmd::ActionsBoard => {
+                return vec![Msg::Effect(Effect::LoadBoard {
+                    status: crate::store::StatusFilter::Open,
+                    coachee_id: None,
+                })];
+            }
+            _ => {}
+        }
+        vec![]
     }
 }

@@ -7,36 +7,35 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::common;
 use crate::dates;
-use crate::tui::app::{App, Popup};
+use crate::guide::LoadedGuide;
 use crate::tui::form::{Field, Form, FormKind};
 use crate::tui::keymap::{self, Context};
+use crate::tui::popup::Popup;
+use crate::tui::screens::common::Ui;
 
-pub fn draw(app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
+/// Draws `popup` over `area`; `guides` are the ones the picker offers.
+pub fn draw(ui: &Ui<'_>, guides: &[LoadedGuide], popup: &Popup, frame: &mut Frame, area: Rect) {
     match popup {
-        Popup::Help { ctx, scroll } => help(app, *ctx, *scroll, frame, area),
+        Popup::Help { ctx, scroll } => help(ui, *ctx, *scroll, frame, area),
         Popup::Picker {
             coachee_name,
             selected,
             ..
-        } => picker(app, coachee_name, *selected, frame, area),
-        Popup::Form(form) => form_popup(app, form, frame, area),
+        } => picker(ui, guides, coachee_name, *selected, frame, area),
+        Popup::Form(form) => form_popup(ui, form, frame, area),
         Popup::Confirm { text, .. } => message_box(
-            app,
+            ui,
             " Please confirm ",
             text,
-            &[("y", "yes"), ("n", "no")],
+            &crate::tui::ui::status_items(Context::Confirm),
             frame,
             area,
         ),
         Popup::Unfinished { name, .. } => message_box(
-            app,
+            ui,
             " Unfinished session ",
             &format!("{name} already has an unfinished session. Only one can be open at a time."),
-            &[
-                ("c", "resume it"),
-                ("f", "finish it, then start a new one"),
-                ("Esc", "cancel"),
-            ],
+            &crate::tui::ui::status_items(Context::Unfinished),
             frame,
             area,
         ),
@@ -44,10 +43,10 @@ pub fn draw(app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
 }
 
 fn message_box(
-    app: &App,
+    ui: &Ui<'_>,
     title: &str,
     text: &str,
-    keys: &[(&str, &str)],
+    keys: &[(String, String)],
     frame: &mut Frame,
     area: Rect,
 ) {
@@ -58,7 +57,7 @@ fn message_box(
     frame.render_widget(Clear, r);
     let mut spans = Vec::new();
     for (k, label) in keys {
-        spans.push(Span::styled(*k, app.theme.key));
+        spans.push(Span::styled(k.clone(), ui.theme.key));
         spans.push(Span::raw(format!(" {label}   ")));
     }
     let lines = vec![
@@ -69,14 +68,14 @@ fn message_box(
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .block(common::block(&app.ui(), title.to_owned(), true)),
+            .block(common::block(ui, title.to_owned(), true)),
         r,
     );
 }
 
 /// Every key of the screen underneath, straight from the keymap.
-fn help(app: &App, ctx: Context, scroll: u16, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
+fn help(ui: &Ui<'_>, ctx: Context, scroll: u16, frame: &mut Frame, area: Rect) {
+    let t = &ui.theme;
     let r = common::centered(area, 76, area.height.saturating_sub(2));
     frame.render_widget(Clear, r);
     let mut lines = vec![
@@ -122,16 +121,12 @@ fn help(app: &App, ctx: Context, scroll: u16, frame: &mut Frame, area: Rect) {
         ));
     }
     lines.push(Line::from(""));
-    lines.push(Line::styled(format!("Data file: {}", app.db_label), t.dim));
+    lines.push(Line::styled(format!("Data file: {}", ui.db_label), t.dim));
     frame.render_widget(
         Paragraph::new(lines)
             .scroll((scroll, 0))
             .wrap(Wrap { trim: false })
-            .block(common::block(
-                &app.ui(),
-                " Help: Esc closes, ↓/↑ scroll ",
-                true,
-            )),
+            .block(common::block(ui, " Help: Esc closes, ↓/↑ scroll ", true)),
         r,
     );
 }
@@ -165,12 +160,19 @@ fn context_name(ctx: Context) -> &'static str {
     }
 }
 
-fn picker(app: &App, coachee: &str, selected: usize, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
-    let r = common::centered(area, 72, app.guides.len() as u16 + 9);
+fn picker(
+    ui: &Ui<'_>,
+    guides: &[LoadedGuide],
+    coachee: &str,
+    selected: usize,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let t = &ui.theme;
+    let r = common::centered(area, 72, guides.len() as u16 + 9);
     frame.render_widget(Clear, r);
     let block = common::block(
-        &app.ui(),
+        ui,
         format!(" New session with {coachee}: pick a guide "),
         true,
     );
@@ -178,7 +180,7 @@ fn picker(app: &App, coachee: &str, selected: usize, frame: &mut Frame, area: Re
     frame.render_widget(block, r);
     let [list, desc] = Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(inner);
     let mut lines = Vec::new();
-    for (i, g) in app.guides.iter().enumerate() {
+    for (i, g) in guides.iter().enumerate() {
         let sel = i == selected;
         let source = match &g.source {
             crate::guide::GuideSource::Builtin => "",
@@ -199,7 +201,7 @@ fn picker(app: &App, coachee: &str, selected: usize, frame: &mut Frame, area: Re
     }
     let scroll = (selected as u16).saturating_sub(list.height.saturating_sub(1));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), list);
-    if let Some(g) = app.guides.get(selected) {
+    if let Some(g) = guides.get(selected) {
         let stages: Vec<&str> = g.guide.stages.iter().map(|s| s.title.as_str()).collect();
         frame.render_widget(
             Paragraph::new(vec![
@@ -212,8 +214,8 @@ fn picker(app: &App, coachee: &str, selected: usize, frame: &mut Frame, area: Re
     }
 }
 
-fn form_popup(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
+fn form_popup(ui: &Ui<'_>, form: &Form, frame: &mut Frame, area: Rect) {
+    let t = &ui.theme;
     // A refused value says why in full: its message wraps below the fields.
     let error_rows: Vec<String> = form
         .error
@@ -224,7 +226,7 @@ fn form_popup(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let h = form.fields.len() as u16 * 3 + 2 + error_h;
     let r = common::centered(area, 70, h);
     frame.render_widget(Clear, r);
-    let block = common::block(&app.ui(), format!(" {} ", form.title), true);
+    let block = common::block(ui, format!(" {} ", form.title), true);
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let mut constraints: Vec<Constraint> =
@@ -247,7 +249,7 @@ fn form_popup(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             _ => None,
         };
         if due_field == Some(i) {
-            hint_text = match dates::parse_due(&form.value(i), app.today) {
+            hint_text = match dates::parse_due(&form.value(i), ui.today) {
                 Ok(Some(d)) => format!("→ {}", dates::fmt_date_long(d)),
                 Ok(None) => "no due date".to_owned(),
                 Err(_) => "not a date yet: 2026-12-05, +3d, +2w, fri".to_owned(),

@@ -5,7 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{common, record};
-use crate::tui::app::Summary;
+use crate::tui::keymap::Cmd;
+use crate::tui::msg::{Env, Msg};
 use crate::tui::screens::common::Ui;
 
 pub fn draw(ui: &Ui<'_>, s: &Summary, frame: &mut Frame, area: Rect) {
@@ -21,4 +22,29 @@ pub fn draw(ui: &Ui<'_>, s: &Summary, frame: &mut Frame, area: Rect) {
             .scroll((s.scroll, 0)),
         body,
     );
+}
+
+/// The summary shown after finishing a session.
+pub struct Summary {
+    pub data: crate::tui::effect::SessionData,
+    pub scroll: u16,
+}
+
+impl Summary {
+    /// A key on the summary: scroll, export, back, quit.
+    pub fn update(&mut self, cmd: Option<Cmd>, env: &Env) -> Vec<Msg> {
+        match cmd {
+            Some(Cmd::Down) => self.scroll = self.scroll.saturating_add(1),
+            Some(Cmd::Up) => self.scroll = self.scroll.saturating_sub(1),
+            Some(Cmd::Back) => return vec![Msg::Back],
+            Some(Cmd::Quit) => return vec![Msg::Quit],
+            Some(Cmd::Export) => {
+                return vec![Msg::Popup(crate::tui::export_dialog::popup(
+                    &self.data, env,
+                ))];
+            }
+            _ => {}
+        }
+        vec![]
+    }
 }
