@@ -6,12 +6,9 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{EditorKey, Element, Session};
-use crate::dates;
-use crate::guide::{Prompt, Scale, Stage, StageKind};
-use crate::model::ReviewOutcome;
+use super::{EditorKey, Element, Session, rows};
+use crate::guide::{Prompt, Stage, StageKind};
 use crate::tui::msg::Env;
-use crate::tui::screens::common::{bar, delta};
 use crate::tui::theme::Theme;
 use crate::tui::wrap;
 
@@ -27,22 +24,22 @@ pub struct Card {
     pub cursor: Option<(usize, usize)>,
 }
 
-struct Builder<'a> {
-    width: usize,
-    theme: &'a Theme,
-    rows: Vec<Line<'static>>,
-    spans: Vec<(usize, usize)>,
-    cursor: Option<(usize, usize)>,
+pub(super) struct Builder<'a> {
+    pub(super) width: usize,
+    pub(super) theme: &'a Theme,
+    pub(super) rows: Vec<Line<'static>>,
+    pub(super) spans: Vec<(usize, usize)>,
+    pub(super) cursor: Option<(usize, usize)>,
 }
 
 impl Builder<'_> {
-    fn blank(&mut self) {
+    pub(super) fn blank(&mut self) {
         self.rows.push(Line::from(""));
     }
 
     /// `text` wrapped after `first` (a prefix such as the focus marker and
     /// a number), continuation rows indented to line up with the text.
-    fn text(&mut self, first: Vec<Span<'static>>, text: &str, style: Style) {
+    pub(super) fn text(&mut self, first: Vec<Span<'static>>, text: &str, style: Style) {
         let lead: usize = first.iter().map(|s| wrap::width(&s.content)).sum();
         let room = self.width.saturating_sub(lead).max(8);
         let mut first = Some(first);
@@ -56,12 +53,12 @@ impl Builder<'_> {
     }
 
     /// Plain wrapped text at an indent.
-    fn para(&mut self, indent: usize, text: &str, style: Style) {
+    pub(super) fn para(&mut self, indent: usize, text: &str, style: Style) {
         self.text(vec![Span::raw(" ".repeat(indent))], text, style);
     }
 
     /// The marker column: `› ` on the focused element, blank elsewhere.
-    fn mark(&self, focused: bool) -> Span<'static> {
+    pub(super) fn mark(&self, focused: bool) -> Span<'static> {
         if focused {
             Span::styled(MARK, self.theme.key)
         } else {
@@ -70,7 +67,14 @@ impl Builder<'_> {
     }
 
     /// An editor's text under a gutter; with the cursor when typing in it.
-    fn editor(&mut self, s: &Session, key: &EditorKey, indent: usize, typing: bool, empty: &str) {
+    pub(super) fn editor(
+        &mut self,
+        s: &Session,
+        key: &EditorKey,
+        indent: usize,
+        typing: bool,
+        empty: &str,
+    ) {
         let t = self.theme;
         let gutter = if typing { "┃ " } else { "│ " };
         let gutter_style = if typing { t.key } else { t.dim };
@@ -110,11 +114,11 @@ impl Builder<'_> {
     }
 
     /// Opens the rows of element `i`.
-    fn begin(&mut self) -> usize {
+    pub(super) fn begin(&mut self) -> usize {
         self.rows.len()
     }
 
-    fn end(&mut self, start: usize) {
+    pub(super) fn end(&mut self, start: usize) {
         self.spans.push((start, self.rows.len()));
     }
 }
@@ -136,13 +140,15 @@ pub fn build(s: &Session, theme: &Theme, width: usize, env: &Env) -> Card {
         intro(&mut b, s, stage);
         match &stage.kind {
             StageKind::Questions { prompts } => prompts_rows(&mut b, s, stage, prompts),
-            StageKind::Review => review_rows(&mut b, s, env),
-            StageKind::Ratings { items, scale } => ratings_rows(&mut b, s, stage, items, *scale),
-            StageKind::Choice { .. } => choice_rows(&mut b, s, stage),
-            StageKind::Actions => actions_rows(&mut b, s),
+            StageKind::Review => rows::review_rows(&mut b, s, env),
+            StageKind::Ratings { items, scale } => {
+                rows::ratings_rows(&mut b, s, stage, items, *scale)
+            }
+            StageKind::Choice { .. } => rows::choice_rows(&mut b, s, stage),
+            StageKind::Actions => rows::actions_rows(&mut b, s),
             StageKind::Close { prompts, .. } => {
                 prompts_rows(&mut b, s, stage, prompts);
-                close_rows(&mut b, s, stage, env);
+                rows::close_rows(&mut b, s, stage, env);
             }
         }
     }
@@ -170,7 +176,7 @@ fn intro(b: &mut Builder, s: &Session, stage: &Stage) {
     b.blank();
 }
 
-fn focus_is(s: &Session, el: Element) -> bool {
+pub(super) fn focus_is(s: &Session, el: Element) -> bool {
     !s.in_pane && s.focused() == Some(el)
 }
 
@@ -193,355 +199,5 @@ fn prompts_rows(b: &mut Builder, s: &Session, stage: &Stage, prompts: &[Prompt])
         b.editor(s, &key, 3, focused, "(no answer yet)");
         b.end(start);
         b.blank();
-    }
-}
-
-fn review_rows(b: &mut Builder, s: &Session, env: &Env) {
-    let t = b.theme;
-    if s.data.review.is_empty() {
-        b.para(
-            0,
-            "No open actions from earlier sessions: nothing to review.",
-            t.base,
-        );
-        b.para(0, "Ctrl-n moves on to the next stage.", t.dim);
-        return;
-    }
-    for (i, (a, r)) in s.data.review.iter().enumerate() {
-        let el = Element::Review(i);
-        let focused = focus_is(s, el);
-        let start = b.begin();
-        let mark = match r.as_ref().map(|r| r.outcome) {
-            Some(ReviewOutcome::Done) => "[done]    ",
-            Some(ReviewOutcome::Carried) => "[carried] ",
-            Some(ReviewOutcome::Dropped) => "[dropped] ",
-            None => "[  ?  ]   ",
-        };
-        let mark_style = if r.is_some() { t.ok } else { t.base };
-        b.text(
-            vec![b.mark(focused), Span::styled(mark, mark_style)],
-            &a.text,
-            if focused { t.title } else { t.base },
-        );
-        let due = a.due.map_or_else(
-            || "no due date".to_owned(),
-            |d| format!("due {}", dates::fmt_date(d)),
-        );
-        let overdue = a.due.is_some_and(|d| d < env.today) && r.is_none();
-        let meta = format!(
-            "{}{} · {due} · agreed {}",
-            if overdue { "OVERDUE · " } else { "" },
-            a.owner,
-            dates::fmt_date(dates::local_date(a.created_at))
-        );
-        b.para(12, &meta, if overdue { t.warn } else { t.dim });
-        if focused && !s.note_open {
-            b.para(
-                12,
-                "d done · c carry over · x drop · type to write a note",
-                t.dim,
-            );
-        }
-        let key = EditorKey::ReviewNote {
-            action: a.id.clone(),
-        };
-        let typing = focused && s.note_open;
-        if typing || focused || !s.editor_text(&key).unwrap_or_default().is_empty() {
-            b.editor(s, &key, 10, typing, "(no note)");
-        }
-        b.end(start);
-        b.blank();
-    }
-}
-
-fn ratings_rows(
-    b: &mut Builder,
-    s: &Session,
-    stage: &Stage,
-    items: &[crate::guide::RatingItem],
-    scale: Scale,
-) {
-    let t = b.theme;
-    let label_w = items
-        .iter()
-        .map(|i| wrap::width(&i.label))
-        .max()
-        .unwrap_or(8);
-    let bar_w = if b.width >= 40 { 10 } else { 5 };
-    for (i, it) in items.iter().enumerate() {
-        let el = Element::Rating(i);
-        let focused = focus_is(s, el);
-        let start = b.begin();
-        let sc = it.scale_or(scale);
-        let score = s
-            .data
-            .record
-            .rating(&stage.id, &it.id)
-            .and_then(|r| r.score);
-        let prev = s.data.previous.get(&it.id).copied();
-        let pad = label_w.saturating_sub(wrap::width(&it.label));
-        let mut spans = vec![
-            b.mark(focused),
-            Span::styled(
-                format!("{}{} ", it.label, " ".repeat(pad)),
-                if focused { t.title } else { t.base },
-            ),
-            Span::styled(
-                bar(score, sc.min, sc.max, bar_w),
-                if focused { t.current } else { t.base },
-            ),
-            Span::raw(format!(
-                " {:>2}",
-                score.map_or("-".to_owned(), |s| s.to_string())
-            )),
-        ];
-        match (prev, score) {
-            (Some(p), Some(now)) => {
-                spans.push(Span::styled(
-                    format!("  was {p} ({})", delta(now - p)),
-                    t.dim,
-                ));
-            }
-            (Some(p), None) => spans.push(Span::styled(format!("  was {p}"), t.dim)),
-            _ => {}
-        }
-        b.rows.push(Line::from(spans));
-        let key = EditorKey::RatingNote {
-            stage: stage.id.clone(),
-            item: it.id.clone(),
-        };
-        if focused {
-            b.para(4, &it.question, t.base);
-            b.editor(s, &key, 2, s.note_open, "(type to add a note)");
-        } else if !s.editor_text(&key).unwrap_or_default().is_empty() {
-            b.editor(s, &key, 2, false, "");
-        }
-        b.end(start);
-        if focused {
-            b.blank();
-        }
-    }
-}
-
-fn choice_rows(b: &mut Builder, s: &Session, stage: &Stage) {
-    let t = b.theme;
-    let StageKind::Choice {
-        question,
-        options,
-        tags,
-        tags_title,
-        rationale,
-    } = &stage.kind
-    else {
-        return;
-    };
-    let chosen = s.data.record.choice(&stage.id);
-    let picked_id = chosen.and_then(|c| c.option_id.clone());
-    if !question.is_empty() {
-        b.para(0, question, t.title);
-        b.blank();
-    }
-    for (i, o) in options.iter().enumerate() {
-        let focused = focus_is(s, Element::Option(i));
-        let picked = picked_id.as_deref() == Some(o.id.as_str());
-        let start = b.begin();
-        b.text(
-            vec![
-                b.mark(focused),
-                Span::styled(
-                    if picked { "(•) " } else { "( ) " },
-                    if picked { t.current } else { t.base },
-                ),
-            ],
-            &o.label,
-            if focused || picked { t.current } else { t.base },
-        );
-        if focused || picked {
-            b.para(6, &o.description, t.dim);
-        }
-        b.end(start);
-    }
-    b.blank();
-    let focused = focus_is(s, Element::Rationale);
-    let start = b.begin();
-    b.text(
-        vec![b.mark(focused)],
-        rationale,
-        if focused { t.title } else { t.base },
-    );
-    let key = EditorKey::Rationale {
-        stage: stage.id.clone(),
-    };
-    b.editor(s, &key, 1, focused, "(nothing written yet)");
-    b.end(start);
-    if tags.is_empty() {
-        return;
-    }
-    b.blank();
-    b.para(0, crate::guide::tags_heading(tags_title), t.title);
-    let cols = s.tag_columns();
-    let cell = (b.width / cols).max(12);
-    for (r, chunk) in tags.chunks(cols).enumerate() {
-        // Each cell wraps in its own column; the row is as tall as its tallest cell.
-        let cells: Vec<(bool, bool, Vec<String>)> = chunk
-            .iter()
-            .enumerate()
-            .map(|(c, tag)| {
-                let i = r * cols + c;
-                let on = chosen.is_some_and(|ch| ch.tags.contains(&tag.id));
-                (
-                    focus_is(s, Element::Tag(i)),
-                    on,
-                    wrap::wrap(&tag.label, cell.saturating_sub(7)),
-                )
-            })
-            .collect();
-        let height = cells.iter().map(|c| c.2.len()).max().unwrap_or(1);
-        let start = b.rows.len();
-        for line in 0..height {
-            let mut spans = Vec::new();
-            for (focused, on, text) in &cells {
-                let first = line == 0;
-                let lead = match (first, *focused) {
-                    (true, true) => Span::styled(MARK, t.key),
-                    _ => Span::raw("  "),
-                };
-                let boxed = if !first {
-                    "    "
-                } else if *on {
-                    "[x] "
-                } else {
-                    "[ ] "
-                };
-                let words = text.get(line).cloned().unwrap_or_default();
-                let used = 2 + 4 + wrap::width(&words);
-                spans.push(lead);
-                spans.push(Span::styled(boxed, if *on { t.current } else { t.base }));
-                spans.push(Span::styled(
-                    words,
-                    if *focused {
-                        t.title
-                    } else if *on {
-                        t.current
-                    } else {
-                        t.base
-                    },
-                ));
-                spans.push(Span::raw(" ".repeat(cell.saturating_sub(used))));
-            }
-            b.rows.push(Line::from(spans));
-        }
-        for _ in chunk {
-            b.spans.push((start, b.rows.len()));
-        }
-    }
-}
-
-fn actions_rows(b: &mut Builder, s: &Session) {
-    let t = b.theme;
-    let actions = &s.data.record.actions;
-    if actions.is_empty() {
-        b.para(
-            0,
-            "No actions agreed yet: what will happen, who does it, by when.",
-            t.base,
-        );
-        b.blank();
-    }
-    for (i, a) in actions.iter().enumerate() {
-        let focused = focus_is(s, Element::Action(i));
-        let start = b.begin();
-        b.text(
-            vec![b.mark(focused), Span::styled(format!("{}. ", i + 1), t.dim)],
-            &a.text,
-            if focused { t.title } else { t.base },
-        );
-        let due = a.due.map_or_else(
-            || "no due date".to_owned(),
-            |d| format!("due {}", dates::fmt_date_long(d)),
-        );
-        let mut meta = format!("{} · {due}", a.owner);
-        if let Some(l) = &a.link {
-            meta.push_str(&format!(" · {}", link_label(s, l)));
-        }
-        b.para(5, &meta, t.dim);
-        b.end(start);
-        b.blank();
-    }
-    let focused = focus_is(s, Element::AddAction);
-    let start = b.begin();
-    b.text(
-        vec![b.mark(focused), Span::styled("+ ", t.key)],
-        "Add an action (Enter or a)",
-        if focused { t.title } else { t.dim },
-    );
-    b.end(start);
-}
-
-/// "Autonomy" for a link to the Autonomy center, from the session's guide.
-pub fn link_label(s: &Session, link: &str) -> String {
-    s.link_options()
-        .into_iter()
-        .find(|(id, _)| id == link)
-        .map_or_else(|| link.to_owned(), |(_, l)| l)
-}
-
-fn close_rows(b: &mut Builder, s: &Session, stage: &Stage, env: &Env) {
-    let t = b.theme;
-    let StageKind::Close {
-        confidence,
-        next_session,
-        ..
-    } = &stage.kind
-    else {
-        return;
-    };
-    if let Some(c) = confidence {
-        let scale = c.scale_or(Scale::default());
-        let score = s.data.record.rating(&stage.id, &c.id).and_then(|r| r.score);
-        let focused = focus_is(s, Element::Confidence);
-        let start = b.begin();
-        b.rows.push(Line::from(vec![
-            b.mark(focused),
-            Span::styled(
-                format!("{} ", c.label),
-                if focused { t.title } else { t.base },
-            ),
-            Span::styled(bar(score, scale.min, scale.max, 10), t.current),
-            Span::raw(format!(
-                " {} / {}",
-                score.map_or("-".to_owned(), |s| s.to_string()),
-                scale.max
-            )),
-        ]));
-        b.para(2, &c.question, t.dim);
-        b.end(start);
-        b.blank();
-    }
-    if *next_session {
-        let focused = focus_is(s, Element::NextSession);
-        let start = b.begin();
-        b.text(
-            vec![b.mark(focused)],
-            "Next session",
-            if focused { t.title } else { t.base },
-        );
-        b.editor(s, &EditorKey::NextSession, 1, focused, "(not set)");
-        let text = s.editor_text(&EditorKey::NextSession).unwrap_or_default();
-        match (&s.field_error, dates::parse_due(&text, env.today)) {
-            (Some(e), _) if focused => b.para(3, e, t.warn),
-            (_, Ok(Some(d))) => b.para(3, &format!("→ {}", dates::fmt_date_long(d)), t.ok),
-            (_, Err(e)) => b.para(3, &e.to_string(), t.warn),
-            _ => {}
-        }
-        if focused {
-            let example = dates::fmt_date(env.today.saturating_add(time::Duration::days(7)));
-            b.para(
-                3,
-                &format!("Accepted: {example}, +3d, +2w, fri, tomorrow; Enter confirms"),
-                t.dim,
-            );
-        }
-        b.end(start);
     }
 }
