@@ -3,9 +3,8 @@
 use ratatui::crossterm::event::KeyEvent;
 use time::{Date, OffsetDateTime};
 
-mod popup_keys;
-
 use super::effect::{Effect, Loaded};
+use super::form::{Form, FormKind};
 use super::keymap::{self, Cmd, Context};
 use super::msg::{Env, Msg};
 pub use super::popup::{OnYes, Popup};
@@ -130,6 +129,8 @@ impl App {
                     effects.extend(self.open_search());
                 }
                 Msg::Bell => self.ring = self.bell,
+                Msg::Confirmed(on_yes) => effects.extend(self.confirmed(on_yes)),
+                Msg::FormDone { form, effects: e } => effects.extend(self.after_form(&form, e)),
             }
         }
         effects
@@ -184,8 +185,15 @@ impl App {
         if cmd == Some(Cmd::ForceQuit) {
             return self.quit_effects();
         }
-        if let Some(popup) = self.popup.take() {
-            return self.on_popup_key(popup, cmd, key);
+        if let Some(mut popup) = self.popup.take() {
+            let env = self.env();
+            let (answer, msgs) = popup.update(cmd, key, &env, &self.guides);
+            match answer {
+                super::popup::Answer::Keep => self.popup = Some(popup),
+                super::popup::Answer::Replace(p) => self.popup = Some(p),
+                super::popup::Answer::Close => {}
+            }
+            return self.apply(msgs);
         }
         if cmd == Some(Cmd::Help) {
             self.popup = Some(Popup::Help { ctx, scroll: 0 });
@@ -351,5 +359,42 @@ impl App {
         effects.push(Effect::Durable);
         effects.push(Effect::Quit);
         effects
+    }
+}
+
+impl App {
+    fn after_form(&mut self, form: &Form, effects: Vec<Effect>) -> Vec<Effect> {
+        if let FormKind::Export { .. } = &form.kind {
+            return crate::tui::export_dialog::submit(form, self.share_safe);
+        }
+        let env = self.env();
+        if let (FormKind::Action { .. }, Screen::Session(s)) = (&form.kind, &mut self.screen) {
+            return s.apply_action_form(form, &env);
+        }
+        effects
+    }
+
+    fn confirmed(&mut self, on_yes: OnYes) -> Vec<Effect> {
+        let env = self.env();
+        match on_yes {
+            OnYes::Archive { id, archived } => vec![Effect::SetArchived { id, archived }],
+            OnYes::Finish => match &mut self.screen {
+                Screen::Session(s) => {
+                    let mut effects = s.flush_editors(&env);
+                    effects.push(s.progress_write());
+                    effects.push(Effect::CompleteSession {
+                        session_id: s.session_id().to_owned(),
+                    });
+                    effects
+                }
+                _ => vec![],
+            },
+            OnYes::Restore(path) => vec![Effect::Restore(path)],
+            OnYes::TakeOver(session_id) => vec![Effect::TakeOver { session_id }],
+            OnYes::DeleteAction(i) => match &mut self.screen {
+                Screen::Session(s) => s.delete_action(i),
+                _ => vec![],
+            },
+        }
     }
 }

@@ -29,6 +29,7 @@ pub enum FormKind {
 }
 
 /// One field: a line of text or a choice among options.
+#[derive(Clone)]
 pub enum Field {
     Text(Box<TextArea<'static>>),
     Select {
@@ -38,6 +39,7 @@ pub enum Field {
 }
 
 /// A labelled field with a hint.
+#[derive(Clone)]
 pub struct FormField {
     pub label: &'static str,
     pub hint: &'static str,
@@ -45,6 +47,7 @@ pub struct FormField {
 }
 
 /// A popup form.
+#[derive(Clone)]
 pub struct Form {
     pub kind: FormKind,
     pub title: String,

@@ -27,6 +27,13 @@ pub enum Msg {
     Search,
     /// Ring the terminal bell (a timebox ran out).
     Bell,
+    /// A confirmation popup was answered yes.
+    Confirmed(super::popup::OnYes),
+    /// A form was submitted and valid: what it asks for.
+    FormDone {
+        form: Box<super::form::Form>,
+        effects: Vec<Effect>,
+    },
 }
 
 /// What every screen may read: one clock, one share-safe switch, and the

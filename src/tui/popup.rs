@@ -1,7 +1,12 @@
 //! Popups over a screen: what they hold, and what a confirmed one does.
 
+use ratatui::crossterm::event::KeyEvent;
+
+use super::effect::Effect;
 use super::form::Form;
-use super::keymap::Context;
+use super::keymap::{Cmd, Context};
+use super::msg::{Env, Msg};
+use crate::guide::LoadedGuide;
 
 /// Something over the screen that takes the keys first.
 pub enum Popup {
@@ -39,4 +44,112 @@ pub enum OnYes {
     Restore(std::path::PathBuf),
     /// Take a session over from the window that edits it.
     TakeOver(String),
+}
+
+/// What a popup does with a key, like gitui's Consumed / NotConsumed: it
+/// stays, goes, or gives way to another popup; its messages say the rest.
+pub enum Answer {
+    Keep,
+    Close,
+    Replace(Popup),
+}
+
+impl Popup {
+    /// A key while the popup is open. `guides` are the picker's.
+    pub fn update(
+        &mut self,
+        cmd: Option<Cmd>,
+        key: KeyEvent,
+        env: &Env,
+        guides: &[LoadedGuide],
+    ) -> (Answer, Vec<Msg>) {
+        match self {
+            Popup::Help { scroll, .. } => match cmd {
+                Some(Cmd::Down) => *scroll += 1,
+                Some(Cmd::Up) => *scroll = scroll.saturating_sub(1),
+                Some(_) => return (Answer::Close, vec![]),
+                None => {}
+            },
+            Popup::Picker {
+                coachee_id,
+                selected,
+                ..
+            } => match cmd {
+                Some(Cmd::Up) => *selected = selected.saturating_sub(1),
+                Some(Cmd::Down) => *selected = (*selected + 1).min(guides.len().saturating_sub(1)),
+                Some(Cmd::Submit) => {
+                    let start = guides.get(*selected).map(|g| {
+                        Msg::Effect(Effect::StartSession {
+                            coachee_id: coachee_id.clone(),
+                            guide: Box::new(g.guide.clone()),
+                        })
+                    });
+                    return (Answer::Close, start.into_iter().collect());
+                }
+                Some(Cmd::Back) => return (Answer::Close, vec![]),
+                _ => {}
+            },
+            Popup::Confirm { on_yes, .. } => match cmd {
+                Some(Cmd::Yes) => return (Answer::Close, vec![Msg::Confirmed(on_yes.clone())]),
+                Some(Cmd::No) => {
+                    let said = match on_yes {
+                        OnYes::Restore(path) => vec![Msg::Say(format!(
+                            "The unsaved text stays in {}; it is offered again at the next start",
+                            path.display()
+                        ))],
+                        _ => vec![],
+                    };
+                    return (Answer::Close, said);
+                }
+                _ => {}
+            },
+            Popup::Unfinished {
+                coachee_id,
+                session_id,
+                name,
+            } => match cmd {
+                Some(Cmd::Resume) => {
+                    return (
+                        Answer::Close,
+                        vec![Msg::Effect(Effect::OpenSession {
+                            session_id: session_id.clone(),
+                        })],
+                    );
+                }
+                Some(Cmd::Finish) => {
+                    // The old session is finished, then the guide picker opens.
+                    let picker = Popup::Picker {
+                        coachee_id: coachee_id.clone(),
+                        coachee_name: name.clone(),
+                        selected: 0,
+                    };
+                    return (
+                        Answer::Replace(picker),
+                        vec![Msg::Effect(Effect::CompleteSessionQuietly {
+                            session_id: session_id.clone(),
+                        })],
+                    );
+                }
+                Some(Cmd::No) => return (Answer::Close, vec![]),
+                _ => {}
+            },
+            Popup::Form(form) => match cmd {
+                Some(Cmd::Back) => return (Answer::Close, vec![]),
+                Some(Cmd::NextField) => form.next_field(),
+                Some(Cmd::PrevField) => form.prev_field(),
+                Some(Cmd::Submit) => match form.submit(env.today) {
+                    Ok(effects) => {
+                        let done = Msg::FormDone {
+                            form: form.clone(),
+                            effects,
+                        };
+                        return (Answer::Close, vec![done]);
+                    }
+                    Err(e) => form.error = Some(e),
+                },
+                _ => form.input(key),
+            },
+        }
+        (Answer::Keep, vec![])
+    }
 }
