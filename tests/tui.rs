@@ -19,5 +19,7 @@ mod readable;
 mod revisit;
 #[path = "tui/saving.rs"]
 mod saving;
+#[path = "tui/screens.rs"]
+mod screens;
 #[path = "tui/two_windows.rs"]
 mod two_windows;
