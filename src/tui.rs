@@ -1,7 +1,8 @@
 //! The full-screen app: terminal set-up, the event loop, and its parts.
 //!
-//! Data flows one way: key → `keymap` → `App` update → effects performed by
-//! `Runtime` against the store → draw from `&App`.
+//! Data flows one way: key → `keymap` → the screen's `update` (messages) →
+//! `App::apply` → effects performed by `Runtime` against the store → draw.
+//! docs/ARCHITECTURE.md draws it.
 
 pub mod app;
 pub mod effect;

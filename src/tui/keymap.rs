@@ -129,22 +129,19 @@ impl Context {
 
     /// Whether this is the live session screen.
     pub fn is_session(self) -> bool {
-        matches!(
-            self,
-            Context::SessionText
-                | Context::SessionLine
-                | Context::SessionNote
-                | Context::SessionPane
-                | Context::SessionRating
-                | Context::SessionConfidence
-                | Context::SessionReview
-                | Context::SessionOption
-                | Context::SessionTag
-                | Context::SessionAction
-                | Context::SessionAddAction
-                | Context::SessionEmpty
-                | Context::SessionReadOnly
-        )
+        self.types_text()
+            || matches!(
+                self,
+                Context::SessionRating
+                    | Context::SessionConfidence
+                    | Context::SessionReview
+                    | Context::SessionOption
+                    | Context::SessionTag
+                    | Context::SessionAction
+                    | Context::SessionAddAction
+                    | Context::SessionEmpty
+                    | Context::SessionReadOnly
+            )
     }
 
     /// Whether printable keys type into an editor here.

@@ -1,4 +1,5 @@
-//! One module per screen, each drawing from `&App` only.
+//! One module per screen: its state, its keys (an `update` that returns
+//! messages), its drawing (from its own state and a `Ui` view) and its loads.
 
 pub mod board;
 pub mod coachee;

@@ -1,4 +1,4 @@
-//! Drawing: picks the screen and popups to render from `&App`. No I/O here.
+//! Drawing: picks the screen and popups to render, and the status line. No I/O here.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

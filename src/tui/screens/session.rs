@@ -182,14 +182,20 @@ impl Session {
         self.ensure_editors();
     }
 
-    /// Creates the editors of the current stage from the saved data.
-    pub fn ensure_editors(&mut self) {
+    /// The editors of the current stage: its elements' and its private note.
+    fn stage_editor_keys(&self) -> Vec<EditorKey> {
         let mut keys: Vec<EditorKey> = self
             .elements()
             .iter()
             .filter_map(|e| e.editor_key(self))
             .collect();
         keys.extend(self.private_key());
+        keys
+    }
+
+    /// Creates the editors of the current stage from the saved data.
+    pub fn ensure_editors(&mut self) {
+        let keys = self.stage_editor_keys();
         for key in keys {
             if !self.editors.contains_key(&key) {
                 let text = key.saved_text(self);
@@ -222,12 +228,7 @@ impl Session {
         if self.read_only.is_some() {
             return vec![];
         }
-        let mut keys: Vec<EditorKey> = self
-            .elements()
-            .iter()
-            .filter_map(|e| e.editor_key(self))
-            .collect();
-        keys.extend(self.private_key());
+        let keys = self.stage_editor_keys();
         let mut out = Vec::new();
         for k in keys {
             if let Some(w) = self.changed_write(&k, env) {
