@@ -96,7 +96,7 @@ pub fn generate_at(
                 let last = s + 1 == opts.sessions;
                 records.push(story.session(g, start, last && unfinished, &mut rng));
             }
-            story.finish_statuses(&mut records);
+            CoacheeGen::finish_statuses(&mut records);
             for r in &records {
                 report.sessions += 1;
                 report.actions += r.actions.len() as u64;
@@ -375,7 +375,7 @@ impl<'a> CoacheeGen<'a> {
 
     /// Applies each review, in order, to the action it reviewed, so that
     /// every action is inserted with its final status.
-    fn finish_statuses(&self, records: &mut [SessionRecord]) {
+    fn finish_statuses(records: &mut [SessionRecord]) {
         let mut place = std::collections::HashMap::new();
         for (r, rec) in records.iter().enumerate() {
             for (a, action) in rec.actions.iter().enumerate() {

@@ -14,7 +14,7 @@ use proptest::prelude::*;
 fn innerceo(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("innerceo").expect("binary");
     cmd.arg("--db").arg(db).env_remove("INNERCEO_DB");
-    cmd.timeout(Duration::from_secs(60));
+    cmd.timeout(Duration::from_mins(1));
     cmd
 }
 

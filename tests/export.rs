@@ -166,8 +166,7 @@ fn ics_components(ics: &str) -> (Vec<Props>, Vec<Props>) {
 fn prop<'a>(c: &'a [(String, String)], name: &str) -> &'a str {
     c.iter()
         .find(|(n, _)| n == name)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_else(|| panic!("no {name} in {c:?}"))
+        .map_or_else(|| panic!("no {name} in {c:?}"), |(_, v)| v.as_str())
 }
 
 #[test]

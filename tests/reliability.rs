@@ -30,7 +30,7 @@ mod guide_clash;
 fn innerceo(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("innerceo").expect("binary");
     cmd.arg("--db").arg(db).env_remove("INNERCEO_DB");
-    cmd.timeout(Duration::from_secs(120));
+    cmd.timeout(Duration::from_mins(2));
     cmd
 }
 

@@ -337,7 +337,7 @@ fn an_empty_file_is_migrated_to_the_latest_schema() {
     let path = dir.path().join("empty.db");
     fs::write(&path, b"").unwrap();
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.counts().unwrap(), Default::default());
+    assert_eq!(store.counts().unwrap(), innerceo::store::Counts::default());
     drop(store);
     let conn = rusqlite::Connection::open(&path).unwrap();
     let version: i64 = conn

@@ -117,7 +117,7 @@ pub fn writable_copy() -> (tempfile::TempDir, PathBuf) {
 pub fn runtime(store: Store) -> Runtime {
     let (guides, _) = guide::load_all(None, &[]);
     let mut app = App::new(guides, Theme::colored(), false, innerceo::dates::now());
-    app.db_label = "bench.db".to_owned();
+    "bench.db".clone_into(&mut app.db_label);
     Runtime::new(app, store)
 }
 

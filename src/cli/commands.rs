@@ -171,8 +171,7 @@ fn coachee_list(store: &Store, json: bool, all: bool, out: &mut dyn Write) -> Re
                 s.open_actions.to_string(),
                 s.overdue_actions.to_string(),
                 s.last_session
-                    .map(|t| dates::fmt_date(dates::local_date(t)))
-                    .unwrap_or_else(|| "-".into()),
+                    .map_or_else(|| "-".into(), |t| dates::fmt_date(dates::local_date(t))),
             ]
         })
         .collect();

@@ -71,7 +71,7 @@ pub fn actions(store: &Store, args: &ActionsArgs, out: &mut dyn Write) -> Result
                 r.coachee_name.clone(),
                 a.text.clone(),
                 a.owner.clone(),
-                a.due.map(fmt_date).unwrap_or_else(|| "-".into()),
+                a.due.map_or_else(|| "-".into(), fmt_date),
                 status.to_owned(),
             ]
         })

@@ -132,7 +132,7 @@ pub fn trend(
         s,
         "<svg class=\"trend\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"Six Centers over time\">"
     );
-    for v in [scale.min, (scale.min + scale.max) / 2, scale.max] {
+    for v in [scale.min, i64::midpoint(scale.min, scale.max), scale.max] {
         let yy = y(v);
         let _ = write!(
             s,

@@ -78,12 +78,11 @@ pub fn user_guide_files(dir: Option<&Path>, extra: &[PathBuf]) -> Vec<PathBuf> {
 /// stable when a user customises a shipped guide; otherwise appends.
 /// Returns where the replaced guide came from.
 fn add(guides: &mut Vec<LoadedGuide>, loaded: LoadedGuide) -> Option<GuideSource> {
-    match guides.iter_mut().find(|g| g.guide.id == loaded.guide.id) {
-        Some(slot) => Some(std::mem::replace(slot, loaded).source),
-        None => {
-            guides.push(loaded);
-            None
-        }
+    if let Some(slot) = guides.iter_mut().find(|g| g.guide.id == loaded.guide.id) {
+        Some(std::mem::replace(slot, loaded).source)
+    } else {
+        guides.push(loaded);
+        None
     }
 }
 

@@ -199,27 +199,24 @@ impl Store {
                     .optional()?,
                 None => None,
             };
-            let id = match existing {
-                Some(id) => {
-                    self.conn
-                        .prepare_cached(
-                            "UPDATE action_reviews SET outcome = ?2, note = ?3, at = ?4
-                             WHERE uuid = ?1",
-                        )?
-                        .execute(params![id, outcome.as_str(), note, when])?;
-                    id
-                }
-                None => {
-                    let id = new_id();
-                    self.conn
-                        .prepare_cached(
-                            "INSERT INTO action_reviews (uuid, action_id, session_id, outcome,
-                                note, at)
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                        )?
-                        .execute(params![id, action, session, outcome.as_str(), note, when])?;
-                    id
-                }
+            let id = if let Some(id) = existing {
+                self.conn
+                    .prepare_cached(
+                        "UPDATE action_reviews SET outcome = ?2, note = ?3, at = ?4
+                         WHERE uuid = ?1",
+                    )?
+                    .execute(params![id, outcome.as_str(), note, when])?;
+                id
+            } else {
+                let id = new_id();
+                self.conn
+                    .prepare_cached(
+                        "INSERT INTO action_reviews (uuid, action_id, session_id, outcome,
+                            note, at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    )?
+                    .execute(params![id, action, session, outcome.as_str(), note, when])?;
+                id
             };
             self.conn
                 .prepare_cached("UPDATE actions SET status = ?2, completed_on = ?3 WHERE id = ?1")?

@@ -49,7 +49,7 @@ impl Store {
         let ran = f(self);
         self.conn.trace_v2(TraceEventCodes::empty(), None);
         ran?;
-        let mut seen: Vec<String> = SEEN.with(|s| s.take());
+        let mut seen: Vec<String> = SEEN.with(std::cell::RefCell::take);
         let mut distinct = Vec::new();
         for sql in seen.drain(..) {
             if !distinct.contains(&sql) {

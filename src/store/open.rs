@@ -39,7 +39,7 @@ pub(crate) const APPLICATION_ID: i64 = 0x6943_454F;
 const HEADER_LEN: usize = 100;
 
 /// How long a write waits for another process holding the lock.
-const BUSY_TIMEOUT: Duration = Duration::from_millis(5000);
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 impl Store {
     /// Opens (creating if needed) the database at `path`, refusing without

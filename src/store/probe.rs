@@ -119,7 +119,7 @@ pub(super) fn has_companions(path: &Path) -> bool {
 /// `-shm` created. Only for a file that no other connection has open.
 pub(super) fn immutable_uri(path: &Path) -> String {
     let mut uri = String::from("file:");
-    for &b in path_bytes(path).iter() {
+    for &b in &path_bytes(path) {
         if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'.' | b'_' | b'~') {
             uri.push(char::from(b));
         } else {

@@ -129,13 +129,12 @@ impl Store {
         }
         self.write(|| {
             let mut wrote = self.insert_coachee(&record.coachee)?;
-            let session = match self.session_rowid_opt(&s.id)? {
-                Some(rowid) => rowid,
-                None => {
-                    wrote = true;
-                    let coachee = self.coachee_rowid(&s.coachee_id)?;
-                    self.insert_session_row(s, coachee)?
-                }
+            let session = if let Some(rowid) = self.session_rowid_opt(&s.id)? {
+                rowid
+            } else {
+                wrote = true;
+                let coachee = self.coachee_rowid(&s.coachee_id)?;
+                self.insert_session_row(s, coachee)?
             };
             let mut changed = 0;
             for a in record.answers.iter().filter(|a| !a.text.trim().is_empty()) {

@@ -468,17 +468,16 @@ impl Runtime {
             }
             Ok(())
         });
-        match applied {
-            Err(e) => Loaded::Error(format!(
+        if let Err(e) = applied {
+            Loaded::Error(format!(
                 "Could not put back the unsaved text yet ({e}); it stays in {}",
                 path.display()
-            )),
-            Ok(()) => {
-                let _ = std::fs::remove_file(path);
-                Loaded::Saved(Some(
-                    "Put back the text that could not be saved last time".to_owned(),
-                ))
-            }
+            ))
+        } else {
+            let _ = std::fs::remove_file(path);
+            Loaded::Saved(Some(
+                "Put back the text that could not be saved last time".to_owned(),
+            ))
         }
     }
 }

@@ -204,7 +204,9 @@ impl Term {
     }
 
     fn output(&self) -> MutexGuard<'_, Output> {
-        self.out.lock().unwrap_or_else(|e| e.into_inner())
+        self.out
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// The screen as text, rows joined by newlines.
@@ -360,7 +362,10 @@ impl Term {
         // The screen parser takes the new size first, and keeps the reader
         // thread waiting until the terminal has it too: what the app draws
         // after the resize must never land on a screen of the old size.
-        let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
+        let mut out = self
+            .out
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         out.parser
             .screen_mut()
             .set_size(nonzero(rows), nonzero(cols));
@@ -488,7 +493,9 @@ fn read_loop(mut reader: Box<dyn Read + Send>, out: &Mutex<Output>, stop: &Atomi
         match reader.read(&mut buf) {
             Ok(0) => return,
             Ok(n) => {
-                let mut o = out.lock().unwrap_or_else(|e| e.into_inner());
+                let mut o = out
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
                 o.parser.process(&buf[..n]);
                 o.raw.extend_from_slice(&buf[..n]);
             }

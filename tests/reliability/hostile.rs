@@ -24,7 +24,7 @@ fn assert_inert(what: &str, bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     for c in text.chars() {
         let bad = (c.is_control() && c != '\n' && c != '\t') || c == '\u{fffd}';
-        assert!(!bad, "{what}: {:?} in {text:?}", c);
+        assert!(!bad, "{what}: {c:?} in {text:?}");
     }
 }
 

@@ -254,9 +254,11 @@ fn a_large_paste_lands_whole_in_the_answer() {
     ch(&mut rt, 'n');
     key(&mut rt, KeyCode::Enter);
     ctrl(&mut rt, 'n');
-    let big: String = (0..20_000)
-        .map(|i| format!("line {i} with words\n"))
-        .collect();
+    let big: String = (0..20_000).fold(String::new(), |mut s, i| {
+        use std::fmt::Write as _;
+        let _ = writeln!(s, "line {i} with words");
+        s
+    });
     paste(&mut rt, &big.replace('\n', "\r"));
     rt.flush();
     let id = rt.store.session_summaries(None).expect("list")[0]

@@ -19,7 +19,7 @@ pub fn runtime_with(store: Store, theme: Theme) -> Runtime {
     let (guides, errors) = guide::load_all(None, &[]);
     assert!(errors.is_empty(), "{errors:?}");
     let mut app = App::new(guides, theme, false, NOW);
-    app.db_label = "/tmp/innerceo-test.db".to_owned();
+    "/tmp/innerceo-test.db".clone_into(&mut app.db_label);
     Runtime::new(app, store)
 }
 

@@ -1,5 +1,6 @@
 //! Saving while another program holds the database: nothing typed is lost.
 
+use std::os::unix::fs::PermissionsExt as _;
 use std::time::Duration;
 
 use innerceo::store::Store;
@@ -52,7 +53,6 @@ fn quitting_while_the_database_is_locked_keeps_the_text_in_a_recovery_file_and_p
         panic!("the unsaved text was not kept");
     };
     drop(rt);
-    use std::os::unix::fs::PermissionsExt as _;
     let mode = std::fs::metadata(&kept)
         .expect("recovery file")
         .permissions()

@@ -164,8 +164,7 @@ fn no_color_means_no_colour_at_all() {
     for cell in term.backend().buffer().content() {
         assert!(
             matches!(cell.fg, Color::Reset) && matches!(cell.bg, Color::Reset),
-            "coloured cell {:?} with NO_COLOR",
-            cell
+            "coloured cell {cell:?} with NO_COLOR"
         );
     }
     let mut settings = insta::Settings::clone_current();

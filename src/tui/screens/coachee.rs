@@ -153,19 +153,18 @@ impl CoacheeView {
                     coachee_id: Some(id),
                 })];
             }
-            Cmd::Resume => match v.unfinished() {
-                Some(s) => {
+            Cmd::Resume => {
+                if let Some(s) = v.unfinished() {
                     return vec![Msg::Effect(Effect::OpenSession {
                         session_id: s.id.clone(),
                     })];
-                }
-                None => {
+                } else {
                     let name = v.data.coachee.name.clone();
                     return vec![Msg::Say(format!(
                         "{name} has no unfinished session: press n to start one"
                     ))];
                 }
-            },
+            }
             Cmd::NewSession => {
                 let c = &v.data.coachee;
                 return vec![Msg::Popup(match v.unfinished() {

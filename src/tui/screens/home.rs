@@ -73,8 +73,7 @@ pub fn draw(ui: &Ui<'_>, home: &Home, frame: &mut Frame, area: Rect) {
                 Cell::from(common::fit(&s.coachee.role, &cols, 2)),
                 Cell::from(
                     s.last_session
-                        .map(|d| dates::fmt_date(dates::local_date(d)))
-                        .unwrap_or_else(|| "never".into()),
+                        .map_or_else(|| "never".into(), |d| dates::fmt_date(dates::local_date(d))),
                 ),
                 Cell::from(s.sessions.to_string()),
                 Cell::from(s.open_actions.to_string()),
@@ -219,31 +218,28 @@ impl Home {
                             session_id: sid.clone(),
                             name: s.coachee.name.clone(),
                         })];
-                    } else {
-                        return vec![Msg::Popup(Popup::Picker {
-                            coachee_id: s.coachee.id.clone(),
-                            coachee_name: s.coachee.name.clone(),
-                            selected: 0,
-                        })];
                     }
-                } else {
-                    return vec![Msg::Say("Add a coachee first: press a".to_owned())];
+                    return vec![Msg::Popup(Popup::Picker {
+                        coachee_id: s.coachee.id.clone(),
+                        coachee_name: s.coachee.name.clone(),
+                        selected: 0,
+                    })];
                 }
+                return vec![Msg::Say("Add a coachee first: press a".to_owned())];
             }
             Cmd::Resume => match self.selected() {
-                Some(s) => match &s.unfinished_session {
-                    Some(id) => {
+                Some(s) => {
+                    if let Some(id) = &s.unfinished_session {
                         return vec![Msg::Effect(Effect::OpenSession {
                             session_id: id.clone(),
                         })];
-                    }
-                    None => {
+                    } else {
                         let name = s.coachee.name.clone();
                         return vec![Msg::Say(format!(
                             "{name} has no unfinished session: press n to start one"
                         ))];
                     }
-                },
+                }
                 None => return vec![Msg::Say("Add a coachee first: press a".to_owned())],
             },
             Cmd::Open => match self.selected() {

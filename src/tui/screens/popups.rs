@@ -278,10 +278,7 @@ fn form_popup(ui: &Ui<'_>, form: &Form, frame: &mut Frame, area: Rect) {
                 }
             }
             Field::Select { options, index } => {
-                let label = options
-                    .get(*index)
-                    .map(|(_, l)| l.as_str())
-                    .unwrap_or("none");
+                let label = options.get(*index).map_or("none", |(_, l)| l.as_str());
                 frame.render_widget(
                     Paragraph::new(Line::from(vec![
                         Span::styled("‹ ", t.dim),

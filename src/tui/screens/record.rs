@@ -140,10 +140,7 @@ pub fn document(data: &SessionData, theme: &Theme, private: bool) -> Document {
                     out.push(Line::styled("  (no actions agreed)", t.dim));
                 }
                 for a in &rec.actions {
-                    let due = a
-                        .due
-                        .map(dates::fmt_date)
-                        .unwrap_or_else(|| "no date".into());
+                    let due = a.due.map_or_else(|| "no date".into(), dates::fmt_date);
                     out.push(Line::from(format!(
                         "  • {} ({}, due {due}, {})",
                         a.text,

@@ -60,7 +60,7 @@ impl SearchView {
         if query != self.searched {
             self.selected = 0;
         }
-        self.searched = query.to_owned();
+        query.clone_into(&mut self.searched);
         self.hits = hits;
         self.selected = self.selected.min(self.hits.len().saturating_sub(1));
     }

@@ -24,7 +24,9 @@ pub fn draw(ui: &Ui<'_>, v: &DetailView, frame: &mut Frame, area: Rect) {
     );
     let right = if rec.session.status == SessionStatus::InProgress {
         let mut r = common::if_room(ui, top, &place, "▶ unfinished: e resumes it ".to_owned());
-        r.iter_mut().for_each(|s| s.style = t.warn);
+        for s in &mut r {
+            s.style = t.warn;
+        }
         r
     } else {
         vec![]

@@ -142,7 +142,7 @@ pub fn build(s: &Session, theme: &Theme, width: usize, env: &Env) -> Card {
             StageKind::Questions { prompts } => prompts_rows(&mut b, s, stage, prompts),
             StageKind::Review => rows::review_rows(&mut b, s, env),
             StageKind::Ratings { items, scale } => {
-                rows::ratings_rows(&mut b, s, stage, items, *scale)
+                rows::ratings_rows(&mut b, s, stage, items, *scale);
             }
             StageKind::Choice { .. } => rows::choice_rows(&mut b, s, stage),
             StageKind::Actions => rows::actions_rows(&mut b, s),
