@@ -166,6 +166,12 @@ fn copy_into(source: &Store, tmp: &Path, to: Option<&str>) -> Result<()> {
         "ATTACH DATABASE ?1 AS target KEY ?2",
         rusqlite::params![tmp.to_string_lossy(), to.unwrap_or_default()],
     )?;
+    // No rollback journal beside the temporary file: it is thrown away on
+    // any failure anyway, and a journal recreated by a write in flight
+    // while a signal removes the file would be left behind.
+    source
+        .conn
+        .query_row("PRAGMA target.journal_mode = OFF", [], |_| Ok(()))?;
     source
         .conn
         .query_row("SELECT sqlcipher_export('target')", [], |_| Ok(()))?;

@@ -2,13 +2,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Screen};
 use super::keymap;
 use super::screens;
-use super::theme::Theme;
 use super::wrap;
 
 /// The smallest terminal the full layout fits in.
@@ -86,8 +85,11 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
         _ => Vec::new(),
     };
     items.extend(status_items(ctx));
-    let line = fit_status(&items, usize::from(area.width), &app.theme);
-    frame.render_widget(Paragraph::new(line), area);
+    let status = super::widgets::status_line::StatusLine {
+        items,
+        theme: app.theme,
+    };
+    frame.render_widget(&status, area);
 }
 
 /// The status-line entries of a context, from the keymap, with a pointer
@@ -116,40 +118,4 @@ pub fn status_items(ctx: keymap::Context) -> Vec<(String, String)> {
         items.push((key, "all keys".to_owned()));
     }
     items
-}
-
-/// Entries that fit in `width`, most important (first) kept; the help
-/// pointer (last) is kept while anything fits, and no entry is ever cut.
-pub fn fit_status(items: &[(String, String)], width: usize, theme: &Theme) -> Line<'static> {
-    let w = |(k, l): &(String, String)| wrap::width(k) + 1 + wrap::width(l);
-    let help = items.last().filter(|(_, l)| l == "all keys");
-    let body = if help.is_some() {
-        &items[..items.len() - 1]
-    } else {
-        items
-    };
-    let mut used = help.map_or(0, |h| w(h) + 2);
-    let mut keep = Vec::new();
-    for it in body {
-        let need = w(it) + if keep.is_empty() { 0 } else { 2 };
-        if used + need > width {
-            break;
-        }
-        used += need;
-        keep.push(it);
-    }
-    if let Some(h) = help
-        && w(h) <= width
-    {
-        keep.push(h);
-    }
-    let mut spans = Vec::new();
-    for (k, l) in keep {
-        if !spans.is_empty() {
-            spans.push(Span::styled("  ", theme.dim));
-        }
-        spans.push(Span::styled(k.clone(), theme.key));
-        spans.push(Span::raw(format!(" {l}")));
-    }
-    Line::from(spans)
 }

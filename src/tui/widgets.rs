@@ -1,3 +1,6 @@
-//! Widgets drawn by several screens.
+//! Widgets drawn by several screens, each `Widget for &View` with
+//! buffer-exact tests.
 
 pub mod radar;
+pub mod stage_list;
+pub mod status_line;

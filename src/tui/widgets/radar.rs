@@ -25,7 +25,7 @@ fn color(theme: &Theme, c: Color) -> Color {
     if theme.color { c } else { Color::Reset }
 }
 
-impl Widget for Radar<'_> {
+impl Widget for &Radar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if self.labels.is_empty() {
             return;
@@ -112,5 +112,77 @@ impl Widget for Radar<'_> {
                 }
             })
             .render(area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The buffer's text, row by row.
+    fn rows(buf: &Buffer) -> Vec<String> {
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_axis_label_is_whole_at_the_session_size() {
+        let labels: Vec<String> = [
+            "Autonomy",
+            "Motivation",
+            "Confidence",
+            "Efficacy",
+            "Job",
+            "Relationships",
+        ]
+        .map(String::from)
+        .to_vec();
+        let theme = Theme::plain();
+        let radar = Radar {
+            labels: labels.clone(),
+            current: vec![Some(7.0); 6],
+            previous: None,
+            min: 1.0,
+            max: 10.0,
+            theme: &theme,
+        };
+        for (w, h) in [(48, 26), (44, 24), (60, 32)] {
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            (&radar).render(buf.area, &mut buf);
+            let text = rows(&buf).join("\n");
+            for l in &labels {
+                assert!(text.contains(l.as_str()), "{l} cut at {w}x{h}:\n{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn too_small_says_where_the_radar_is() {
+        let theme = Theme::plain();
+        let radar = Radar {
+            labels: vec!["A".into(); 6],
+            current: vec![None; 6],
+            previous: None,
+            min: 1.0,
+            max: 10.0,
+            theme: &theme,
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 20, 3));
+        (&radar).render(buf.area, &mut buf);
+        let mut got = buf.clone();
+        got.set_style(got.area, ratatui::style::Style::reset());
+        assert_eq!(
+            got,
+            Buffer::with_lines([
+                "(the radar shows in ",
+                "a larger window)    ",
+                "                    "
+            ])
+        );
     }
 }

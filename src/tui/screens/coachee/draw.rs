@@ -302,7 +302,7 @@ fn draw_centers(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, area: Rect) {
         // around it holds the axis labels.
         let chart = radar;
         frame.render_widget(
-            Radar {
+            &Radar {
                 labels: v.trends.iter().map(|c| short_label(&c.label)).collect(),
                 current: scores(latest),
                 previous: v.compared().map(scores),

@@ -6,13 +6,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Session;
-use super::card::{self, MARK};
+use super::card;
 use crate::dates::fmt_clock;
 use crate::guide::StageKind;
 use crate::tui::msg::Env;
 use crate::tui::screens::common::{self, short_label};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::radar::Radar;
+use crate::tui::widgets::stage_list::{StageList, StageRow};
 use crate::tui::wrap;
 
 /// Width of the left column: the stage list, or the notes pane in its place.
@@ -106,41 +107,24 @@ fn header(s: &Session, theme: &Theme, env: &Env, frame: &mut Frame, area: Rect) 
 }
 
 fn stage_list(s: &Session, theme: &Theme, env: &Env, frame: &mut Frame, area: Rect) {
-    let t = theme;
-    let block = common::block_with(t, " Stages ", false);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let room = usize::from(inner.width).saturating_sub(4).max(4);
-    let mut lines = Vec::new();
-    for (i, st) in s.data.record.session.guide.stages.iter().enumerate() {
-        let here = i == s.stage;
-        let progress = s.progress_of(st);
-        let note = !env.share_safe && s.has_private_note(&st.id);
-        let title = if note {
-            format!("{} ✎", st.title)
-        } else {
-            st.title.clone()
-        };
-        for (k, row) in wrap::wrap(&title, room).into_iter().enumerate() {
-            let lead = if k > 0 {
-                Span::raw("    ")
-            } else {
-                Span::styled(
-                    format!("{}{} ", if here { MARK } else { "  " }, progress.mark()),
-                    if here { t.key } else { t.ok },
-                )
-            };
-            lines.push(Line::from(vec![
-                lead,
-                Span::styled(row, if here { t.current } else { t.base }),
-            ]));
-        }
-    }
-    lines.push(Line::from(""));
-    for text in ["✓ done", "◐ partly", "– skipped", "✎ private note"] {
-        lines.push(Line::styled(format!(" {text}"), t.dim));
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
+    let list = StageList {
+        rows: s
+            .data
+            .record
+            .session
+            .guide
+            .stages
+            .iter()
+            .map(|st| StageRow {
+                title: st.title.clone(),
+                progress: s.progress_of(st),
+                note: !env.share_safe && s.has_private_note(&st.id),
+            })
+            .collect(),
+        current: s.stage,
+        theme: *theme,
+    };
+    frame.render_widget(&list, area);
 }
 
 fn notes_pane(s: &Session, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -305,7 +289,7 @@ fn draw_radar(s: &Session, t: &Theme, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     frame.render_widget(
-        Radar {
+        &Radar {
             labels,
             current,
             previous,
