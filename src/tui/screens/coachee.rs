@@ -158,12 +158,11 @@ impl CoacheeView {
                     return vec![Msg::Effect(Effect::OpenSession {
                         session_id: s.id.clone(),
                     })];
-                } else {
-                    let name = v.data.coachee.name.clone();
-                    return vec![Msg::Say(format!(
-                        "{name} has no unfinished session: press n to start one"
-                    ))];
                 }
+                let name = v.data.coachee.name.clone();
+                return vec![Msg::Say(format!(
+                    "{name} has no unfinished session: press n to start one"
+                ))];
             }
             Cmd::NewSession => {
                 let c = &v.data.coachee;

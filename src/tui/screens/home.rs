@@ -233,12 +233,11 @@ impl Home {
                         return vec![Msg::Effect(Effect::OpenSession {
                             session_id: id.clone(),
                         })];
-                    } else {
-                        let name = s.coachee.name.clone();
-                        return vec![Msg::Say(format!(
-                            "{name} has no unfinished session: press n to start one"
-                        ))];
                     }
+                    let name = s.coachee.name.clone();
+                    return vec![Msg::Say(format!(
+                        "{name} has no unfinished session: press n to start one"
+                    ))];
                 }
                 None => return vec![Msg::Say("Add a coachee first: press a".to_owned())],
             },
