@@ -8,11 +8,14 @@ mod table;
 
 use std::path::PathBuf;
 
+use anyhow::{Result, anyhow, bail};
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
 use crate::export::Format;
+use crate::store::{self, Store};
 
-pub use commands::{db_path, load_guides, run_command, short_id};
+pub use crate::export::short_id;
+pub use commands::{load_guides, run_command};
 pub use encryption::open_unlocked;
 
 /// A terminal companion for coaching conversations, kept in one local SQLite file.
@@ -231,4 +234,35 @@ pub struct DemoArgs {
     /// Seed for the random generator: the same seed gives the same data
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+}
+
+/// The database path: `--db`, else `INNERCEO_DB`, else the platform default.
+pub fn db_path(cli: &Cli) -> Result<PathBuf> {
+    if let Some(p) = &cli.db {
+        if p.as_os_str().is_empty() {
+            bail!(
+                "the database path given with --db is empty: give a file, e.g. --db ~/coaching.db"
+            );
+        }
+        return Ok(p.clone());
+    }
+    if let Some(p) = std::env::var_os("INNERCEO_DB") {
+        if p.is_empty() {
+            bail!(
+                "INNERCEO_DB is set but empty: set it to a file, e.g. ~/coaching.db, or unset it"
+            );
+        }
+        return Ok(PathBuf::from(p));
+    }
+    store::default_db_path().ok_or_else(|| {
+        anyhow!(
+            "cannot find a home folder for the database: give a file with --db PATH or INNERCEO_DB"
+        )
+    })
+}
+
+/// Opens the store at the path the user chose.
+pub fn open_store(cli: &Cli) -> Result<Store> {
+    let path = db_path(cli)?;
+    encryption::open_unlocked(cli, &path, 1)
 }

@@ -1,47 +1,15 @@
 //! What each subcommand does: open the store, run, print.
 
 use std::io::Write;
-use std::path::PathBuf;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, anyhow};
 use serde_json::json;
 
 use super::table;
-use super::{Cli, CoacheeCmd, Command, GuideCmd, SessionCmd};
+use super::{Cli, CoacheeCmd, Command, GuideCmd, SessionCmd, db_path, open_store, short_id};
 use crate::dates::{self, fmt_datetime};
 use crate::guide::{self, GuideSource};
-use crate::store::{self, Store};
-
-/// The database path: `--db`, else `INNERCEO_DB`, else the platform default.
-pub fn db_path(cli: &Cli) -> Result<PathBuf> {
-    if let Some(p) = &cli.db {
-        if p.as_os_str().is_empty() {
-            bail!(
-                "the database path given with --db is empty: give a file, e.g. --db ~/coaching.db"
-            );
-        }
-        return Ok(p.clone());
-    }
-    if let Some(p) = std::env::var_os("INNERCEO_DB") {
-        if p.is_empty() {
-            bail!(
-                "INNERCEO_DB is set but empty: set it to a file, e.g. ~/coaching.db, or unset it"
-            );
-        }
-        return Ok(PathBuf::from(p));
-    }
-    store::default_db_path().ok_or_else(|| {
-        anyhow!(
-            "cannot find a home folder for the database: give a file with --db PATH or INNERCEO_DB"
-        )
-    })
-}
-
-/// Opens the store at the path the user chose.
-pub fn open_store(cli: &Cli) -> Result<Store> {
-    let path = db_path(cli)?;
-    super::encryption::open_unlocked(cli, &path, 1)
-}
+use crate::store::Store;
 
 /// Runs a subcommand, writing its output to `out`.
 pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
@@ -118,11 +86,6 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
         }
     }
     Ok(())
-}
-
-/// The first 8 characters of an id: enough to tell sessions apart and to type.
-pub fn short_id(id: &str) -> &str {
-    id.get(..8).unwrap_or(id)
 }
 
 fn coachee_list(store: &Store, json: bool, all: bool, out: &mut dyn Write) -> Result<()> {
@@ -319,7 +282,8 @@ fn guide_command(cli: &Cli, cmd: &GuideCmd, out: &mut dyn Write) -> Result<()> {
                     ids.join(", ")
                 )
             })?;
-            write!(out, "{}", g.guide.to_toml())?;
+            // A user's guide may hold any text: nothing raw to the terminal.
+            write!(out, "{}", crate::controls::escape(&g.guide.to_toml()))?;
         }
     }
     Ok(())

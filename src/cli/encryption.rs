@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{Result, bail};
 
 use super::Cli;
-use super::commands::db_path;
+use super::db_path;
 use crate::secret::{self, Passphrase};
 use crate::store::{self, Counts, Store, StoreError};
 

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 
-use super::commands::{db_path, open_store};
 use super::{Cli, ExportArgs};
+use super::{db_path, open_store};
 use crate::export::{self, Format, Scope};
 use crate::store::Store;
 
