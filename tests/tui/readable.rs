@@ -65,10 +65,18 @@ fn reads(text: &str, words: &[String]) -> bool {
 fn texts(stage: &guide::Stage) -> Vec<String> {
     let mut out = vec![stage.intro.clone()];
     match &stage.kind {
-        StageKind::Questions { prompts } => {
+        StageKind::Questions { prompts } | StageKind::Close { prompts, .. } => {
             for p in prompts {
                 out.push(p.text.clone());
                 out.push(p.hint.clone());
+            }
+            if let StageKind::Close {
+                confidence: Some(c),
+                ..
+            } = &stage.kind
+            {
+                out.push(c.label.clone());
+                out.push(c.question.clone());
             }
         }
         StageKind::Ratings { items, .. } => {
@@ -88,20 +96,6 @@ fn texts(stage: &guide::Stage) -> Vec<String> {
             for o in options {
                 out.push(o.label.clone());
                 out.push(o.description.clone());
-            }
-        }
-        StageKind::Close {
-            prompts,
-            confidence,
-            ..
-        } => {
-            for p in prompts {
-                out.push(p.text.clone());
-                out.push(p.hint.clone());
-            }
-            if let Some(c) = confidence {
-                out.push(c.label.clone());
-                out.push(c.question.clone());
             }
         }
         StageKind::Review | StageKind::Actions => {}
