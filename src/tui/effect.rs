@@ -153,6 +153,14 @@ impl Write {
     }
 }
 
+/// Where a past session opens: at a stage of its guide, or at the stage
+/// that holds its agreed actions (whatever that stage is called there).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DetailAt {
+    Stage(String),
+    Actions,
+}
+
 /// Something for the run loop to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -197,7 +205,7 @@ pub enum Effect {
     /// A past session to read, at `stage` when given.
     LoadDetail {
         session_id: String,
-        stage: Option<String>,
+        stage: Option<DetailAt>,
     },
     LoadBoard {
         status: StatusFilter,
@@ -258,7 +266,7 @@ pub enum Loaded {
     Coachee(Box<CoacheeData>),
     Detail {
         data: Box<SessionData>,
-        stage: Option<String>,
+        stage: Option<DetailAt>,
     },
     Board(Box<BoardData>),
     ActionHistory {

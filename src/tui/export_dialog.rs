@@ -25,6 +25,24 @@ const FORMATS: [(Format, &str, &str); 5] = [
     ),
 ];
 
+/// The export form's fields, in order.
+const FORMAT_FIELD: usize = 0;
+const FILE_FIELD: usize = 1;
+const PRIVATE_FIELD: usize = 2;
+
+/// Whether the export carries the coach's private notes: the choices of the
+/// form's last field, by their position in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PrivateNotes {
+    Leave,
+    Include,
+}
+
+const PRIVATE_CHOICES: [(PrivateNotes, &str); 2] = [
+    (PrivateNotes::Leave, "no"),
+    (PrivateNotes::Include, "yes, marked as private"),
+];
+
 /// The export form for the session in `data`, proposing a file in the
 /// export folder the app was given.
 pub fn popup(data: &SessionData, env: &Env) -> Popup {
@@ -42,10 +60,10 @@ pub fn popup(data: &SessionData, env: &Env) -> Popup {
         // Share-safe mode never offers what it hides.
         vec![("no".to_owned(), "no (share-safe mode is on)".to_owned())]
     } else {
-        vec![
-            ("no".to_owned(), "no".to_owned()),
-            ("yes".to_owned(), "yes, marked as private".to_owned()),
-        ]
+        PRIVATE_CHOICES
+            .iter()
+            .map(|(_, label)| ((*label).to_owned(), (*label).to_owned()))
+            .collect()
     };
     let form = Form {
         kind: FormKind::Export {
@@ -87,11 +105,13 @@ pub fn popup(data: &SessionData, env: &Env) -> Popup {
 
 /// After the format changes, the file name follows it (`.md` → `.html`).
 pub fn follow_format(form: &mut Form) {
-    let Some(ext) = form.selected(0) else { return };
+    let Some(ext) = form.selected(FORMAT_FIELD) else {
+        return;
+    };
     let Some(FormField {
         field: Field::Text(editor),
         ..
-    }) = form.fields.get_mut(1)
+    }) = form.fields.get_mut(FILE_FIELD)
     else {
         return;
     };
@@ -112,15 +132,19 @@ pub fn submit(form: &Form, share_safe: bool) -> Vec<Effect> {
         return vec![];
     };
     let format = form
-        .selected(0)
+        .selected(FORMAT_FIELD)
         .and_then(|ext| FORMATS.iter().find(|(_, x, _)| *x == ext))
         .map_or(Format::Md, |(f, _, _)| *f);
-    let path = expand_home(&form.value(1));
+    let path = expand_home(&form.value(FILE_FIELD));
+    let private = form
+        .choice(PRIVATE_FIELD)
+        .and_then(|i| PRIVATE_CHOICES.get(i))
+        .map(|(p, _)| *p);
     vec![Effect::Export {
         session_id: session_id.clone(),
         format,
         path,
-        include_private: !share_safe && form.selected(2).as_deref() == Some("yes"),
+        include_private: !share_safe && private == Some(PrivateNotes::Include),
     }]
 }
 

@@ -218,6 +218,14 @@ impl Form {
         }
     }
 
+    /// The position of the option chosen in select field `i`.
+    pub fn choice(&self, i: usize) -> Option<usize> {
+        match self.fields.get(i).map(|f| &f.field) {
+            Some(Field::Select { index, .. }) => Some(*index),
+            _ => None,
+        }
+    }
+
     pub fn next_field(&mut self) {
         self.focus = (self.focus + 1) % self.fields.len().max(1);
     }

@@ -99,7 +99,11 @@ impl App {
 
     /// A session to read, at `stage` when given; the same session read
     /// again keeps its scroll.
-    pub fn show_detail(&mut self, data: SessionData, stage: Option<String>) -> Vec<Effect> {
+    pub fn show_detail(
+        &mut self,
+        data: SessionData,
+        stage: Option<crate::tui::effect::DetailAt>,
+    ) -> Vec<Effect> {
         let private = !self.share_safe;
         match &mut self.screen {
             Screen::Detail(v) if v.session_id() == data.record.session.id && stage.is_none() => {
@@ -107,7 +111,7 @@ impl App {
             }
             _ => self.open_screen(Screen::Detail(Box::new(DetailView::new(
                 data,
-                stage.as_deref(),
+                stage.as_ref(),
                 private,
             )))),
         }

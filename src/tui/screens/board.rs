@@ -148,7 +148,7 @@ impl BoardView {
                 if let Some(r) = v.selected_row() {
                     return vec![Msg::Effect(Effect::LoadDetail {
                         session_id: r.action.session_id.clone(),
-                        stage: Some(super::detail::ACTIONS_STAGE.to_owned()),
+                        stage: Some(crate::tui::effect::DetailAt::Actions),
                     })];
                 }
             }

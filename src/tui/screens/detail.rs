@@ -7,15 +7,11 @@ pub use draw::draw;
 
 use crate::guide::StageKind;
 use crate::model::SessionStatus;
-use crate::tui::effect::{Effect, SessionData};
+use crate::tui::effect::{DetailAt, Effect, SessionData};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::{Env, Msg};
 use crate::tui::screens::record;
 use crate::tui::theme::Theme;
-
-/// Asks to open a session at its actions stage, whatever that stage's id is
-/// in the session's guide (search results name it this way too).
-pub const ACTIONS_STAGE: &str = "actions";
 
 /// The session detail's state. `scroll` counts document lines (not wrapped
 /// rows), so jumping to a stage does not depend on the terminal's width.
@@ -26,18 +22,19 @@ pub struct DetailView {
 
 impl DetailView {
     /// Opens `data` at the top, or at `stage`'s heading.
-    pub fn new(data: SessionData, stage: Option<&str>, private: bool) -> Self {
+    pub fn new(data: SessionData, stage: Option<&DetailAt>, private: bool) -> Self {
         let mut v = Self { data, scroll: 0 };
-        if let Some(id) = stage {
+        if let Some(at) = stage {
             let stages = &v.data.record.session.guide.stages;
-            let id = if id == ACTIONS_STAGE && !stages.iter().any(|s| s.id == id) {
-                stages
+            let id = match at {
+                DetailAt::Stage(id) => id.clone(),
+                DetailAt::Actions => stages
                     .iter()
                     .find(|s| matches!(s.kind, StageKind::Actions))
-                    .map_or(id, |s| s.id.as_str())
-            } else {
-                id
+                    .map(|s| s.id.clone())
+                    .unwrap_or_default(),
             };
+            let id = id.as_str();
             v.scroll = v
                 .anchors(private)
                 .into_iter()

@@ -77,7 +77,7 @@ impl SearchView {
                 return match self.hits.get(self.selected) {
                     Some(h) => vec![Msg::Effect(Effect::LoadDetail {
                         session_id: h.session_id.clone(),
-                        stage: Some(h.stage_id.clone()),
+                        stage: Some(crate::tui::effect::DetailAt::Stage(h.stage_id.clone())),
                     })],
                     None => vec![Msg::Say(
                         "Nothing selected: type a few letters first".to_owned(),
