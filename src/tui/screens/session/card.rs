@@ -196,7 +196,13 @@ fn prompts_rows(b: &mut Builder, s: &Session, stage: &Stage, prompts: &[Prompt])
             stage: stage.id.clone(),
             prompt: p.id.clone(),
         };
-        b.editor(s, &key, 3, focused, "(no answer yet)");
+        b.editor(
+            s,
+            &key,
+            3,
+            focused && s.read_only.is_none(),
+            "(no answer yet)",
+        );
         b.end(start);
         b.blank();
     }

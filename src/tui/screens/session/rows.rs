@@ -187,7 +187,13 @@ pub(super) fn choice_rows(b: &mut Builder, s: &Session, stage: &Stage) {
     let key = EditorKey::Rationale {
         stage: stage.id.clone(),
     };
-    b.editor(s, &key, 1, focused, "(nothing written yet)");
+    b.editor(
+        s,
+        &key,
+        1,
+        focused && s.read_only.is_none(),
+        "(nothing written yet)",
+    );
     b.end(start);
     if tags.is_empty() {
         return;
@@ -341,7 +347,13 @@ pub(super) fn close_rows(b: &mut Builder, s: &Session, stage: &Stage, env: &Env)
             "Next session",
             if focused { t.title } else { t.base },
         );
-        b.editor(s, &EditorKey::NextSession, 1, focused, "(not set)");
+        b.editor(
+            s,
+            &EditorKey::NextSession,
+            1,
+            focused && s.read_only.is_none(),
+            "(not set)",
+        );
         let text = s.editor_text(&EditorKey::NextSession).unwrap_or_default();
         match (&s.field_error, dates::parse_due(&text, env.today)) {
             (Some(e), _) if focused => b.para(3, e, t.warn),
