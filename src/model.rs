@@ -248,10 +248,56 @@ pub struct Action {
     pub due: Option<Date>,
     pub status: ActionStatus,
     pub completed_on: Option<Date>,
-    /// Optional link to a center (`center:autonomy`) or pathway (`pathway:stepping_up`).
-    pub link: Option<String>,
+    /// Optional link to a center or a pathway of the session's guide.
+    pub link: Option<ActionLink>,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
+}
+
+/// What an action is linked to: a rating item (a Six Center) or a choice
+/// option (a pathway) of the session's guide, by its id. Stored and
+/// exported as `center:ID` / `pathway:ID`; this is the one place that
+/// spelling lives.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum ActionLink {
+    Center(String),
+    Pathway(String),
+}
+
+impl ActionLink {
+    /// Reads the stored form; `None` for anything else.
+    pub fn parse(s: &str) -> Option<Self> {
+        if let Some(id) = s.strip_prefix("center:").filter(|id| !id.is_empty()) {
+            return Some(ActionLink::Center(id.to_owned()));
+        }
+        s.strip_prefix("pathway:")
+            .filter(|id| !id.is_empty())
+            .map(|id| ActionLink::Pathway(id.to_owned()))
+    }
+
+    /// The stored form.
+    pub fn to_stored(&self) -> String {
+        match self {
+            ActionLink::Center(id) => format!("center:{id}"),
+            ActionLink::Pathway(id) => format!("pathway:{id}"),
+        }
+    }
+}
+
+impl TryFrom<String> for ActionLink {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        ActionLink::parse(&s).ok_or_else(|| {
+            format!("{s:?} is not a link to a center or a pathway (center:ID or pathway:ID)")
+        })
+    }
+}
+
+impl From<ActionLink> for String {
+    fn from(l: ActionLink) -> Self {
+        l.to_stored()
+    }
 }
 
 impl Action {

@@ -124,7 +124,7 @@ fn action(session: &str, coachee: &str, text: &str, due: Option<Date>) -> Action
         due,
         status: ActionStatus::Open,
         completed_on: None,
-        link: Some("center:autonomy".into()),
+        link: Some(innerceo::model::ActionLink::Center("autonomy".into())),
         created_at: datetime!(2026-03-01 10:00 UTC),
     }
 }

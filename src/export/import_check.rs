@@ -278,6 +278,11 @@ fn action(at: &str, a: &JsonAction) -> Result<()> {
     name(&format!("{at}.owner"), &a.owner)?;
     if let Some(link) = &a.link {
         name(&format!("{at}.link"), link)?;
+        if crate::model::ActionLink::parse(link).is_none() {
+            bail!(
+                "{at}.link: {link:?} is not a link to a center or a pathway (center:ID or pathway:ID)"
+            );
+        }
     }
     Ok(())
 }

@@ -114,7 +114,7 @@ impl JsonAction {
             due: a.due,
             status: a.status,
             completed_on: a.completed_on,
-            link: a.link.clone(),
+            link: a.link.as_ref().map(crate::model::ActionLink::to_stored),
             created_at: a.created_at,
             history,
         }
@@ -130,7 +130,12 @@ impl JsonAction {
             due: self.due,
             status: self.status,
             completed_on: self.completed_on,
-            link: self.link.clone(),
+            // Checked on import (`import_check`): a link that does not parse
+            // is refused there with its JSON path.
+            link: self
+                .link
+                .as_deref()
+                .and_then(crate::model::ActionLink::parse),
             created_at: self.created_at,
         }
     }

@@ -10,7 +10,9 @@ use super::convert::{
     time_to_sql,
 };
 use super::{ActionFilter, Result, StatusFilter, Store, StoreError};
-use crate::model::{Action, ActionReview, ActionRow, ActionStatus, ReviewOutcome, new_id};
+use crate::model::{
+    Action, ActionLink, ActionReview, ActionRow, ActionStatus, ReviewOutcome, new_id,
+};
 
 /// The columns `action_from_row` reads, in order; needs the joins in
 /// `ACTION_FROM`.
@@ -32,7 +34,10 @@ pub(super) fn action_from_row(r: &Row<'_>, at: usize) -> Result<Action> {
         due: opt_date_from_sql(r.get(at + 5)?)?,
         status: enum_from_sql(&status, "action status", ActionStatus::parse)?,
         completed_on: opt_date_from_sql(r.get(at + 7)?)?,
-        link: r.get(at + 8)?,
+        link: r
+            .get::<_, Option<String>>(at + 8)?
+            .map(|l| ActionLink::try_from(l).map_err(StoreError::BadData))
+            .transpose()?,
         created_at: time_from_sql(&created)?,
     })
 }
@@ -100,7 +105,7 @@ impl Store {
                 opt_date_to_sql(a.due)?,
                 a.status.as_str(),
                 opt_date_to_sql(a.completed_on)?,
-                a.link,
+                a.link.as_ref().map(ActionLink::to_stored),
                 time_to_sql(a.created_at)?,
             ])?;
         Ok(n > 0)
@@ -127,7 +132,7 @@ impl Store {
                     due,
                     a.status.as_str(),
                     completed,
-                    a.link
+                    a.link.as_ref().map(ActionLink::to_stored)
                 ])?;
             if n == 0 {
                 self.action_rowid(&a.id)?;

@@ -6,6 +6,7 @@ use time::Date;
 
 use super::effect::Effect;
 use crate::dates;
+use crate::model::ActionLink;
 
 /// What the form is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +61,7 @@ pub struct Form {
 
 /// Links an action can have: the guide's rating items and choice options,
 /// as (link, label).
-pub fn link_options(guide: &crate::guide::Guide) -> Vec<(String, String)> {
+pub fn link_options(guide: &crate::guide::Guide) -> Vec<(ActionLink, String)> {
     let mut out = Vec::new();
     for st in &guide.stages {
         match &st.kind {
@@ -68,14 +69,14 @@ pub fn link_options(guide: &crate::guide::Guide) -> Vec<(String, String)> {
                 out.extend(
                     items
                         .iter()
-                        .map(|i| (format!("center:{}", i.id), i.label.clone())),
+                        .map(|i| (ActionLink::Center(i.id.clone()), i.label.clone())),
                 );
             }
             crate::guide::StageKind::Choice { options, .. } => {
                 out.extend(
                     options
                         .iter()
-                        .map(|o| (format!("pathway:{}", o.id), o.label.clone())),
+                        .map(|o| (ActionLink::Pathway(o.id.clone()), o.label.clone())),
                 );
             }
             _ => {}
@@ -132,13 +133,14 @@ impl Form {
         text: &str,
         owner: &str,
         due: &str,
-        links: Vec<(String, String)>,
-        link: Option<&str>,
+        links: Vec<(ActionLink, String)>,
+        link: Option<&ActionLink>,
     ) -> Self {
+        // The select field holds each link in its stored form.
         let mut options = vec![(String::new(), "none".to_owned())];
-        options.extend(links);
+        options.extend(links.into_iter().map(|(l, label)| (l.to_stored(), label)));
         let link_index = link
-            .and_then(|l| options.iter().position(|(id, _)| id == l))
+            .and_then(|l| options.iter().position(|(id, _)| *id == l.to_stored()))
             .unwrap_or(0);
         Self {
             kind: FormKind::Action { index },

@@ -138,7 +138,10 @@ fn a_whole_one_to_one_typed_in_a_terminal_is_in_the_database() {
     assert_eq!(a.text, "Draft the panel plan");
     assert_eq!(a.owner, "Ana");
     assert!(a.due.is_some(), "\"fri\" is a due date");
-    assert_eq!(a.link.as_deref(), Some("center:autonomy"));
+    assert_eq!(
+        a.link,
+        Some(innerceo::model::ActionLink::Center("autonomy".into()))
+    );
     assert_eq!(a.status, ActionStatus::Open);
     assert_eq!(
         rec.answer("close", "key_insight"),

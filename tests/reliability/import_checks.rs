@@ -107,6 +107,13 @@ fn impossible_values_are_refused_with_their_json_path() {
     refused(&v, "sessions[0].actions[1].id: the action id");
 
     let mut v = demo_value();
+    v["sessions"][0]["actions"][0]["link"] = "elsewhere:autonomy".into();
+    refused(
+        &v,
+        "sessions[0].actions[0].link: \"elsewhere:autonomy\" is not a link to a center or a pathway",
+    );
+
+    let mut v = demo_value();
     v["sessions"][0]["answers"][0]["text"] = "x".repeat((1 << 20) + 1).into();
     refused(
         &v,

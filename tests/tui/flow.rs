@@ -151,7 +151,10 @@ fn a_whole_one_to_one_is_saved_field_by_field() {
     assert_eq!(a.text, "Draft the panel plan");
     assert_eq!(a.owner, "Ana");
     assert_eq!(a.due, Some(date!(2026 - 11 - 27)));
-    assert_eq!(a.link.as_deref(), Some("center:autonomy"));
+    assert_eq!(
+        a.link,
+        Some(innerceo::model::ActionLink::Center("autonomy".into()))
+    );
     assert_eq!(a.status, ActionStatus::Open);
     assert_eq!(
         rec.answer("close", "key_insight"),

@@ -311,7 +311,7 @@ impl Session {
     }
 
     /// Links an action can have: the guide's rating items and choice options.
-    pub fn link_options(&self) -> Vec<(String, String)> {
+    pub fn link_options(&self) -> Vec<(crate::model::ActionLink, String)> {
         crate::tui::form::link_options(&self.data.record.session.guide)
     }
 
@@ -324,7 +324,9 @@ impl Session {
             o if o.is_empty() => "coachee".to_owned(),
             o => o,
         };
-        let link = form.selected(Form::ACTION_LINK);
+        let link = form
+            .selected(Form::ACTION_LINK)
+            .and_then(|l| crate::model::ActionLink::parse(&l));
         let index = match &form.kind {
             crate::tui::form::FormKind::Action { index } => *index,
             _ => None,
@@ -371,7 +373,7 @@ impl Session {
                 &a.owner,
                 &a.due.map(crate::dates::fmt_date).unwrap_or_default(),
                 links,
-                a.link.as_deref(),
+                a.link.as_ref(),
             ),
             None => Form::action(None, "", "", "", links, None),
         }

@@ -300,11 +300,11 @@ pub(super) fn actions_rows(b: &mut Builder, s: &Session) {
 }
 
 /// "Autonomy" for a link to the Autonomy center, from the session's guide.
-pub fn link_label(s: &Session, link: &str) -> String {
+pub fn link_label(s: &Session, link: &crate::model::ActionLink) -> String {
     s.link_options()
         .into_iter()
         .find(|(id, _)| id == link)
-        .map_or_else(|| link.to_owned(), |(_, l)| l)
+        .map_or_else(|| link.to_stored(), |(_, l)| l)
 }
 
 pub(super) fn close_rows(b: &mut Builder, s: &Session, stage: &Stage, env: &Env) {
