@@ -3,13 +3,26 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use innerceo::cli::{self, Cli};
 
 fn main() -> ExitCode {
     // Read the local UTC offset before any thread exists (see `dates`).
     innerceo::dates::init_local_offset();
-    let cli = Cli::parse();
+    // `--version` also names the SQLite inside (bundled SQLCipher), which
+    // decides what files it reads and how they are encrypted.
+    let version = format!(
+        "{} (SQLite {}, SQLCipher built in)",
+        env!("CARGO_PKG_VERSION"),
+        rusqlite::version()
+    );
+    // Made once per run; clap takes the text for the whole run.
+    let version: &'static str = Box::leak(version.into_boxed_str());
+    let matches = Cli::command().version(version).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match try_main(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -80,8 +80,19 @@ fn demo_fills_the_database_and_is_the_same_for_the_same_seed() {
             .args(["demo", "--coachees", "4", "--sessions", "5", "--seed", "7"])
             .assert()
             .success()
-            .stdout(predicate::str::contains("Added 4 coachees, 20 sessions"));
+            .stdout(predicate::str::contains("Added 4 coachees, 20 sessions"))
+            // The way to open them names the same database.
+            .stdout(predicate::str::contains(format!(
+                "Open them with: innerceo --db {}",
+                db.display()
+            )));
     }
+    // The same seed again adds nothing, and says so.
+    innerceo(&a)
+        .args(["demo", "--coachees", "4", "--sessions", "5", "--seed", "7"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Nothing added"));
     for args in [["coachee", "list", "--json"], ["session", "list", "--json"]] {
         let out_a = innerceo(&a).args(args).output().expect("run").stdout;
         let out_b = innerceo(&b).args(args).output().expect("run").stdout;
@@ -280,4 +291,15 @@ fn the_app_refuses_to_start_without_a_terminal() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("needs a terminal"));
+}
+
+#[test]
+fn version_names_the_sqlite_inside() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    innerceo(&dir.path().join("v.db"))
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(SQLite 3."))
+        .stdout(predicate::str::contains("SQLCipher"));
 }

@@ -66,7 +66,8 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
         } => super::encryption::rekey(cli, new_passphrase_file.as_deref(), out)?,
         Command::Demo(args) => {
             let store = open_store(cli)?;
-            let report = crate::demo::generate(
+            let before = store.counts()?;
+            crate::demo::generate(
                 &store,
                 &crate::demo::DemoOptions {
                     coachees: args.coachees,
@@ -74,18 +75,47 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
                     seed: args.seed,
                 },
             )?;
-            writeln!(
-                out,
-                "Added {} coachees, {} sessions and {} actions to {}",
-                report.coachees,
-                report.sessions,
-                report.actions,
-                db_path(cli)?.display()
-            )?;
-            writeln!(out, "Open them with: innerceo")?;
+            // Say what the database gained: a second run with the same seed
+            // adds nothing, and says so.
+            let after = store.counts()?;
+            let path = db_path(cli)?;
+            if after == before {
+                writeln!(
+                    out,
+                    "Nothing added: {} already holds this demo data (another --seed makes new data)",
+                    crate::controls::escape(&path.display().to_string())
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "Added {} coachees, {} sessions and {} actions to {}",
+                    after.coachees - before.coachees,
+                    after.sessions - before.sessions,
+                    after.actions - before.actions,
+                    crate::controls::escape(&path.display().to_string())
+                )?;
+            }
+            // The command to see it, with the same database as this one.
+            let open = if cli.db.is_some() {
+                format!("innerceo --db {}", shell_quote(&path.display().to_string()))
+            } else {
+                "innerceo".to_owned()
+            };
+            writeln!(out, "Open them with: {}", crate::controls::escape(&open))?;
         }
     }
     Ok(())
+}
+
+/// `s` as one shell word: quoted when it holds anything a shell would split.
+fn shell_quote(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || "/._-+=:@%".contains(c))
+    {
+        return s.to_owned();
+    }
+    format!("'{}'", s.replace('\'', "'\\''"))
 }
 
 fn coachee_list(store: &Store, json: bool, all: bool, out: &mut dyn Write) -> Result<()> {

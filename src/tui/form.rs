@@ -244,6 +244,16 @@ impl Form {
             return;
         };
         match &mut f.field {
+            // Ctrl-u empties a one-line field, as in a shell (a long proposed
+            // path would otherwise take one backspace per character).
+            Field::Text(t)
+                if key.code == KeyCode::Char('u')
+                    && key
+                        .modifiers
+                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
+            {
+                **t = line_editor("");
+            }
             Field::Text(t) => {
                 t.input(key);
             }

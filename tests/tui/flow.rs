@@ -522,3 +522,49 @@ fn a_pasted_crlf_is_one_line_break() {
     assert_eq!(rec.answer("clarity", "intent"), Some("one\ntwo\nthree"));
     assert_eq!(rec.answer("clarity", "purpose"), Some("four\nfive"));
 }
+
+/// `c` on home resumes the one unfinished session, whoever is selected;
+/// Ctrl-u empties a form's path; the summary does not scroll past its end.
+#[test]
+fn small_conveniences_of_home_forms_and_the_summary() {
+    let mut rt = runtime();
+    add_coachee(&mut rt, "Ana Silva", "");
+    ch(&mut rt, 'n');
+    key(&mut rt, KeyCode::Enter);
+    ctrl(&mut rt, 'q');
+    let mut rt = runtime_with(rt.store, Theme::colored());
+    add_coachee(&mut rt, "Zoë Kaur", "");
+    assert!(
+        rt.app
+            .home
+            .selected()
+            .is_some_and(|s| s.coachee.name == "Zoë Kaur"),
+        "the coachee just added is selected"
+    );
+    ch(&mut rt, 'c');
+    let Screen::Session(s) = &rt.app.screen else {
+        panic!("c did not resume Ana's session:\n{}", screen(&rt, 80, 24));
+    };
+    assert_eq!(s.data.record.coachee.name, "Ana Silva");
+    ctrl(&mut rt, 'f');
+    ch(&mut rt, 'y');
+    assert!(matches!(rt.app.screen, Screen::Summary(_)));
+    for _ in 0..500 {
+        key(&mut rt, KeyCode::Down);
+    }
+    let text = screen(&rt, 80, 24);
+    assert!(
+        text.lines()
+            .skip(2)
+            .take(3)
+            .any(|l| l.chars().any(char::is_alphanumeric)),
+        "the summary still shows its end:\n{text}"
+    );
+    ch(&mut rt, 'x');
+    key(&mut rt, KeyCode::Tab); // the file field
+    ctrl(&mut rt, 'u');
+    let Some(innerceo::tui::app::Popup::Form(form)) = &rt.app.popup else {
+        panic!("no export form");
+    };
+    assert_eq!(form.value(1), "", "Ctrl-u empties the path");
+}

@@ -234,6 +234,17 @@ impl Home {
                             session_id: id.clone(),
                         })];
                     }
+                    // Exactly one unfinished session among the coachees:
+                    // that is the one to resume, whoever is selected.
+                    let mut open = self
+                        .rows
+                        .iter()
+                        .filter_map(|r| r.unfinished_session.as_ref());
+                    if let (Some(id), None) = (open.next(), open.next()) {
+                        return vec![Msg::Effect(Effect::OpenSession {
+                            session_id: id.clone(),
+                        })];
+                    }
                     let name = s.coachee.name.clone();
                     return vec![Msg::Say(format!(
                         "{name} has no unfinished session: press n to start one"

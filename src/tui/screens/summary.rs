@@ -34,7 +34,20 @@ impl Summary {
     /// A key on the summary: scroll, export, back, quit.
     pub fn update(&mut self, cmd: Option<Cmd>, env: &Env) -> Vec<Msg> {
         match cmd {
-            Some(Cmd::Down) => self.scroll = self.scroll.saturating_add(1),
+            Some(Cmd::Down) => {
+                // Not past the end: the last line stays on screen.
+                let last = super::record::lines(
+                    &self.data,
+                    &crate::tui::theme::Theme::plain(),
+                    !env.share_safe,
+                )
+                .len()
+                .saturating_sub(1);
+                self.scroll = self
+                    .scroll
+                    .saturating_add(1)
+                    .min(u16::try_from(last).unwrap_or(u16::MAX));
+            }
             Some(Cmd::Up) => self.scroll = self.scroll.saturating_sub(1),
             Some(Cmd::Back) => return vec![Msg::Back],
             Some(Cmd::Quit) => return vec![Msg::Quit],
