@@ -5,27 +5,19 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use proptest::prelude::*;
 
-fn innerceo(db: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("innerceo").expect("binary");
-    cmd.arg("--db").arg(db).env_remove("INNERCEO_DB");
-    cmd.timeout(Duration::from_mins(1));
-    cmd
-}
+#[path = "common/bin.rs"]
+mod bin;
+
+use bin::{innerceo, permissions_are_ignored};
 
 /// A real database made by the app, closed cleanly (no WAL left beside it).
 fn real_db(dir: &Path) -> PathBuf {
-    let db = dir.join("innerceo.db");
-    innerceo(&db)
-        .args(["demo", "--coachees", "2", "--sessions", "3"])
-        .assert()
-        .success();
-    db
+    bin::demo_db(dir, "innerceo.db")
 }
 
 /// Runs `args` on `db` and checks: non-zero exit, `message` on stderr,
@@ -110,18 +102,6 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
     drop(conn);
     refused(&db, &["coachee", "add", "Ana"], "newer innerceo");
     refused(&db, &["coachee", "list"], "upgrade innerceo");
-}
-
-/// Whether this process can write to a file whose permissions forbid it
-/// (root, or a capability): then read-only cases cannot be tested.
-fn permissions_are_ignored(dir: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    let probe = dir.join("probe");
-    fs::write(&probe, "x").expect("probe");
-    fs::set_permissions(&probe, fs::Permissions::from_mode(0o400)).expect("chmod");
-    let writable = fs::OpenOptions::new().append(true).open(&probe).is_ok();
-    let _ = fs::remove_file(&probe);
-    writable
 }
 
 #[test]

@@ -4,9 +4,6 @@
 //! clash. Each scenario is listed in docs/reliability.md.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
-
-use assert_cmd::Command;
 
 #[path = "reliability/targets.rs"]
 mod targets;
@@ -26,22 +23,14 @@ mod import_checks;
 #[path = "reliability/guide_clash.rs"]
 mod guide_clash;
 
-/// The binary on `db`, with nothing from the caller's environment.
-fn innerceo(db: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("innerceo").expect("binary");
-    cmd.arg("--db").arg(db).env_remove("INNERCEO_DB");
-    cmd.timeout(Duration::from_mins(2));
-    cmd
-}
+#[path = "common/bin.rs"]
+mod bin;
+
+use bin::{innerceo, permissions_are_ignored};
 
 /// A small demo database made by the app, closed cleanly.
 fn demo_db(dir: &Path) -> PathBuf {
-    let db = dir.join("self.db");
-    innerceo(&db)
-        .args(["demo", "--coachees", "2", "--sessions", "3"])
-        .assert()
-        .success();
-    db
+    bin::demo_db(dir, "self.db")
 }
 
 /// The names in `dir`, sorted: to see that nothing was left or added.

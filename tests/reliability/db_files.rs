@@ -7,7 +7,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-use super::{demo_db, innerceo, names};
+use super::{demo_db, innerceo, names, permissions_are_ignored};
 
 /// Runs `coachee list` on `db` and returns stderr, checking that it failed
 /// fast, printed nothing on stdout, and that stderr names the path.
@@ -156,17 +156,6 @@ fn a_file_error_is_said_once_with_the_path() {
     let err = refusal(&file.join("innerceo.db"));
     assert_eq!(err.matches("Not a directory").count(), 1, "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
-}
-
-/// Whether permission bits are ignored here (root): then the read-only
-/// folder cases cannot happen and are skipped, saying so.
-fn permissions_are_ignored(dir: &Path) -> bool {
-    let probe = dir.join("probe");
-    fs::write(&probe, "x").expect("probe");
-    fs::set_permissions(&probe, fs::Permissions::from_mode(0o400)).expect("chmod");
-    let writable = fs::OpenOptions::new().append(true).open(&probe).is_ok();
-    let _ = fs::remove_file(&probe);
-    writable
 }
 
 /// The binary on `db` run as the unprivileged user 65534 through
