@@ -1,49 +1,193 @@
-//! A database made by the previous release opens and upgrades with nothing
-//! lost (`tests/fixtures/schema3.db`: 2 coachees, 6 sessions, 13 actions,
-//! written by the release whose schema ended at migration 0003).
+//! What the previous release wrote still opens with nothing lost: its
+//! database (`tests/fixtures/schema3.db`, the demo data written by the
+//! release whose schema ended at migration 0003) upgrades in place, and its
+//! JSON export (`tests/fixtures/export-0.1.json`, one coachee with private
+//! notes) imports.
 
+#[path = "common/bin.rs"]
+mod bin;
+
+use std::path::{Path, PathBuf};
+
+use bin::innerceo;
 use innerceo::store::Store;
+use rusqlite::Connection;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+/// A copy of fixture `name` in `dir`, so the test never changes the original.
+fn copy_fixture(dir: &Path, name: &str) -> PathBuf {
+    let to = dir.join(name);
+    std::fs::copy(Path::new(FIXTURES).join(name), &to)
+        .unwrap_or_else(|e| panic!("copy the fixture {name}: {e}"));
+    to
+}
+
+/// Every table of the schema-3 file, with its rows in a fixed order: the
+/// upgrade must leave each one exactly as it was.
+const OLD_TABLES: &[(&str, &str)] = &[
+    (
+        "coachees",
+        "SELECT uuid, name, role, notes, archived, created_at FROM coachees ORDER BY uuid",
+    ),
+    (
+        "sessions",
+        "SELECT uuid, guide_id, started_at, ended_at, status, focus, next_session, stage_seconds, done_stages FROM sessions ORDER BY uuid",
+    ),
+    (
+        "answers",
+        "SELECT s.uuid, a.stage_id, a.prompt_id, a.text FROM answers a JOIN sessions s ON s.id = a.session_id ORDER BY 1, 2, 3",
+    ),
+    (
+        "ratings",
+        "SELECT s.uuid, r.stage_id, r.item_id, r.score, r.note FROM ratings r JOIN sessions s ON s.id = r.session_id ORDER BY 1, 2, 3",
+    ),
+    (
+        "choices",
+        "SELECT s.uuid, c.stage_id, c.option_id, c.rationale, c.tags FROM choices c JOIN sessions s ON s.id = c.session_id ORDER BY 1, 2",
+    ),
+    (
+        "notes",
+        "SELECT uuid, stage_id, visibility, text FROM notes ORDER BY uuid",
+    ),
+    (
+        "actions",
+        "SELECT uuid, text, owner, due, status, completed_on, link, position FROM actions ORDER BY uuid",
+    ),
+    (
+        "action_reviews",
+        "SELECT uuid, outcome, note, at FROM action_reviews ORDER BY uuid",
+    ),
+    ("settings", "SELECT key, value FROM settings ORDER BY key"),
+];
+
+fn rows(c: &Connection, sql: &str) -> Vec<String> {
+    let mut stmt = c.prepare(sql).expect(sql);
+    let n = stmt.column_count();
+    stmt.query_map([], |r| {
+        (0..n)
+            .map(|i| r.get_ref(i).map(|v| format!("{v:?}")))
+            .collect::<Result<Vec<_>, _>>()
+            .map(|v| v.join("|"))
+    })
+    .expect(sql)
+    .collect::<Result<_, _>>()
+    .expect(sql)
+}
+
+fn user_version(c: &Connection) -> i64 {
+    c.query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version")
+}
 
 #[test]
 fn a_database_from_the_previous_release_upgrades_with_nothing_lost() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("old.db");
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema3.db"),
-        &path,
-    )
-    .expect("copy the fixture");
-    let before = {
-        let c = rusqlite::Connection::open(&path).expect("open as plain SQLite");
-        let v: i64 = c
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .expect("version");
-        assert_eq!(v, 3, "the fixture is from schema 3");
-        let answers: i64 = c
-            .query_row("SELECT count(*) FROM answers", [], |r| r.get(0))
-            .expect("answers");
-        answers
+    let path = copy_fixture(dir.path(), "schema3.db");
+    let before: Vec<Vec<String>> = {
+        let c = Connection::open(&path).expect("open as plain SQLite");
+        assert_eq!(user_version(&c), 3, "the fixture is from schema 3");
+        OLD_TABLES.iter().map(|(_, sql)| rows(&c, sql)).collect()
     };
+    assert!(before[2].len() > 300, "the fixture holds a real practice");
+
     let store = Store::open(&path).expect("upgrade");
     let counts = store.counts().expect("counts");
-    assert_eq!(counts.coachees, 2);
-    assert_eq!(counts.sessions, 6);
-    assert_eq!(counts.actions, 13);
-    drop(store);
-    let c = rusqlite::Connection::open(&path).expect("open");
-    let v: i64 = c
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .expect("version");
     assert_eq!(
-        usize::try_from(v).ok(),
+        (counts.coachees, counts.sessions, counts.actions),
+        (6, 48, 94)
+    );
+    assert!(
+        !store
+            .search("onboarding", true, 20)
+            .expect("search")
+            .is_empty(),
+        "the search index still finds old text"
+    );
+    drop(store);
+
+    let c = Connection::open(&path).expect("open");
+    assert_eq!(
+        usize::try_from(user_version(&c)).ok(),
         Some(innerceo::store::MIGRATION_COUNT)
     );
-    let answers: i64 = c
-        .query_row("SELECT count(*) FROM answers", [], |r| r.get(0))
-        .expect("answers");
-    assert_eq!(answers, before, "every answer is still there");
+    for ((table, sql), was) in OLD_TABLES.iter().zip(&before) {
+        assert_eq!(&rows(&c, sql), was, "table {table} changed in the upgrade");
+    }
     let writers: i64 = c
         .query_row("SELECT count(*) FROM session_writers", [], |r| r.get(0))
         .expect("the new table exists");
     assert_eq!(writers, 0);
+    let ok: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity");
+    assert_eq!(ok, "ok");
+
+    // And the app itself lists every old session.
+    let out = innerceo(&path)
+        .args(["session", "list", "--json"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(list.as_array().map(Vec::len), Some(48));
+}
+
+#[test]
+fn an_export_from_the_previous_release_imports_with_nothing_lost() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = copy_fixture(dir.path(), "export-0.1.json");
+    let db = dir.path().join("new.db");
+    let out = innerceo(&db)
+        .arg("import")
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let old: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("read")).expect("json");
+    let sessions = old["sessions"].as_array().expect("sessions");
+    let c = Connection::open(&db).expect("open");
+    let count = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).expect(sql) };
+    assert_eq!(count("SELECT count(*) FROM coachees"), 1);
+    assert_eq!(
+        usize::try_from(count("SELECT count(*) FROM sessions")).ok(),
+        Some(sessions.len())
+    );
+    // Every answer text and private note of the old file is in the database.
+    let mut texts = Vec::new();
+    for s in sessions {
+        for kind in ["answers", "notes"] {
+            for a in s[kind].as_array().into_iter().flatten() {
+                if let Some(t) = a["text"].as_str() {
+                    texts.push(t.to_owned());
+                }
+            }
+        }
+    }
+    assert!(
+        texts.len() > 20,
+        "the fixture has answers to check: {}",
+        texts.len()
+    );
+    for t in &texts {
+        let n: i64 = c
+            .query_row(
+                "SELECT (SELECT count(*) FROM answers WHERE text = ?1) + \
+                 (SELECT count(*) FROM notes WHERE text = ?1)",
+                [t],
+                |r| r.get(0),
+            )
+            .expect("lookup");
+        assert!(n > 0, "lost in the import: {t:?}");
+    }
 }

@@ -2,6 +2,9 @@
 //! from the caller's environment; a small demo database; and whether
 //! permission bits can be tested here.
 
+// Each test crate includes this file and uses only some of it.
+#![allow(dead_code)]
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
