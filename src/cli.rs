@@ -184,6 +184,17 @@ pub enum CoacheeCmd {
         #[arg(long)]
         all: bool,
     },
+    /// Delete a coachee and everything about them, for good: sessions,
+    /// answers, notes, actions and search entries, wiped from the file.
+    /// Asks you to type the name unless --yes. Backups and exports made
+    /// earlier still hold them.
+    Delete {
+        /// The coachee's name (case-insensitive) or id
+        name: String,
+        /// Do not ask (for scripts)
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

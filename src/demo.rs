@@ -206,6 +206,7 @@ impl<'a> CoacheeGen<'a> {
                 .copied()
                 .flatten(),
                 next_session: None,
+                corrected_at: None,
             },
             coachee: self.coachee.clone(),
             answers: Vec::new(),

@@ -118,6 +118,8 @@ pub struct Session {
     pub done_stages: Vec<String>,
     pub focus: Option<Focus>,
     pub next_session: Option<Date>,
+    /// When a finished session was last corrected, if ever.
+    pub corrected_at: Option<OffsetDateTime>,
 }
 
 impl Session {
@@ -361,6 +363,15 @@ pub struct ActionReview {
     pub session_id: Option<String>,
     pub outcome: ReviewOutcome,
     pub note: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+}
+
+/// A due-date change made on the actions board, kept in the action's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DueChange {
+    pub before: Option<Date>,
+    pub after: Option<Date>,
     #[serde(with = "time::serde::rfc3339")]
     pub at: OffsetDateTime,
 }

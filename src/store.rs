@@ -12,6 +12,8 @@
 //! - `store/record.rs`: a whole session in and out (exports, import, demo),
 //!   score history; `store/bulk.rs`: many sessions in one go;
 //! - `store/search.rs`: full-text search;
+//! - `store/disposal.rs`: discarding a session, deleting a coachee for good;
+//! - `store/undo.rs`: an action's state before a change, to put it back;
 //! - `store/explain.rs`: query plans of what a call runs (for tests);
 //! - `store/convert.rs`: how times, dates and enums are written in SQL;
 //! - `store/cipher.rs`: encryption at rest (SQLCipher): unlocking, and
@@ -30,6 +32,7 @@ mod coachees;
 mod content;
 mod conversion;
 mod convert;
+mod disposal;
 mod explain;
 mod open;
 mod probe;
@@ -37,6 +40,7 @@ mod record;
 mod search;
 mod sessions;
 mod target;
+mod undo;
 mod writers;
 
 use std::path::{Path, PathBuf};
@@ -46,9 +50,11 @@ use time::Date;
 
 pub use cipher::{convert as convert_encryption, is_encrypted, raw_open};
 pub use conversion::remove_conversion_leftovers;
+pub use disposal::{DiscardPlan, Erased};
 pub use explain::Plan;
 pub use open::MIGRATION_COUNT;
 pub use target::check_output_target;
+pub use undo::ActionState;
 pub use writers::{Holder, STALE_AFTER, Writer};
 
 /// Why the store refused or failed. Messages name the file or value and say

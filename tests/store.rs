@@ -568,7 +568,7 @@ fn search_finds_answers_notes_and_actions_by_prefix_without_accents() {
     assert_eq!(store.search("draft", true, 10).unwrap(), vec![]);
     assert_eq!(store.search("version", true, 10).unwrap().len(), 1);
     // Deleting the session empties the index.
-    store.delete_session(&s.id).unwrap();
+    store.discard_session(&s.id).unwrap();
     assert_eq!(store.search("zebra version", true, 10).unwrap(), vec![]);
     assert_eq!(store.search("zebra", true, 10).unwrap(), vec![]);
 }
@@ -810,7 +810,7 @@ fn sessions_are_found_by_a_unique_prefix() {
         matches!(e, StoreError::AmbiguousId(_))
     });
     assert_eq!(store.find_session("abcd-2").unwrap().id, "abcd-2");
-    store.delete_session("abcd-2").unwrap();
+    store.discard_session("abcd-2").unwrap();
     assert_eq!(store.find_session("abcd").unwrap().id, "abcd-1");
 }
 
@@ -1005,8 +1005,8 @@ fn score_history_lists_every_score_oldest_first() {
 fn deleting_a_session_removes_everything_in_it() {
     let store = Store::open_in_memory().unwrap();
     let (first, second) = fill_and_check(&store);
-    store.delete_session(&second).unwrap();
-    store.delete_session(&first).unwrap();
+    store.discard_session(&second).unwrap();
+    store.discard_session(&first).unwrap();
     let counts = store.counts().unwrap();
     assert_eq!(counts.coachees, 1);
     assert_eq!(

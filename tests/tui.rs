@@ -15,6 +15,8 @@ mod contract;
 mod event_loop;
 #[path = "tui/readable.rs"]
 mod readable;
+#[path = "tui/records.rs"]
+mod records;
 #[path = "tui/revisit.rs"]
 mod revisit;
 #[path = "tui/saving.rs"]

@@ -28,6 +28,19 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
             let store = open_store(cli)?;
             coachee_list(&store, *json, *all, out)?;
         }
+        Command::Coachee(CoacheeCmd::Delete { name, yes }) => {
+            let store = open_store(cli)?;
+            let c = crate::export::find_coachee(&store, name)?;
+            if !*yes {
+                confirm_name(&c.name)?;
+            }
+            let erased = store.delete_coachee(&c.id)?;
+            writeln!(
+                out,
+                "{}",
+                crate::controls::escape(&crate::tui::runtime::disposal::erased_message(&erased))
+            )?;
+        }
         Command::Session(SessionCmd::List { coachee, json }) => {
             let store = open_store(cli)?;
             session_list(&store, coachee.as_deref(), *json, out)?;
@@ -359,4 +372,26 @@ pub fn load_guides(cli: &Cli) -> (Vec<guide::LoadedGuide>, Vec<guide::GuideError
 pub(super) fn rfc3339(t: time::OffsetDateTime) -> String {
     t.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
+}
+
+/// Asks on the terminal for the coachee's name before deleting them; any
+/// other answer (or no terminal to ask on) changes nothing.
+fn confirm_name(name: &str) -> Result<()> {
+    use std::io::{BufRead, IsTerminal};
+    let shown = crate::controls::escape(name);
+    if !std::io::stdin().is_terminal() {
+        return Err(anyhow!(
+            "deleting {shown} needs a confirmation: run it in a terminal to type the name, or add --yes"
+        ));
+    }
+    eprint!("This deletes {shown} and everything about them, for good. Type the name to confirm: ");
+    let mut typed = String::new();
+    std::io::stdin().lock().read_line(&mut typed)?;
+    if crate::tui::form::same_name(&typed, name) {
+        Ok(())
+    } else {
+        Err(anyhow!(
+            "the name typed was not {shown}: nothing was deleted"
+        ))
+    }
 }

@@ -136,6 +136,7 @@ pub fn import(store: &Store, doc: &Document) -> Result<ImportReport> {
                 done_stages: s.done_stages.clone(),
                 focus: s.focus,
                 next_session: s.next_session,
+                corrected_at: s.corrected_at,
             },
             coachee: (*coachee).clone(),
             answers: s.answers.clone(),

@@ -56,6 +56,14 @@ pub struct JsonSession {
     pub focus: Option<Focus>,
     #[serde(with = "iso_date::option")]
     pub next_session: Option<Date>,
+    /// When the finished session was last corrected; absent when never
+    /// (and in files written before corrections existed).
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub corrected_at: Option<OffsetDateTime>,
     pub answers: Vec<Answer>,
     pub ratings: Vec<Rating>,
     pub choices: Vec<Choice>,
@@ -175,6 +183,7 @@ pub fn document(export: &Export) -> Document {
                 done_stages: s.done_stages.clone(),
                 focus: s.focus,
                 next_session: s.next_session,
+                corrected_at: s.corrected_at,
                 answers: r.answers.clone(),
                 ratings: r.ratings.clone(),
                 choices: r.choices.clone(),

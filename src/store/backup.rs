@@ -68,6 +68,9 @@ impl Store {
             // Makes the rename itself durable.
             let _ = d.sync_all();
         }
+        // Only so that deleting a coachee can name the files that still
+        // hold them: the backup itself is done even if this fails.
+        let _ = self.record_backup(path, time::OffsetDateTime::now_utc());
         Ok(())
     }
 

@@ -19,7 +19,7 @@ use crate::model::{Focus, Session, SessionStatus, SessionSummary, new_id};
 /// `c` = coachees).
 pub(super) const SESSION_COLUMNS: &str = "s.uuid, c.uuid, g.json, s.started_at, s.ended_at, \
      s.status, s.current_stage, s.current_field, s.stage_seconds, s.done_stages, s.focus, \
-     s.next_session";
+     s.next_session, s.corrected_at";
 const SESSION_FROM: &str = "sessions s JOIN coachees c ON c.id = s.coachee_id \
      JOIN guide_snapshots g ON g.id = s.snapshot_id";
 
@@ -42,6 +42,7 @@ pub(super) fn session_from_row(r: &Row<'_>) -> Result<Session> {
             .map(|f| enum_from_sql(&f, "focus", Focus::parse))
             .transpose()?,
         next_session: opt_date_from_sql(r.get(11)?)?,
+        corrected_at: opt_time_from_sql(r.get(12)?)?,
     })
 }
 
@@ -101,6 +102,7 @@ impl Store {
             done_stages: Vec::new(),
             focus: None,
             next_session: None,
+            corrected_at: None,
         };
         self.write(|| {
             let coachee = self.coachee_rowid(coachee_id)?;
@@ -133,9 +135,9 @@ impl Store {
                 "INSERT INTO sessions (uuid, coachee_id, guide_id, guide_title, snapshot_id,
                     started_at, ended_at, status, current_stage, current_field,
                     stage_seconds, total_seconds, done_stages, focus, next_session,
-                    choice_stage_id, close_stage_id, close_prompt_id)
+                    choice_stage_id, close_stage_id, close_prompt_id, corrected_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                    ?16, ?17, ?18)",
+                    ?16, ?17, ?18, ?19)",
             )?
             .execute(params![
                 s.id,
@@ -156,6 +158,7 @@ impl Store {
                 markers.choice_stage,
                 markers.close_stage,
                 markers.close_prompt,
+                s.corrected_at.map(time_to_sql).transpose()?,
             ])?;
         Ok(self.conn.last_insert_rowid())
     }
@@ -329,15 +332,19 @@ impl Store {
         })
     }
 
-    /// Deletes the session and everything captured in it: answers, ratings,
-    /// choices, notes, the actions agreed in it and the reviews made in it
-    /// (foreign keys cascade; the search index follows through triggers).
-    pub fn delete_session(&self, session_id: &str) -> Result<()> {
+    /// Records that a finished session was corrected at `at`. Nothing
+    /// happens to a session still in progress: editing it is not a
+    /// correction.
+    pub fn mark_corrected(&self, session_id: &str, at: OffsetDateTime) -> Result<()> {
+        let at = time_to_sql(at)?;
         self.write(|| {
-            let n = self
-                .conn
-                .execute("DELETE FROM sessions WHERE uuid = ?1", [session_id])?;
-            found(n, "session", session_id)
+            self.conn
+                .prepare_cached(
+                    "UPDATE sessions SET corrected_at = ?1
+                     WHERE uuid = ?2 AND status = 'completed'",
+                )?
+                .execute(params![at, session_id])?;
+            Ok(())
         })
     }
 

@@ -67,6 +67,19 @@ impl Store {
         })
     }
 
+    /// Another live window that holds `session`, if any (nothing changes).
+    pub fn live_holder(
+        &self,
+        session: &str,
+        me: &Writer,
+        now: OffsetDateTime,
+    ) -> Result<Option<Holder>> {
+        Ok(self
+            .writer_of(session)?
+            .filter(|(token, h)| *token != me.token && !gone(h, now))
+            .map(|(_, h)| h))
+    }
+
     /// Takes `session` over whoever holds it (the coach confirmed).
     pub fn take_over_session(&self, session: &str, me: &Writer, now: OffsetDateTime) -> Result<()> {
         self.in_transaction(|store| store.write_claim(session, me, now))

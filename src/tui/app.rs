@@ -60,6 +60,9 @@ pub struct App {
     pub ring: bool,
     /// Where exports from the app are proposed: the home folder by default.
     pub export_dir: std::path::PathBuf,
+    /// Changes made on the screen shown, newest last, that `u` takes back;
+    /// emptied when the screen changes (undo works within one visit).
+    pub undo: Vec<super::effect::Undo>,
 }
 
 impl App {
@@ -87,6 +90,7 @@ impl App {
             ring: false,
             export_dir: directories::UserDirs::new()
                 .map_or_else(|| ".".into(), |u| u.home_dir().to_path_buf()),
+            undo: Vec::new(),
         }
     }
 
@@ -217,6 +221,9 @@ impl App {
                 _ => vec![],
             };
         }
+        if cmd == Some(Cmd::Undo) && !matches!(self.screen, Screen::Session(_)) {
+            return self.undo_last();
+        }
         // The live session saves before it lets the search take over.
         if cmd == Some(Cmd::Search) && !matches!(self.screen, Screen::Session(_)) {
             return self.open_search();
@@ -327,6 +334,30 @@ impl App {
                 self.error(e);
                 vec![]
             }
+            Loaded::Undoable { undo, message } => {
+                self.undo.push(undo);
+                self.saved(Some(message))
+            }
+            Loaded::Ask { text, on_yes } => {
+                self.popup = Some(Popup::Confirm { text, on_yes });
+                vec![]
+            }
+            Loaded::Discarded {
+                session_id,
+                message,
+            } => {
+                // The discarded session's screens go, here and further back.
+                let of_it =
+                    |s: &Screen| matches!(s, Screen::Detail(v) if v.session_id() == session_id);
+                self.history.retain(|s| !of_it(s));
+                let effects = if of_it(&self.screen) {
+                    self.back()
+                } else {
+                    self.refresh_effects()
+                };
+                self.say(message);
+                effects
+            }
             Loaded::Unfinished {
                 coachee_id,
                 session_id,
@@ -363,6 +394,17 @@ impl App {
 }
 
 impl App {
+    /// `u`: takes back the last change made on this screen.
+    fn undo_last(&mut self) -> Vec<Effect> {
+        match self.undo.pop() {
+            Some(u) => vec![Effect::Undo(u)],
+            None => {
+                self.say("Nothing to undo on this screen");
+                vec![]
+            }
+        }
+    }
+
     fn after_form(&mut self, form: &Form, effects: Vec<Effect>) -> Vec<Effect> {
         if let FormKind::Export { .. } = &form.kind {
             return crate::tui::export_dialog::submit(form, self.share_safe);
@@ -391,6 +433,7 @@ impl App {
             },
             OnYes::Restore(path) => vec![Effect::Restore(path)],
             OnYes::TakeOver(session_id) => vec![Effect::TakeOver { session_id }],
+            OnYes::Discard(session_id) => vec![Effect::DiscardSession { session_id }],
             OnYes::DeleteAction(i) => match &mut self.screen {
                 Screen::Session(s) => s.delete_action(i),
                 _ => vec![],

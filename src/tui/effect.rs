@@ -60,6 +60,16 @@ pub enum Write {
         note: String,
         at: OffsetDateTime,
     },
+    /// Take back this session's review of an action (undo of a first mark).
+    Unreview {
+        action: String,
+        session: String,
+    },
+    /// A finished session was changed: when, for "corrected on".
+    Corrected {
+        session: String,
+        at: OffsetDateTime,
+    },
 }
 
 /// The field a write changes: two writes with the same key replace each
@@ -97,6 +107,9 @@ pub enum WriteKey {
     Review {
         session: String,
         action: String,
+    },
+    Corrected {
+        session: String,
     },
 }
 
@@ -144,9 +157,13 @@ impl Write {
             },
             Write::Review {
                 action, session, ..
-            } => WriteKey::Review {
+            }
+            | Write::Unreview { action, session } => WriteKey::Review {
                 session: session.clone(),
                 action: action.clone(),
+            },
+            Write::Corrected { session, .. } => WriteKey::Corrected {
+                session: session.clone(),
             },
             Write::AddAction(_) | Write::DeleteAction(_) => return None,
         })
@@ -240,7 +257,38 @@ pub enum Effect {
     TakeOver {
         session_id: String,
     },
+    /// Read what discarding a session would remove, and ask.
+    AskDiscard {
+        session_id: String,
+    },
+    DiscardSession {
+        session_id: String,
+    },
+    /// Delete a coachee and everything about them, for good.
+    DeleteCoachee {
+        id: String,
+    },
+    /// Put back what a change on this screen replaced.
+    Undo(Undo),
     Quit,
+}
+
+/// A change that can be taken back while its screen stays open: what it
+/// replaced, and how to say it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undo {
+    /// What the change did, e.g. "marked done: Book the offsite".
+    pub what: String,
+    pub before: Before,
+}
+
+/// The state a change replaced.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Before {
+    /// An action's status, dates and history (board changes).
+    Action(crate::store::ActionState),
+    /// Whether a coachee was archived.
+    Archived { id: String, archived: bool },
 }
 
 /// The data a live session screen needs, read in one go.
@@ -280,6 +328,21 @@ pub enum Loaded {
     },
     /// A change was written; the message says what, for the status line.
     Saved(Option<String>),
+    /// A change was written that undo can take back.
+    Undoable {
+        undo: Undo,
+        message: String,
+    },
+    /// A question to ask before going on (e.g. what a discard removes).
+    Ask {
+        text: String,
+        on_yes: super::popup::OnYes,
+    },
+    /// A session is gone: leave its screen.
+    Discarded {
+        session_id: String,
+        message: String,
+    },
     /// The coachee already has an unfinished session.
     Unfinished {
         coachee_id: String,

@@ -27,6 +27,11 @@ pub enum FormKind {
     Export {
         session_id: String,
     },
+    /// Deleting a coachee for good: the name must be typed.
+    DeleteCoachee {
+        id: String,
+        name: String,
+    },
 }
 
 /// One field: a line of text or a choice among options.
@@ -201,6 +206,25 @@ impl Form {
         }
     }
 
+    /// The confirmation before deleting a coachee: their name, typed.
+    pub fn delete_coachee(id: String, name: &str) -> Self {
+        Self {
+            kind: FormKind::DeleteCoachee {
+                id,
+                name: name.to_owned(),
+            },
+            title: format!("Delete {name} and everything about them, for good?"),
+            fields: vec![FormField {
+                label: "Name",
+                hint: "Type the name to confirm. Every session, note and action goes; this cannot be undone",
+                field: Field::Text(Box::new(line_editor(""))),
+            }],
+            focus: 0,
+            error: None,
+            on_choice: None,
+        }
+    }
+
     /// The text of field `i` (empty for a select).
     pub fn value(&self, i: usize) -> String {
         match self.fields.get(i).map(|f| &f.field) {
@@ -315,6 +339,14 @@ impl Form {
                     due,
                 }])
             }
+            FormKind::DeleteCoachee { id, name } => {
+                if !same_name(&self.value(0), name) {
+                    return Err(format!(
+                        "Type the name as shown, {name}, to delete; Esc keeps everything"
+                    ));
+                }
+                Ok(vec![Effect::DeleteCoachee { id: id.clone() }])
+            }
             FormKind::Export { .. } => {
                 if self.value(1).is_empty() {
                     return Err("Give the export a file name".to_owned());
@@ -323,4 +355,15 @@ impl Form {
             }
         }
     }
+}
+
+/// Whether a typed name confirms `name`: case and spacing do not matter.
+pub fn same_name(typed: &str, name: &str) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    !typed.trim().is_empty() && norm(typed) == norm(name)
 }

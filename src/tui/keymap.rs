@@ -57,6 +57,10 @@ pub enum Cmd {
     EditDue,
     ToggleIntro,
     TakeOver,
+    Undo,
+    Correct,
+    Discard,
+    DeleteCoachee,
 }
 
 /// Where the key was pressed: decides which table applies.

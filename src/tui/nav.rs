@@ -18,6 +18,7 @@ const HISTORY: usize = 32;
 impl App {
     /// Shows `screen`, remembering the one it replaces for `Esc`.
     pub fn open_screen(&mut self, screen: Screen) {
+        self.undo.clear();
         let old = std::mem::replace(&mut self.screen, screen);
         // A live session is never returned to by `Esc`: it is resumed from
         // the coachee or home, where its state is read again.
@@ -39,6 +40,7 @@ impl App {
             // again from the store (it was saved when the search opened).
             return vec![Effect::OpenSession { session_id }];
         }
+        self.undo.clear();
         self.screen = self.history.pop().unwrap_or(Screen::Home);
         self.refresh_effects()
     }

@@ -44,6 +44,8 @@ pub enum OnYes {
     Restore(std::path::PathBuf),
     /// Take a session over from the window that edits it.
     TakeOver(String),
+    /// Discard a session and everything in it.
+    Discard(String),
 }
 
 /// What a popup does with a key, like gitui's Consumed / NotConsumed: it

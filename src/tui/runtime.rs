@@ -4,6 +4,7 @@
 //! (`SAVE_DELAY`), and always before a stage change, leaving a screen or
 //! quitting. Tests drive a `Runtime` with key events and no terminal.
 
+pub mod disposal;
 pub mod recovery;
 mod writer;
 
@@ -14,9 +15,11 @@ use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 use time::OffsetDateTime;
 
 use super::app::App;
-use super::effect::{Effect, Loaded, SessionData, Write};
+use super::effect::{Before, Effect, Loaded, SessionData, Undo, Write};
 use super::screens::search::LIMIT as SEARCH_LIMIT;
+use crate::model::ActionStatus;
 use crate::store::{self, Store};
+use disposal::{capitalise, discard_question, erased_message};
 
 /// How long typing may pause before it is saved. Well under the one second
 /// that an edit may be on screen before it must survive a kill.
@@ -188,18 +191,13 @@ impl Runtime {
     fn perform_one(&mut self, effect: Effect) -> Vec<Effect> {
         match effect {
             Effect::Save(w) => {
-                let key = w.key();
-                match key.as_ref().and_then(|k| {
-                    self.pending
-                        .iter_mut()
-                        .find(|(pk, _)| pk.as_ref() == Some(k))
-                }) {
-                    Some(slot) => slot.1 = w,
-                    None => self.pending.push((key, w)),
+                if let Some(session) = self.correcting(&w) {
+                    self.queue(Write::Corrected {
+                        session,
+                        at: self.app.now,
+                    });
                 }
-                if self.oldest_pending.is_none() {
-                    self.oldest_pending = Some(Instant::now());
-                }
+                self.queue(w);
                 vec![]
             }
             Effect::Flush => {
@@ -239,6 +237,36 @@ impl Runtime {
                     None => vec![],
                 }
             }
+        }
+    }
+
+    /// Adds a write to the pending ones, replacing one with the same key.
+    fn queue(&mut self, w: Write) {
+        let key = w.key();
+        match key.as_ref().and_then(|k| {
+            self.pending
+                .iter_mut()
+                .find(|(pk, _)| pk.as_ref() == Some(k))
+        }) {
+            Some(slot) => slot.1 = w,
+            None => self.pending.push((key, w)),
+        }
+        if self.oldest_pending.is_none() {
+            self.oldest_pending = Some(Instant::now());
+        }
+    }
+
+    /// The finished session on screen when `w` changes it: a correction,
+    /// to be dated. Moving around (progress) is not one.
+    fn correcting(&self, w: &Write) -> Option<String> {
+        if matches!(w, Write::Progress { .. } | Write::Corrected { .. }) {
+            return None;
+        }
+        match &self.app.screen {
+            crate::tui::app::Screen::Session(s) if s.correcting() => {
+                Some(s.session_id().to_owned())
+            }
+            _ => None,
         }
     }
 
@@ -293,10 +321,23 @@ impl Runtime {
                 )))
             }
             Effect::SetArchived { id, archived } => {
+                let name = store.coachee(&id)?.name;
                 store.set_coachee_archived(&id, archived)?;
-                Ok(Some(Loaded::Home(
-                    store.coachee_summaries(self.app.today, true)?,
-                )))
+                let what = if archived {
+                    format!("archived {name}")
+                } else {
+                    format!("brought {name} back from the archive")
+                };
+                Ok(Some(Loaded::Undoable {
+                    message: format!("{}{}", capitalise(&what), ". u undoes it"),
+                    undo: Undo {
+                        what,
+                        before: Before::Archived {
+                            id,
+                            archived: !archived,
+                        },
+                    },
+                }))
             }
             Effect::StartSession { coachee_id, guide } => {
                 if let Some(s) = store.unfinished_session(&coachee_id)? {
@@ -347,15 +388,77 @@ impl Runtime {
                 action_id,
             })),
             Effect::SetActionStatus { action_id, status } => {
+                let before = store.action_state(&action_id)?;
+                let text = store.action(&action_id)?.text;
                 store.set_action_status(&action_id, status, self.app.now)?;
-                Ok(Some(Loaded::Saved(None)))
+                let what = match status {
+                    ActionStatus::Done => format!("marked done: {text}"),
+                    ActionStatus::Dropped => format!("dropped: {text}"),
+                    ActionStatus::Open => format!("reopened: {text}"),
+                };
+                Ok(Some(Loaded::Undoable {
+                    message: format!("{}. u undoes it", capitalise(&what)),
+                    undo: Undo {
+                        what,
+                        before: Before::Action(before),
+                    },
+                }))
             }
             Effect::SetActionDue { action_id, due } => {
-                store.set_action_due(&action_id, due)?;
-                Ok(Some(Loaded::Saved(Some(match due {
-                    Some(d) => format!("Due date set to {}", crate::dates::fmt_date_long(d)),
-                    None => "Due date cleared".to_owned(),
-                }))))
+                let before = store.action_state(&action_id)?;
+                let text = store.action(&action_id)?.text;
+                store.change_action_due(&action_id, due, self.app.now)?;
+                let what = match due {
+                    Some(d) => format!("due date set to {}", crate::dates::fmt_date_long(d)),
+                    None => "due date cleared".to_owned(),
+                };
+                Ok(Some(Loaded::Undoable {
+                    message: format!("{}. u undoes it", capitalise(&what)),
+                    undo: Undo {
+                        what: format!("{what} ({text})"),
+                        before: Before::Action(before),
+                    },
+                }))
+            }
+            Effect::Undo(undo) => {
+                match &undo.before {
+                    Before::Action(state) => store.restore_action(state)?,
+                    Before::Archived { id, archived } => {
+                        store.set_coachee_archived(id, *archived)?;
+                    }
+                }
+                Ok(Some(Loaded::Saved(Some(format!("Undone: {}", undo.what)))))
+            }
+            Effect::AskDiscard { session_id } => {
+                if let Some(h) = store.live_holder(&session_id, &self.writer, self.app.now)? {
+                    return Ok(Some(Loaded::Error(format!(
+                        "This session is open in another window (process {} on {}): close it there before discarding it",
+                        h.pid, h.host
+                    ))));
+                }
+                let plan = store.discard_plan(&session_id)?;
+                Ok(Some(Loaded::Ask {
+                    text: discard_question(&plan),
+                    on_yes: crate::tui::popup::OnYes::Discard(session_id),
+                }))
+            }
+            Effect::DiscardSession { session_id } => {
+                let plan = store.discard_session(&session_id)?;
+                Ok(Some(Loaded::Discarded {
+                    message: format!(
+                        "Discarded the session of {} with {}",
+                        crate::dates::fmt_date_long(crate::dates::local_date(plan.started_at)),
+                        plan.coachee
+                    ),
+                    session_id,
+                }))
+            }
+            Effect::DeleteCoachee { id } => {
+                let erased = store.delete_coachee(&id)?;
+                self.app.say(erased_message(&erased));
+                Ok(Some(Loaded::Home(
+                    store.coachee_summaries(self.app.today, true)?,
+                )))
             }
             Effect::Search {
                 query,
@@ -451,6 +554,8 @@ fn apply_write(store: &Store, w: &Write) -> store::Result<()> {
         } => store
             .review_action(action, Some(session), *outcome, note, *at)
             .map(|_| ()),
+        Write::Unreview { action, session } => store.unreview_action(action, session),
+        Write::Corrected { session, at } => store.mark_corrected(session, *at),
     }
 }
 

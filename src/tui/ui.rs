@@ -85,6 +85,22 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
         _ => Vec::new(),
     };
     items.extend(status_items(ctx));
+    if let (Screen::Session(s), None) = (&app.screen, &app.popup) {
+        if s.correcting() {
+            for (key, label) in &mut items {
+                if key == "Ctrl-f" {
+                    "done correcting".clone_into(label);
+                }
+            }
+        }
+        if !s.review_undo.is_empty() {
+            items.insert(0, ("Ctrl-z".to_owned(), "undo mark".to_owned()));
+        }
+    } else if app.popup.is_none()
+        && let Some(u) = app.undo.last()
+    {
+        items.insert(0, ("u".to_owned(), format!("undo {}", short(&u.what))));
+    }
     let status = super::widgets::status_line::StatusLine {
         items,
         theme: app.theme,
@@ -118,4 +134,9 @@ pub fn status_items(ctx: keymap::Context) -> Vec<(String, String)> {
         items.push((key, "all keys".to_owned()));
     }
     items
+}
+
+/// The start of what an undo would take back, short enough for the status line.
+fn short(what: &str) -> String {
+    wrap::ellipsis(what, 28)
 }

@@ -62,6 +62,7 @@ fn session(id: &str, coachee: &str, started: OffsetDateTime, done: bool) -> Sess
         stage_seconds,
         focus: None,
         next_session: None,
+        corrected_at: None,
     }
 }
 

@@ -72,6 +72,8 @@ const HOME: &[Binding] = &[
     b(&[k('r')], Cmd::Rename, "rename", "Rename the selected coachee (and change their role)", false),
     b(&[k('x')], Cmd::Archive, "archive", "Archive the selected coachee (or bring them back)", false),
     b(&[k('A')], Cmd::ToggleArchived, "show archived", "Show or hide archived coachees", false),
+    b(&[k('D')], Cmd::DeleteCoachee, "delete", "Delete the selected coachee and everything about them, for good (asks you to type the name)", false),
+    b(&[k('u')], Cmd::Undo, "undo", "Undo the last change made here (an archive), while you stay on this screen", false),
     b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: hide every private note", false),
     b(&[k('?'), F1], Cmd::Help, "help", "Show every key of this screen", true),
     b(&[k('q')], Cmd::Quit, "quit", "Quit innerceo", true),
@@ -125,6 +127,7 @@ const SESSION_ALWAYS: &[Binding] = &[
     b(&[ctrl('s')], Cmd::SaveNow, "save", "Save now (everything is also saved as you type)", false),
     b(&[ctrl('r')], Cmd::Search, "search", "Search past sessions; Esc comes back here", false),
     b(&[ctrl('g')], Cmd::ToggleIntro, "intro", "Fold or unfold the stage's introduction", false),
+    b(&[ctrl('z')], Cmd::Undo, "undo", "Undo the last review mark made in this visit (done, carried, dropped)", false),
     b(&[F1], Cmd::Help, "help", "Show every key of this screen", false),
     b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Save and quit; resume later with c on home", false),
 ];
@@ -266,6 +269,7 @@ const COACHEE: &[Binding] = &[
     b(&[k('[')], Cmd::CompareEarlier, "earlier", "Compare the latest Six Centers with an earlier session", false),
     b(&[k(']')], Cmd::CompareLater, "later", "Compare the latest Six Centers with a later session", false),
     b(&[k('b')], Cmd::ActionsBoard, "actions", "Actions board for this coachee", true),
+    b(&[k('D')], Cmd::Discard, "discard", "Discard the selected session and everything in it (asks first, naming it)", false),
 ];
 
 const DETAIL: &[Binding] = &[
@@ -276,6 +280,12 @@ const DETAIL: &[Binding] = &[
     b(&[HOME_KEY, k('g')], Cmd::Top, "top", "Go to the top", false),
     b(&[END_KEY, k('G')], Cmd::Bottom, "end", "Go to the end", false),
     b(&[k('x')], Cmd::Export, "export", "Export this session: Markdown, HTML, JSON, CSV or iCalendar", true),
+    b(&[k('D')], Cmd::Discard, "discard", "Discard this session and everything in it (asks first, naming it)", false),
+];
+
+/// A finished session is corrected in the session screen; it stays finished.
+const DETAIL_FINISHED: &[Binding] = &[
+    b(&[k('e')], Cmd::Correct, "correct", "Correct this finished session in the session screen (it stays finished; the change is dated)", true),
 ];
 
 /// Only an unfinished session can be reopened, so only its detail offers it.
@@ -291,7 +301,8 @@ const BOARD: &[Binding] = &[
     b(&[k('d')], Cmd::MarkDone, "done", "Mark the action done (saved at once, kept in its history)", true),
     b(&[k('x')], Cmd::MarkDropped, "drop", "Drop the action (saved at once, kept in its history)", true),
     b(&[k('o')], Cmd::Reopen, "reopen", "Reopen a done or dropped action", true),
-    b(&[k('e')], Cmd::EditDue, "due", "Change the due date: 2026-12-05, +3d, +2w, fri", true),
+    b(&[k('e')], Cmd::EditDue, "due", "Change the due date: 2026-12-05, +3d, +2w, fri (kept in its history)", true),
+    b(&[k('u')], Cmd::Undo, "undo", "Undo the last change made here (status or due date), while you stay on this screen", false),
     b(&[k('f')], Cmd::CycleStatus, "filter", "Next filter: open, overdue, done, dropped, all", true),
     b(&[k('1'), k('2'), k('3'), k('4'), k('5')], Cmd::Digit(0), "filter", "Show 1 open, 2 overdue, 3 done, 4 dropped, 5 all", false),
     b(&[k('c')], Cmd::CycleCoachee, "coachee", "Next coachee to show (then all of them)", true),
@@ -320,7 +331,7 @@ pub(super) fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::Help => vec![HELP],
         Context::Summary => vec![SUMMARY],
         Context::Coachee => vec![COACHEE, REVISIT_COMMON],
-        Context::Detail => vec![DETAIL, REVISIT_COMMON],
+        Context::Detail => vec![DETAIL_FINISHED, DETAIL, REVISIT_COMMON],
         Context::DetailUnfinished => vec![DETAIL_UNFINISHED, DETAIL, REVISIT_COMMON],
         Context::Board => vec![BOARD, REVISIT_COMMON],
         Context::Search => vec![SEARCH],

@@ -132,6 +132,14 @@ impl CoacheeView {
                 }
                 return vec![Msg::Say("No session yet: press n to start one".to_owned())];
             }
+            Cmd::Discard => {
+                if let Some(s) = v.selected_session() {
+                    return vec![Msg::Effect(Effect::AskDiscard {
+                        session_id: s.id.clone(),
+                    })];
+                }
+                return vec![Msg::Say("No session to discard".to_owned())];
+            }
             Cmd::CompareEarlier | Cmd::CompareLater => {
                 let Some(c) = v.compare else {
                     return vec![Msg::Say(

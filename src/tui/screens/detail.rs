@@ -1,5 +1,5 @@
-//! A past session, read-only: scroll through it, jump from stage to stage,
-//! reopen it in the live screen when it is unfinished.
+//! A past session: scroll through it, jump from stage to stage, reopen it
+//! when unfinished, correct it when finished, or discard it.
 
 mod draw;
 
@@ -106,6 +106,21 @@ impl DetailView {
             }
             Cmd::Export => {
                 return vec![Msg::Popup(crate::tui::export_dialog::popup(&v.data, env))];
+            }
+            Cmd::Correct if v.data.record.session.status == SessionStatus::Completed => {
+                return vec![
+                    Msg::Effect(Effect::OpenSession {
+                        session_id: v.session_id().to_owned(),
+                    }),
+                    Msg::Say(
+                        "Correcting: the session stays finished and every change is dated. Ctrl-f when done".to_owned(),
+                    ),
+                ];
+            }
+            Cmd::Discard => {
+                return vec![Msg::Effect(Effect::AskDiscard {
+                    session_id: v.session_id().to_owned(),
+                })];
             }
             _ => {}
         }

@@ -206,6 +206,15 @@ impl Home {
                     })];
                 }
             }
+            Cmd::DeleteCoachee => {
+                if let Some(s) = self.selected() {
+                    let form = crate::tui::form::Form::delete_coachee(
+                        s.coachee.id.clone(),
+                        &s.coachee.name,
+                    );
+                    return vec![Msg::Popup(Popup::Form(Box::new(form)))];
+                }
+            }
             Cmd::ToggleArchived => {
                 self.show_archived = !self.show_archived;
                 return vec![Msg::Effect(Effect::LoadHome)];

@@ -64,6 +64,9 @@ pub struct Session {
     pub read_only: Option<crate::store::Holder>,
     /// The last key typed was Enter (see CRLF in `update`).
     pub after_cr: bool,
+    /// Review marks made in this visit, newest last: the action and the
+    /// review it replaced, for Ctrl-z.
+    pub review_undo: Vec<(String, Option<crate::model::ActionReview>)>,
 }
 
 /// A multi-line editor holding `text`, cursor at the end.
@@ -103,6 +106,7 @@ impl Session {
             rang: BTreeSet::new(),
             read_only: None,
             after_cr: false,
+            review_undo: Vec::new(),
         };
         s.read_only = s.data.holder.take();
         s.enter_stage(stage);
@@ -120,6 +124,12 @@ impl Session {
 
     pub fn session_id(&self) -> &str {
         &self.data.record.session.id
+    }
+
+    /// A finished session opened to correct it: it stays finished, its
+    /// time is not counted again, and every change is dated.
+    pub fn correcting(&self) -> bool {
+        self.data.record.session.status == crate::model::SessionStatus::Completed
     }
 
     /// The focusable elements of the current stage, in reading order.

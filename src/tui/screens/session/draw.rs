@@ -54,13 +54,18 @@ fn header(s: &Session, theme: &Theme, env: &Env, frame: &mut Frame, area: Rect) 
     let [l1, l2] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     let total = rec.session.total_seconds();
     let planned = s.planned_minutes();
-    let clock = if planned > 0 {
+    let clock = if s.correcting() {
+        // A finished session's clock is history: say what this window does.
+        let held = crate::dates::fmt_date(crate::dates::local_date(rec.session.started_at));
+        format!("held {held} ")
+    } else if planned > 0 {
         format!("{} of {planned} min ", fmt_clock(total))
     } else {
         format!("{} ", fmt_clock(total))
     };
     let badge = if env.share_safe { 14 } else { 0 };
-    let room = usize::from(area.width).saturating_sub(13 + badge + wrap::width(&clock) + 2);
+    let label = if s.correcting() { 18 } else { 13 };
+    let room = usize::from(area.width).saturating_sub(label + badge + wrap::width(&clock) + 2);
     let title = wrap::ellipsis(
         &format!("{} · {}", rec.coachee.name, rec.session.guide.title),
         room,
@@ -71,13 +76,24 @@ fn header(s: &Session, theme: &Theme, env: &Env, frame: &mut Frame, area: Rect) 
         frame,
         l1,
         &title,
-        vec![Span::styled("session ", t.dim), Span::raw(clock)],
+        vec![
+            Span::styled(
+                if s.correcting() {
+                    "CORRECTING · "
+                } else {
+                    "session "
+                },
+                if s.correcting() { t.warn } else { t.dim },
+            ),
+            Span::raw(clock),
+        ],
     );
     let Some(stage) = s.stage_def() else {
         return;
     };
     let spent = s.stage_seconds();
     let (right, over) = match stage.timebox {
+        _ if s.correcting() => ("changes are dated; Ctrl-f when done ".to_owned(), false),
         Some(m) if spent > m * 60 => (
             format!(
                 "⚠ OVER TIME by {} ({m} min planned) ",

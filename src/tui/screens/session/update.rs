@@ -42,6 +42,7 @@ impl Session {
             }
             Some(Cmd::ToggleNotes) => return self.toggle_pane(env),
             Some(Cmd::ToggleIntro) => return self.toggle_intro(),
+            Some(Cmd::Undo) => return self.undo_review(),
             Some(Cmd::Back) => return self.back(armed, env),
             Some(Cmd::NextField) if self.in_pane => {
                 return vec![Msg::Say(format!(
@@ -416,8 +417,15 @@ impl Session {
         2
     }
 
-    /// Finishing asks first, and says what is still empty.
+    /// Finishing asks first, and says what is still empty. A session
+    /// being corrected is finished already: Ctrl-f saves and goes back.
     fn ask_finish(&mut self, env: &Env) -> Vec<Msg> {
+        if self.correcting() {
+            let mut m = effects(self.leave_effects(env));
+            m.push(Msg::Back);
+            m.push(Msg::Say("Corrections saved".to_owned()));
+            return m;
+        }
         let missing = super::missing_parts(self);
         let text = if missing.is_empty() {
             "Finish this session? It will be marked completed.".to_owned()
@@ -437,7 +445,8 @@ impl Session {
     pub fn tick(&mut self, seconds: i64) -> Vec<Msg> {
         // A suspended laptop or a stopped process should not count as
         // coaching; nor does reading a session another window edits.
-        if !(1..=10).contains(&seconds) || self.read_only.is_some() {
+        // A correction is not coaching time either.
+        if !(1..=10).contains(&seconds) || self.read_only.is_some() || self.correcting() {
             return vec![];
         }
         let Some((id, timebox)) = self.stage_def().map(|s| (s.id.clone(), s.timebox)) else {

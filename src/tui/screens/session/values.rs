@@ -52,6 +52,11 @@ impl Session {
                     });
                 }
             }
+            Write::Unreview { action, .. } => {
+                if let Some((_, r)) = self.data.review.iter_mut().find(|(a, _)| a.id == *action) {
+                    *r = None;
+                }
+            }
             _ => {}
         }
     }
@@ -192,9 +197,10 @@ impl Session {
         let Some(Element::Review(i)) = self.focused() else {
             return vec![];
         };
-        let Some((action, _)) = self.data.review.get(i) else {
+        let Some((action, before)) = self.data.review.get(i) else {
             return vec![];
         };
+        let undo = (action.id.clone(), before.clone());
         let note = self
             .editor_text(&EditorKey::ReviewNote {
                 action: action.id.clone(),
@@ -208,6 +214,41 @@ impl Session {
             at: env.now,
         };
         self.sync_record(&w);
+        self.review_undo.push(undo);
         vec![Msg::Effect(Effect::Save(w))]
+    }
+
+    /// Ctrl-z: takes back the last review mark made in this visit, back to
+    /// the review it replaced (or to none).
+    pub(super) fn undo_review(&mut self) -> Vec<Msg> {
+        let Some((action, before)) = self.review_undo.pop() else {
+            return vec![Msg::Say(
+                "Nothing to undo: Ctrl-z takes back review marks made in this visit".to_owned(),
+            )];
+        };
+        let text = self
+            .data
+            .review
+            .iter()
+            .find(|(a, _)| a.id == action)
+            .map(|(a, _)| a.text.clone())
+            .unwrap_or_default();
+        let session = self.session_id().to_owned();
+        let w = match &before {
+            Some(r) => Write::Review {
+                action,
+                session,
+                outcome: r.outcome,
+                note: r.note.clone(),
+                at: r.at,
+            },
+            None => Write::Unreview { action, session },
+        };
+        self.sync_record(&w);
+        let said = match &before {
+            Some(r) => format!("Undone: {text} is marked {} again", r.outcome.as_str()),
+            None => format!("Undone: {text} is not reviewed in this session"),
+        };
+        vec![Msg::Effect(Effect::Save(w)), Msg::Say(said)]
     }
 }
