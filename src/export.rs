@@ -359,3 +359,14 @@ pub fn owner(o: &str) -> &str {
 pub fn short_id(id: &str) -> &str {
     id.get(..8).unwrap_or(id)
 }
+
+/// "Corrected on 2026-12-03" when a finished session was corrected after
+/// the day, worded once for every view of a session.
+pub fn corrected_on(s: &crate::model::Session) -> Option<String> {
+    s.corrected_at.map(|t| {
+        format!(
+            "Corrected on {}",
+            crate::dates::fmt_date(crate::dates::local_date(t))
+        )
+    })
+}

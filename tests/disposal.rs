@@ -355,3 +355,50 @@ fn a_correction_is_dated_and_the_session_stays_finished() {
     assert_eq!(after.ended_at, Some(ended));
     assert_eq!(after.corrected_at, Some(at));
 }
+
+#[test]
+fn every_export_says_when_a_session_was_corrected_and_import_keeps_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = filled(dir.path(), None);
+    let id = {
+        let store = Store::open(&db).expect("open");
+        let c = store.find_coachee(WORDS[0]).expect("find").expect("there");
+        let first = store
+            .session_summaries(Some(&c.id))
+            .expect("list")
+            .into_iter()
+            .find(|s| s.status == SessionStatus::Completed)
+            .expect("finished")
+            .id;
+        store
+            .mark_corrected(&first, datetime!(2026-12-03 08:00 UTC))
+            .expect("correct");
+        first
+    };
+    for format in ["md", "html", "json"] {
+        let out = dir.path().join(format!("s.{format}"));
+        innerceo(&db)
+            .args(["export", "--session", &id, "--format", format, "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        let text = std::fs::read_to_string(&out).expect("read");
+        let wanted = if format == "json" {
+            "\"corrected_at\": \"2026-12-03T08:00:00Z\""
+        } else {
+            "Corrected on 2026-12-03"
+        };
+        assert!(text.contains(wanted), "{format}: {text}");
+    }
+    let copy = dir.path().join("copy.db");
+    innerceo(&copy)
+        .arg("import")
+        .arg(dir.path().join("s.json"))
+        .assert()
+        .success();
+    let store = Store::open(&copy).expect("open copy");
+    assert_eq!(
+        store.session(&id).expect("imported").corrected_at,
+        Some(datetime!(2026-12-03 08:00 UTC))
+    );
+}

@@ -176,6 +176,7 @@ fn session(out: &mut String, item: &Item, alone: bool) {
     if let Some(d) = s.next_session {
         facts.push(format!("Next session: {}", fmt_date(d)));
     }
+    facts.extend(super::corrected_on(s));
     let facts: Vec<String> = facts
         .iter()
         .map(|f| format!("<span>{}</span>", encode_safe(f)))

@@ -76,6 +76,9 @@ pub fn session(out: &mut String, item: &Item, level: usize, include_private: boo
     if let Some(d) = s.next_session {
         facts.push(format!("**Next session:** {}", fmt_date(d)));
     }
+    if let Some(c) = super::corrected_on(s) {
+        facts.push(format!("**{c}**"));
+    }
     let _ = writeln!(out, "{}\n", facts.join("  \n"));
     if include_private && !r.coachee.notes.trim().is_empty() {
         let _ = writeln!(

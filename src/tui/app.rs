@@ -396,12 +396,11 @@ impl App {
 impl App {
     /// `u`: takes back the last change made on this screen.
     fn undo_last(&mut self) -> Vec<Effect> {
-        match self.undo.pop() {
-            Some(u) => vec![Effect::Undo(u)],
-            None => {
-                self.say("Nothing to undo on this screen");
-                vec![]
-            }
+        if let Some(u) = self.undo.pop() {
+            vec![Effect::Undo(u)]
+        } else {
+            self.say("Nothing to undo on this screen");
+            vec![]
         }
     }
 

@@ -12,11 +12,8 @@ use time::macros::date;
 
 use super::harness::*;
 
-#[path = "revisit_data.rs"]
-mod data;
-
 fn app() -> Runtime {
-    runtime_with(data::data_set(), Theme::colored())
+    runtime_with(super::revisit::data_set(), Theme::colored())
 }
 
 /// Home → Ana's page → the newest finished session's detail.

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::KeyCode;
 use time::macros::date;
 
 use super::harness::*;
-use data::data_set;
+pub use data::data_set;
 
 #[path = "revisit_data.rs"]
 mod data;

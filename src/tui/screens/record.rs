@@ -50,6 +50,9 @@ pub fn document(data: &SessionData, theme: &Theme, private: bool) -> Document {
     if let Some(d) = s.next_session {
         meta.push_str(&format!(" · next session {}", dates::fmt_date_long(d)));
     }
+    if let Some(c) = crate::export::corrected_on(s) {
+        meta.push_str(&format!(" · {}", c.to_lowercase()));
+    }
     out.push(Line::styled(meta, t.dim));
     for st in &s.guide.stages {
         out.push(Line::from(""));
