@@ -94,7 +94,9 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
             }
         }
         if !s.review_undo.is_empty() {
-            items.insert(0, ("Ctrl-z".to_owned(), "undo mark".to_owned()));
+            // After the control's own keys: those matter more while marking.
+            let at = items.len().min(6);
+            items.insert(at, ("Ctrl-z".to_owned(), "undo mark".to_owned()));
         }
     } else if app.popup.is_none()
         && let Some(u) = app.undo.last()

@@ -514,7 +514,8 @@ fn matched_words_stand_out_without_colour() {
 }
 
 /// A finished session's detail offers only the keys that work for it: no
-/// "resume" on the status line or in the help, and `e` does nothing.
+/// "resume" on the status line or in the help; `e` corrects it instead,
+/// in the session screen, and it stays finished.
 #[test]
 fn a_finished_sessions_detail_does_not_offer_resume() {
     let mut rt = app();
@@ -525,9 +526,14 @@ fn a_finished_sessions_detail_does_not_offer_resume() {
     let text = screen(&rt, 120, 40);
     let status = text.lines().last().unwrap_or_default();
     assert!(!status.contains("resume"), "{status}");
-    ch(&mut rt, 'e');
-    assert!(matches!(rt.app.screen, Screen::Detail(_)));
+    assert!(status.contains("e correct"), "{status}");
     key(&mut rt, KeyCode::F(1));
     let help = screen(&rt, 120, 40);
     assert!(!help.contains("Reopen"), "{help}");
+    key(&mut rt, KeyCode::Esc);
+    ch(&mut rt, 'e');
+    assert!(
+        matches!(&rt.app.screen, Screen::Session(s) if s.correcting()),
+        "e opens it for correction"
+    );
 }
