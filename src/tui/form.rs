@@ -216,7 +216,7 @@ impl Form {
             title: format!("Delete {name} and everything about them, for good?"),
             fields: vec![FormField {
                 label: "Name",
-                hint: "Type the name to confirm. Every session, note and action goes; this cannot be undone",
+                hint: "Type the name to confirm: this cannot be undone",
                 field: Field::Text(Box::new(line_editor(""))),
             }],
             focus: 0,
@@ -357,13 +357,49 @@ impl Form {
     }
 }
 
-/// Whether a typed name confirms `name`: case and spacing do not matter.
+/// Whether a typed name confirms `name`: case, spacing and the accents of
+/// common Latin letters do not matter (José is confirmed by "jose").
 pub fn same_name(typed: &str, name: &str) -> bool {
     let norm = |s: &str| {
         s.split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase()
+            .chars()
+            .map(unaccented)
+            .collect::<String>()
     };
     !typed.trim().is_empty() && norm(typed) == norm(name)
+}
+
+/// The base letter of a lowercase accented Latin letter.
+fn unaccented(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ś' | 'š' | 'ş' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ł' => 'l',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_name;
+
+    #[test]
+    fn a_typed_name_confirms_whatever_its_case_spacing_or_accents() {
+        assert!(same_name("jose laurent", "José Laurent"));
+        assert!(same_name("  ZOË   kaur ", "Zoë Kaur"));
+        assert!(!same_name("jose", "José Laurent"));
+        assert!(!same_name("", "José Laurent"));
+        assert!(!same_name("Jose Laurant", "José Laurent"));
+    }
 }

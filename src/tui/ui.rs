@@ -93,9 +93,11 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
                 }
             }
         }
-        if !s.review_undo.is_empty() {
+        // Offered where marks are made; Ctrl-z works from any element.
+        if !s.review_undo.is_empty() && ctx == keymap::Context::SessionReview {
             // After the control's own keys: those matter more while marking.
-            let at = items.len().min(6);
+            let help = usize::from(items.last().is_some_and(|(_, l)| l == "all keys"));
+            let at = (items.len() - help).min(6);
             items.insert(at, ("Ctrl-z".to_owned(), "undo mark".to_owned()));
         }
     } else if app.popup.is_none()

@@ -127,7 +127,7 @@ const SESSION_ALWAYS: &[Binding] = &[
     b(&[ctrl('s')], Cmd::SaveNow, "save", "Save now (everything is also saved as you type)", false),
     b(&[ctrl('r')], Cmd::Search, "search", "Search past sessions; Esc comes back here", false),
     b(&[ctrl('g')], Cmd::ToggleIntro, "intro", "Fold or unfold the stage's introduction", false),
-    b(&[ctrl('z')], Cmd::Undo, "undo", "Undo the last review mark made in this visit (done, carried, dropped)", false),
+    b(&[ctrl('z')], Cmd::Undo, "undo", "Undo the last review mark made in this visit", false),
     b(&[F1], Cmd::Help, "help", "Show every key of this screen", false),
     b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Save and quit; resume later with c on home", false),
 ];
