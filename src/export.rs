@@ -1,11 +1,14 @@
 //! Exports: one session, a coachee's sessions or everything, gathered once
 //! from the store and rendered as Markdown, HTML, JSON, CSV or iCalendar.
+//! Markdown and HTML (and the TUI) render each session from one document
+//! (`doc`), so they hold the same words.
 //!
 //! Private notes are removed while gathering (`collect`), before any format
 //! sees the data, so no renderer can leak them by mistake. Files are written
 //! atomically and private to the user (`write_atomic`).
 
 pub mod csv;
+pub mod doc;
 pub mod html;
 pub mod ics;
 pub mod import;
@@ -21,9 +24,8 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
-use time::{Date, OffsetDateTime};
+use time::OffsetDateTime;
 
-use crate::guide::{Guide, RatingItem, Scale, StageKind};
 use crate::model::{ActionReview, Coachee, SessionRecord, Visibility};
 use crate::store::Store;
 
@@ -186,7 +188,7 @@ pub fn find_coachee(store: &Store, name: &str) -> Result<Coachee> {
 }
 
 /// The scores of the last session before `record` that has any.
-fn previous_scores(
+pub fn previous_scores(
     points: &[crate::model::ScorePoint],
     record: &SessionRecord,
 ) -> Option<Previous> {
@@ -264,93 +266,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 
 // ---- helpers shared by the formats ----
 
-/// The first ratings stage of a guide with its items and scale: the Six
-/// Centers in the shipped guides, drawn as the radar and the trend.
-pub fn centers(guide: &Guide) -> Option<(&str, &[RatingItem], Scale)> {
-    guide.stages.iter().find_map(|s| match &s.kind {
-        StageKind::Ratings { scale, items } if !items.is_empty() => {
-            Some((s.id.as_str(), items.as_slice(), *scale))
-        }
-        _ => None,
-    })
-}
-
-/// The label of an option of a choice stage, or its id when the guide no longer has it.
-pub fn option_label(guide: &Guide, stage_id: &str, option_id: &str) -> String {
-    guide
-        .stage(stage_id)
-        .and_then(|s| match &s.kind {
-            StageKind::Choice { options, .. } => options.iter().find(|o| o.id == option_id),
-            _ => None,
-        })
-        .map_or_else(|| option_id.to_owned(), |o| o.label.clone())
-}
-
-/// The labels of the tags of a choice stage, in the order chosen.
-pub fn tag_labels(guide: &Guide, stage_id: &str, tags: &[String]) -> Vec<String> {
-    let known = guide.stage(stage_id).and_then(|s| match &s.kind {
-        StageKind::Choice { tags, .. } => Some(tags),
-        _ => None,
-    });
-    tags.iter()
-        .map(|t| {
-            known
-                .and_then(|k| k.iter().find(|x| x.id == *t))
-                .map_or_else(|| t.clone(), |x| x.label.clone())
-        })
-        .collect()
-}
-
-/// The close stage's confidence as `8/10 ████████░░` (or `-`), with its note.
-pub fn confidence<'a>(
-    r: &'a SessionRecord,
-    stage_id: &str,
-    c: &RatingItem,
-) -> (String, Option<&'a str>) {
-    let rating = r.rating(stage_id, &c.id);
-    let text = match rating.and_then(|x| x.score) {
-        Some(v) => {
-            let sc = c.scale_or(Scale::default());
-            format!("{v}/{} {}", sc.max, bar(v, sc))
-        }
-        None => "-".to_owned(),
-    };
-    (
-        text,
-        rating.map(|x| x.note.as_str()).filter(|n| !n.is_empty()),
-    )
-}
-
-/// A text bar for a score: `█████░░░░░` for 5 on a 1–10 scale (one block
-/// per point, counted from zero when the scale starts above it).
-pub fn bar(score: i64, scale: Scale) -> String {
-    let base = scale.min.min(0);
-    let total = (scale.max - base).clamp(1, 20);
-    let filled = usize::try_from((score - base).clamp(0, total)).unwrap_or(0);
-    let total = usize::try_from(total).unwrap_or(0);
-    format!("{}{}", "█".repeat(filled), "░".repeat(total - filled))
-}
-
-/// `+2`, `-1`, `0`; `new` without a previous score.
-pub fn delta(score: i64, previous: Option<i64>) -> String {
-    match previous {
-        Some(p) if score > p => format!("+{}", score - p),
-        Some(p) => format!("{}", score - p),
-        None => "new".to_owned(),
-    }
-}
-
 /// `2026-11-25`.
 pub fn day(t: OffsetDateTime) -> String {
     crate::dates::fmt_date(crate::dates::local_date(t))
 }
 
-/// `2026-11-25` for an optional date, `-` without.
-pub fn opt_date(d: Option<Date>) -> String {
-    d.map_or_else(|| "-".to_owned(), crate::dates::fmt_date)
-}
-
-/// How an owner reads in a table: "coachee" and "coach" as words, names as given.
+/// How an owner reads in a calendar: "coachee" and "coach" as words, names as given.
 pub fn owner(o: &str) -> &str {
     if o.trim().is_empty() { "-" } else { o }
 }
