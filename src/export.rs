@@ -1,11 +1,14 @@
 //! Exports: one session, a coachee's sessions or everything, gathered once
 //! from the store and rendered as Markdown, HTML, JSON, CSV or iCalendar.
+//! Markdown and HTML (and the TUI) render each session from one document
+//! (`doc`), so they hold the same words.
 //!
 //! Private notes are removed while gathering (`collect`), before any format
 //! sees the data, so no renderer can leak them by mistake. Files are written
 //! atomically and private to the user (`write_atomic`).
 
 pub mod csv;
+pub mod doc;
 pub mod html;
 pub mod ics;
 pub mod import;
@@ -21,9 +24,8 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
-use time::{Date, OffsetDateTime};
+use time::OffsetDateTime;
 
-use crate::guide::{Guide, RatingItem, Scale, StageKind};
 use crate::model::{ActionReview, Coachee, SessionRecord, Visibility};
 use crate::store::Store;
 
@@ -186,14 +188,15 @@ pub fn find_coachee(store: &Store, name: &str) -> Result<Coachee> {
 }
 
 /// The scores of the last session before `record` that has any.
-fn previous_scores(
+pub fn previous_scores(
     points: &[crate::model::ScorePoint],
     record: &SessionRecord,
 ) -> Option<Previous> {
     let s = &record.session;
-    let earlier = |p: &&crate::model::ScorePoint| {
-        p.session_id != s.id && (p.started_at, &p.session_id) < (s.started_at, &s.id)
-    };
+    // Strictly earlier: two sessions started at the same minute are not
+    // compared with each other (their ids are random, so an order between
+    // them would change from one run to the next).
+    let earlier = |p: &&crate::model::ScorePoint| p.started_at < s.started_at;
     let last = points
         .iter()
         .filter(earlier)
@@ -264,93 +267,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 
 // ---- helpers shared by the formats ----
 
-/// The first ratings stage of a guide with its items and scale: the Six
-/// Centers in the shipped guides, drawn as the radar and the trend.
-pub fn centers(guide: &Guide) -> Option<(&str, &[RatingItem], Scale)> {
-    guide.stages.iter().find_map(|s| match &s.kind {
-        StageKind::Ratings { scale, items } if !items.is_empty() => {
-            Some((s.id.as_str(), items.as_slice(), *scale))
-        }
-        _ => None,
-    })
-}
-
-/// The label of an option of a choice stage, or its id when the guide no longer has it.
-pub fn option_label(guide: &Guide, stage_id: &str, option_id: &str) -> String {
-    guide
-        .stage(stage_id)
-        .and_then(|s| match &s.kind {
-            StageKind::Choice { options, .. } => options.iter().find(|o| o.id == option_id),
-            _ => None,
-        })
-        .map_or_else(|| option_id.to_owned(), |o| o.label.clone())
-}
-
-/// The labels of the tags of a choice stage, in the order chosen.
-pub fn tag_labels(guide: &Guide, stage_id: &str, tags: &[String]) -> Vec<String> {
-    let known = guide.stage(stage_id).and_then(|s| match &s.kind {
-        StageKind::Choice { tags, .. } => Some(tags),
-        _ => None,
-    });
-    tags.iter()
-        .map(|t| {
-            known
-                .and_then(|k| k.iter().find(|x| x.id == *t))
-                .map_or_else(|| t.clone(), |x| x.label.clone())
-        })
-        .collect()
-}
-
-/// The close stage's confidence as `8/10 ████████░░` (or `-`), with its note.
-pub fn confidence<'a>(
-    r: &'a SessionRecord,
-    stage_id: &str,
-    c: &RatingItem,
-) -> (String, Option<&'a str>) {
-    let rating = r.rating(stage_id, &c.id);
-    let text = match rating.and_then(|x| x.score) {
-        Some(v) => {
-            let sc = c.scale_or(Scale::default());
-            format!("{v}/{} {}", sc.max, bar(v, sc))
-        }
-        None => "-".to_owned(),
-    };
-    (
-        text,
-        rating.map(|x| x.note.as_str()).filter(|n| !n.is_empty()),
-    )
-}
-
-/// A text bar for a score: `█████░░░░░` for 5 on a 1–10 scale (one block
-/// per point, counted from zero when the scale starts above it).
-pub fn bar(score: i64, scale: Scale) -> String {
-    let base = scale.min.min(0);
-    let total = (scale.max - base).clamp(1, 20);
-    let filled = usize::try_from((score - base).clamp(0, total)).unwrap_or(0);
-    let total = usize::try_from(total).unwrap_or(0);
-    format!("{}{}", "█".repeat(filled), "░".repeat(total - filled))
-}
-
-/// `+2`, `-1`, `0`; `new` without a previous score.
-pub fn delta(score: i64, previous: Option<i64>) -> String {
-    match previous {
-        Some(p) if score > p => format!("+{}", score - p),
-        Some(p) => format!("{}", score - p),
-        None => "new".to_owned(),
-    }
-}
-
 /// `2026-11-25`.
 pub fn day(t: OffsetDateTime) -> String {
     crate::dates::fmt_date(crate::dates::local_date(t))
 }
 
-/// `2026-11-25` for an optional date, `-` without.
-pub fn opt_date(d: Option<Date>) -> String {
-    d.map_or_else(|| "-".to_owned(), crate::dates::fmt_date)
-}
-
-/// How an owner reads in a table: "coachee" and "coach" as words, names as given.
+/// How an owner reads in a calendar: "coachee" and "coach" as words, names as given.
 pub fn owner(o: &str) -> &str {
     if o.trim().is_empty() { "-" } else { o }
 }
@@ -358,15 +280,4 @@ pub fn owner(o: &str) -> &str {
 /// The first 8 characters of an id, as `session list` shows them.
 pub fn short_id(id: &str) -> &str {
     id.get(..8).unwrap_or(id)
-}
-
-/// "Corrected on 2026-12-03" when a finished session was corrected after
-/// the day, worded once for every view of a session.
-pub fn corrected_on(s: &crate::model::Session) -> Option<String> {
-    s.corrected_at.map(|t| {
-        format!(
-            "Corrected on {}",
-            crate::dates::fmt_date(crate::dates::local_date(t))
-        )
-    })
 }

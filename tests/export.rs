@@ -8,6 +8,8 @@
 #[path = "common/fixture.rs"]
 mod fixture;
 
+#[path = "export/doc.rs"]
+mod document;
 #[path = "export/import.rs"]
 mod import;
 

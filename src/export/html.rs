@@ -6,12 +6,8 @@ use std::fmt::Write as _;
 
 use html_escape::encode_safe;
 
-use super::{
-    Export, Item, bar, centers, day, delta, opt_date, option_label, owner, svg, tag_labels,
-};
-use crate::dates::{fmt_date, fmt_date_long, fmt_datetime, fmt_duration, local_date};
-use crate::guide::StageKind;
-use crate::model::{SessionRecord, SessionStatus, Visibility};
+use super::doc::{self, Block, RatingRow, Ratings};
+use super::{Export, Item, day, svg};
 
 const STYLE: &str = "
 :root { color-scheme: light; }
@@ -57,11 +53,7 @@ svg .line { fill: none; stroke-width: 2; }
 pub fn render(export: &Export) -> String {
     let mut out = String::new();
     let title = match export.sessions.as_slice() {
-        [one] => format!(
-            "{} — {}",
-            one.record.coachee.name,
-            fmt_date_long(local_date(one.record.session.started_at))
-        ),
+        [one] => doc::of(one, false).title,
         _ => "Coaching sessions".to_owned(),
     };
     let _ = write!(
@@ -96,7 +88,12 @@ pub fn render(export: &Export) -> String {
         }
     }
     for item in &export.sessions {
-        session(&mut out, item, export.sessions.len() == 1);
+        session(
+            &mut out,
+            item,
+            export.sessions.len() == 1,
+            export.include_private,
+        );
     }
     out.push_str("</body>\n</html>\n");
     out
@@ -112,7 +109,7 @@ fn trend(out: &mut String, export: &Export, coachee_id: &str, name: &str) {
         .filter(|i| i.record.ratings.iter().any(|r| r.score.is_some()))
         .collect();
     let Some(first) = items.last() else { return };
-    let Some((_, centers_items, scale)) = centers(&first.record.session.guide) else {
+    let Some((_, centers_items, scale)) = doc::centers(&first.record.session.guide) else {
         return;
     };
     if items.len() < 2 {
@@ -145,308 +142,134 @@ fn trend(out: &mut String, export: &Export, coachee_id: &str, name: &str) {
     );
 }
 
-fn session(out: &mut String, item: &Item, alone: bool) {
-    let r = &item.record;
-    let s = &r.session;
-    let _ = writeln!(
-        out,
-        "<article class=\"session\" id=\"s-{}\">",
-        encode_safe(&s.id)
-    );
-    let heading = if alone { "h1" } else { "h2" };
-    let _ = writeln!(
-        out,
-        "<{heading}>{} — {}</{heading}>",
-        encode_safe(&r.coachee.name),
-        fmt_date_long(local_date(s.started_at))
-    );
-    let mut facts = Vec::new();
-    if !r.coachee.role.is_empty() {
-        facts.push(format!("Role: {}", r.coachee.role));
-    }
-    facts.push(format!("Guide: {}", s.guide.title));
-    facts.push(format!("Started: {}", fmt_datetime(s.started_at)));
-    facts.push(match s.status {
-        SessionStatus::Completed => format!("Duration: {}", fmt_duration(s.total_seconds())),
-        SessionStatus::InProgress => "In progress".to_owned(),
-    });
-    if let Some(f) = s.focus {
-        facts.push(format!("Focus: {}", f.label()));
-    }
-    if let Some(d) = s.next_session {
-        facts.push(format!("Next session: {}", fmt_date(d)));
-    }
-    facts.extend(super::corrected_on(s));
-    let facts: Vec<String> = facts
+fn session(out: &mut String, item: &Item, alone: bool, include_private: bool) {
+    let d = doc::of(item, include_private);
+    let id = encode_safe(&d.session_id);
+    let _ = writeln!(out, "<article class=\"session\" id=\"s-{id}\">");
+    let (h1, h) = if alone { ("h1", "h2") } else { ("h2", "h3") };
+    let _ = writeln!(out, "<{h1}>{}</{h1}>", encode_safe(&d.title));
+    let facts: Vec<String> = d
+        .facts
         .iter()
-        .map(|f| format!("<span>{}</span>", encode_safe(f)))
+        .map(|f| format!("<span>{}: {}</span>", f.label, encode_safe(&f.value)))
         .collect();
     // Separated by spaces so the line can wrap between facts.
     let _ = writeln!(out, "<p class=\"facts\">{}</p>", facts.join(" "));
-    if !r.coachee.notes.trim().is_empty() {
-        private(out, &format!("About {}", r.coachee.name), &r.coachee.notes);
+    if let Some(about) = &d.about {
+        note(out, about);
     }
-
-    let (h, mut shown_reviews, mut shown_actions) = (if alone { "h2" } else { "h3" }, false, false);
-    for stage in &s.guide.stages {
+    for section in &d.sections {
         let _ = writeln!(
             out,
             "<section class=\"stage\"><{h}>{}</{h}>",
-            encode_safe(&stage.title)
+            encode_safe(&section.title)
         );
-        match &stage.kind {
-            StageKind::Review => {
-                reviews(out, r);
-                shown_reviews = true;
-            }
-            StageKind::Questions { prompts } => {
-                for p in prompts {
-                    answer(out, &p.text, r.answer(&stage.id, &p.id));
-                }
-            }
-            StageKind::Ratings { scale, items } => {
-                let is_centers = centers(&s.guide).map(|c| c.0) == Some(stage.id.as_str());
-                let prev_of = |id: &str| {
-                    is_centers
-                        .then(|| {
-                            item.previous
-                                .as_ref()
-                                .and_then(|p| p.scores.get(id).copied())
-                        })
-                        .flatten()
-                };
-                let any_score = items
-                    .iter()
-                    .any(|it| r.rating(&stage.id, &it.id).and_then(|x| x.score).is_some());
-                if is_centers && any_score {
-                    let current: Vec<Option<f64>> = items
-                        .iter()
-                        .map(|it| {
-                            r.rating(&stage.id, &it.id)
-                                .and_then(|x| x.score)
-                                .map(|v| v as f64)
-                        })
-                        .collect();
-                    let previous: Option<Vec<Option<f64>>> = item.previous.as_ref().map(|p| {
-                        items
-                            .iter()
-                            .map(|it| p.scores.get(&it.id).map(|&v| v as f64))
-                            .collect()
-                    });
-                    let this_label = format!("This session ({})", day(s.started_at));
-                    let prev_label = item
-                        .previous
-                        .as_ref()
-                        .map(|p| format!("Previous ({})", day(p.started_at)));
-                    let _ = writeln!(
-                        out,
-                        "{}",
-                        svg::radar(
-                            items,
-                            *scale,
-                            &current,
-                            previous.as_deref(),
-                            (&this_label, prev_label.as_deref())
-                        )
-                    );
-                }
-                let _ = writeln!(
-                    out,
-                    "<table><thead><tr><th>Center</th><th>Score</th><th>Change</th><th></th><th>Note</th></tr></thead><tbody>"
-                );
-                for it in items {
-                    let sc = it.scale_or(*scale);
-                    let rating = r.rating(&stage.id, &it.id);
-                    let (score, change, bars) = match rating.and_then(|x| x.score) {
-                        Some(v) => (
-                            format!("{v}/{}", sc.max),
-                            delta(v, prev_of(&it.id)),
-                            bar(v, sc),
-                        ),
-                        None => ("-".to_owned(), String::new(), String::new()),
-                    };
-                    let _ = writeln!(
-                        out,
-                        "<tr><td>{}</td><td class=\"num\">{score}</td><td class=\"num\">{change}</td><td class=\"bar\" aria-hidden=\"true\">{bars}</td><td class=\"text\">{}</td></tr>",
-                        encode_safe(&it.label),
-                        encode_safe(rating.map_or("", |x| x.note.as_str()))
-                    );
-                }
-                let _ = writeln!(out, "</tbody></table>");
-            }
-            StageKind::Choice {
-                question,
-                rationale,
-                tags_title,
-                ..
-            } => match r.choice(&stage.id) {
-                Some(c) => {
-                    let picked = c.option_id.as_deref().map_or_else(
-                        || "not chosen".to_owned(),
-                        |o| option_label(&s.guide, &stage.id, o),
-                    );
-                    let q = if question.is_empty() {
-                        "Choice"
-                    } else {
-                        question.as_str()
-                    };
-                    let _ = writeln!(
-                        out,
-                        "<p class=\"prompt\">{}</p><p class=\"answer\"><strong>{}</strong></p>",
-                        encode_safe(q),
-                        encode_safe(&picked)
-                    );
-                    answer(out, rationale, Some(&c.rationale));
-                    let tags = tag_labels(&s.guide, &stage.id, &c.tags);
-                    if !tags.is_empty() {
-                        let title = crate::guide::tags_heading(tags_title);
-                        let _ = writeln!(
-                            out,
-                            "<p><strong>{}:</strong> {}</p>",
-                            encode_safe(title),
-                            encode_safe(&tags.join(", "))
-                        );
-                    }
-                }
-                None => {
-                    let _ = writeln!(out, "<p class=\"empty\">No choice recorded.</p>");
-                }
-            },
-            StageKind::Actions => {
-                actions(out, r);
-                shown_actions = true;
-            }
-            StageKind::Close {
-                prompts,
-                confidence,
-                next_session,
-            } => {
-                for p in prompts {
-                    answer(out, &p.text, r.answer(&stage.id, &p.id));
-                }
-                if let Some(c) = confidence {
-                    let (txt, note) = crate::export::confidence(r, &stage.id, c);
-                    answer(out, &c.question, Some(&txt));
-                    if let Some(note) = note {
-                        let _ = writeln!(out, "<p class=\"answer\">{}</p>", encode_safe(note));
-                    }
-                }
-                if *next_session {
-                    let _ = writeln!(
-                        out,
-                        "<p><strong>Next session:</strong> {}</p>",
-                        opt_date(s.next_session)
-                    );
-                }
-            }
+        for b in &section.blocks {
+            block(out, b);
         }
-        if let Some(n) = r
-            .note(&stage.id, Visibility::Shared)
-            .filter(|n| !n.text.trim().is_empty())
-        {
+        let _ = writeln!(out, "</section>");
+    }
+    let _ = writeln!(
+        out,
+        "<p class=\"facts\"><small>{} {id}</small></p>\n</article>",
+        doc::SESSION_ID
+    );
+}
+
+fn block(out: &mut String, b: &Block) {
+    match b {
+        Block::Answer { prompt, answer } => {
+            let (class, text) = answer
+                .as_deref()
+                .map_or(("empty", doc::NO_ANSWER), |t| ("answer", t));
             let _ = writeln!(
                 out,
-                "<div class=\"note\"><span class=\"label\">Note</span>{}</div>",
-                encode_safe(n.text.trim())
+                "<p class=\"prompt\">{}</p><p class=\"{class}\">{}</p>",
+                encode_safe(prompt),
+                encode_safe(text)
             );
         }
-        // Present only when the export was asked for with --include-private.
-        if let Some(n) = r
-            .note(&stage.id, Visibility::Private)
-            .filter(|n| !n.text.trim().is_empty())
-        {
-            private(out, "Private note", &n.text);
+        Block::Fact(f) => {
+            let (label, value) = (encode_safe(&f.label), encode_safe(&f.value));
+            let _ = writeln!(out, "<p><strong>{label}:</strong> {value}</p>");
         }
-        let _ = writeln!(out, "</section>");
-    }
-    if !shown_reviews && !r.reviews.is_empty() {
-        let _ = writeln!(
-            out,
-            "<section class=\"stage\"><{h}>Review of earlier actions</{h}>"
-        );
-        reviews(out, r);
-        let _ = writeln!(out, "</section>");
-    }
-    if !shown_actions && !r.actions.is_empty() {
-        let _ = writeln!(out, "<section class=\"stage\"><{h}>Actions</{h}>");
-        actions(out, r);
-        let _ = writeln!(out, "</section>");
-    }
-    let _ = writeln!(
-        out,
-        "<p class=\"facts\"><small>Session id {}</small></p>\n</article>",
-        encode_safe(&s.id)
-    );
-}
-
-fn private(out: &mut String, label: &str, text: &str) {
-    let _ = writeln!(
-        out,
-        "<div class=\"private\"><span class=\"label\">{} — private, coach only</span>{}</div>",
-        encode_safe(label),
-        encode_safe(text.trim())
-    );
-}
-
-fn answer(out: &mut String, prompt: &str, text: Option<&str>) {
-    let _ = write!(out, "<p class=\"prompt\">{}</p>", encode_safe(prompt));
-    match text.map(str::trim).filter(|t| !t.is_empty()) {
-        Some(t) => {
-            let _ = writeln!(out, "<p class=\"answer\">{}</p>", encode_safe(t));
+        Block::Ratings(r) => ratings(out, r),
+        Block::Rows { rows, empty: e, .. } if rows.is_empty() => empty(out, e),
+        Block::Rows { columns, rows, .. } => {
+            let heads = columns.join("</th><th>");
+            let _ = writeln!(
+                out,
+                "<table><thead><tr><th>{heads}</th></tr></thead><tbody>"
+            );
+            for row in rows {
+                let _ = write!(
+                    out,
+                    "<tr><td class=\"text\">{}</td>",
+                    encode_safe(&row.text)
+                );
+                let cells = row.cells();
+                for (i, c) in cells.iter().enumerate() {
+                    // Owner, due, state, note: dates and states stay on one
+                    // line, notes keep their line breaks.
+                    let class =
+                        ["", " class=\"date\"", " class=\"date\"", " class=\"text\""][i.min(3)];
+                    let _ = write!(out, "<td{class}>{}</td>", encode_safe(c));
+                }
+                let _ = writeln!(out, "</tr>");
+            }
+            let _ = writeln!(out, "</tbody></table>");
         }
-        None => {
-            let _ = writeln!(out, "<p class=\"empty\">No answer.</p>");
-        }
+        Block::Note(n) => note(out, n),
     }
 }
 
-fn reviews(out: &mut String, r: &SessionRecord) {
-    if r.reviews.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p class=\"empty\">No earlier actions were reviewed.</p>"
-        );
-        return;
-    }
-    let _ = writeln!(
-        out,
-        "<table><thead><tr><th>Action</th><th>Owner</th><th>Due</th><th>Outcome</th><th>Note</th></tr></thead><tbody>"
-    );
-    for (review, action) in &r.reviews {
-        let _ = writeln!(
-            out,
-            "<tr><td class=\"text\">{}</td><td>{}</td><td class=\"date\">{}</td><td>{}</td><td class=\"text\">{}</td></tr>",
-            encode_safe(&action.text),
-            encode_safe(owner(&action.owner)),
-            opt_date(action.due),
-            review.outcome.as_str(),
-            encode_safe(&review.note)
-        );
-    }
-    let _ = writeln!(out, "</tbody></table>");
-}
-
-fn actions(out: &mut String, r: &SessionRecord) {
-    if r.actions.is_empty() {
-        let _ = writeln!(out, "<p class=\"empty\">No actions agreed.</p>");
-        return;
-    }
-    let _ = writeln!(
-        out,
-        "<table><thead><tr><th>Action</th><th>Owner</th><th>Due</th><th>Status</th></tr></thead><tbody>"
-    );
-    for a in &r.actions {
-        let status = match a.completed_on {
-            Some(d) => format!("{} {}", a.status.as_str(), fmt_date(d)),
-            None => a.status.as_str().to_owned(),
+/// A ratings stage: the radar for the Six Centers when anything is
+/// scored, then the table.
+fn ratings(out: &mut String, r: &Ratings) {
+    if r.centers && r.rows.iter().any(|row| row.value.is_some()) {
+        let labels: Vec<&str> = r.rows.iter().map(|row| row.label.as_str()).collect();
+        let values = |f: fn(&RatingRow) -> Option<i64>| -> Vec<Option<f64>> {
+            r.rows.iter().map(|row| f(row).map(|v| v as f64)).collect()
         };
+        let previous = r.previous_day.is_some().then(|| values(|row| row.previous));
+        let (this, prev) = r.legend();
+        let legend = (this.as_str(), prev.as_deref());
+        let current = values(|row| row.value);
+        let radar = svg::radar(&labels, r.scale, &current, previous.as_deref(), legend);
+        let _ = writeln!(out, "{radar}");
+    }
+    let [center, score, change, note] = doc::RATING_COLUMNS;
+    let _ = writeln!(
+        out,
+        "<table><thead><tr><th>{center}</th><th>{score}</th><th>{change}</th><th></th><th>{note}</th></tr></thead><tbody>"
+    );
+    for row in &r.rows {
         let _ = writeln!(
             out,
-            "<tr><td class=\"text\">{}</td><td>{}</td><td class=\"date\">{}</td><td class=\"date\">{status}</td></tr>",
-            encode_safe(&a.text),
-            encode_safe(owner(&a.owner)),
-            opt_date(a.due)
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"bar\" aria-hidden=\"true\">{}</td><td class=\"text\">{}</td></tr>",
+            encode_safe(&row.label),
+            row.score,
+            row.change,
+            row.bar,
+            encode_safe(&row.note)
         );
     }
     let _ = writeln!(out, "</tbody></table>");
+    if let Some(b) = r.baseline() {
+        empty(out, &b);
+    }
+}
+
+fn empty(out: &mut String, text: &str) {
+    let _ = writeln!(out, "<p class=\"empty\">{}</p>", encode_safe(text));
+}
+
+fn note(out: &mut String, n: &doc::Note) {
+    let class = if n.private { "private" } else { "note" };
+    let _ = writeln!(
+        out,
+        "<div class=\"{class}\"><span class=\"label\">{}</span>{}</div>",
+        encode_safe(&n.label),
+        encode_safe(&n.text)
+    );
 }

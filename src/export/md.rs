@@ -3,10 +3,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Export, Item, bar, centers, day, delta, opt_date, option_label, owner, tag_labels};
-use crate::dates::{fmt_date, fmt_datetime, fmt_duration};
-use crate::guide::StageKind;
-use crate::model::{SessionRecord, SessionStatus, Visibility};
+use super::doc::{self, Block, Ratings};
+use super::{Export, Item, day};
 
 /// The whole export as one Markdown document.
 pub fn render(export: &Export) -> String {
@@ -46,244 +44,88 @@ pub fn render(export: &Export) -> String {
 
 /// One session as Markdown, its title at heading `level`.
 pub fn session(out: &mut String, item: &Item, level: usize, include_private: bool) {
-    let r = &item.record;
-    let s = &r.session;
-    let h = "#".repeat(level);
-    let h2 = "#".repeat(level + 1);
+    let d = doc::of(item, include_private);
+    let (h, h2) = ("#".repeat(level), "#".repeat(level + 1));
     if level > 1 {
-        let _ = writeln!(out, "<a id=\"{}\"></a>\n", anchor(&s.id));
+        let _ = writeln!(out, "<a id=\"{}\"></a>\n", anchor(&d.session_id));
     }
-    let _ = writeln!(
-        out,
-        "{h} {} — {}\n",
-        inline(&r.coachee.name),
-        fmt_date_long_of(s.started_at)
-    );
-    let mut facts = vec![
-        format!("**Guide:** {}", inline(&s.guide.title)),
-        format!("**Started:** {}", fmt_datetime(s.started_at)),
-    ];
-    if !r.coachee.role.is_empty() {
-        facts.insert(0, format!("**Role:** {}", inline(&r.coachee.role)));
-    }
-    facts.push(match s.status {
-        SessionStatus::Completed => format!("**Duration:** {}", fmt_duration(s.total_seconds())),
-        SessionStatus::InProgress => "**Status:** in progress".to_owned(),
-    });
-    if let Some(f) = s.focus {
-        facts.push(format!("**Focus:** {}", inline(f.label())));
-    }
-    if let Some(d) = s.next_session {
-        facts.push(format!("**Next session:** {}", fmt_date(d)));
-    }
-    if let Some(c) = super::corrected_on(s) {
-        facts.push(format!("**{c}**"));
-    }
+    let _ = writeln!(out, "{h} {}\n", inline(&d.title));
+    let facts: Vec<String> = d.facts.iter().map(fact).collect();
     let _ = writeln!(out, "{}\n", facts.join("  \n"));
-    if include_private && !r.coachee.notes.trim().is_empty() {
-        let _ = writeln!(
-            out,
-            "> **Private — coach only.** About {}:  \n{}\n",
-            inline(&r.coachee.name),
-            quoted(&r.coachee.notes)
-        );
+    if let Some(about) = &d.about {
+        note(out, about);
     }
-    let _ = writeln!(out, "Session id: `{}`\n", s.id);
-
-    let mut shown_reviews = false;
-    let mut shown_actions = false;
-    for stage in &s.guide.stages {
-        let _ = writeln!(out, "{h2} {}\n", inline(&stage.title));
-        match &stage.kind {
-            StageKind::Review => {
-                reviews(out, r);
-                shown_reviews = true;
-            }
-            StageKind::Questions { prompts } => {
-                for p in prompts {
-                    answer(out, &p.text, r.answer(&stage.id, &p.id));
-                }
-            }
-            StageKind::Ratings { scale, items } => {
-                let centers_stage = centers(&s.guide).map(|c| c.0) == Some(stage.id.as_str());
-                let _ = writeln!(out, "| Center | Score | Change | | Note |");
-                let _ = writeln!(out, "|---|---:|---:|---|---|");
-                for it in items {
-                    let sc = it.scale_or(*scale);
-                    let rating = r.rating(&stage.id, &it.id);
-                    let score = rating.and_then(|x| x.score);
-                    let note = rating.map_or("", |x| x.note.as_str());
-                    let prev = if centers_stage {
-                        item.previous
-                            .as_ref()
-                            .and_then(|p| p.scores.get(&it.id).copied())
-                    } else {
-                        None
-                    };
-                    let (score_txt, change, bars) = match score {
-                        Some(v) => (format!("{v}/{}", sc.max), delta(v, prev), bar(v, sc)),
-                        None => ("-".to_owned(), String::new(), String::new()),
-                    };
-                    let _ = writeln!(
-                        out,
-                        "| {} | {score_txt} | {change} | {bars} | {} |",
-                        cell(&it.label),
-                        cell(note)
-                    );
-                }
-                out.push('\n');
-                if centers_stage && let Some(p) = &item.previous {
-                    let _ = writeln!(
-                        out,
-                        "_Change since the session of {}._\n",
-                        day(p.started_at)
-                    );
-                }
-            }
-            StageKind::Choice {
-                question,
-                rationale,
-                tags_title,
-                ..
-            } => match r.choice(&stage.id) {
-                Some(c) => {
-                    let picked = c.option_id.as_deref().map_or_else(
-                        || "not chosen".to_owned(),
-                        |o| option_label(&s.guide, &stage.id, o),
-                    );
-                    let q = if question.is_empty() {
-                        "Choice"
-                    } else {
-                        question.as_str()
-                    };
-                    let _ = writeln!(out, "**{}** {}\n", inline(q), inline(&picked));
-                    answer(out, rationale, Some(&c.rationale));
-                    let tags = tag_labels(&s.guide, &stage.id, &c.tags);
-                    if !tags.is_empty() {
-                        let title = crate::guide::tags_heading(tags_title);
-                        let list: Vec<String> = tags.iter().map(|t| inline(t)).collect();
-                        let _ = writeln!(out, "**{}:** {}\n", inline(title), list.join(", "));
-                    }
-                }
-                None => {
-                    let _ = writeln!(out, "_No choice recorded._\n");
-                }
-            },
-            StageKind::Actions => {
-                actions(out, item);
-                shown_actions = true;
-            }
-            StageKind::Close {
-                prompts,
-                confidence,
-                next_session,
-            } => {
-                for p in prompts {
-                    answer(out, &p.text, r.answer(&stage.id, &p.id));
-                }
-                if let Some(c) = confidence {
-                    let (txt, note) = crate::export::confidence(r, &stage.id, c);
-                    let _ = writeln!(out, "**{}** {txt}\n", inline(&c.question));
-                    if let Some(note) = note {
-                        let _ = writeln!(out, "{}\n", para(note));
-                    }
-                }
-                if *next_session {
-                    let _ = writeln!(out, "**Next session:** {}\n", opt_date(s.next_session));
-                }
-            }
-        }
-        stage_notes(out, r, &stage.id);
-    }
-    if !shown_reviews && !r.reviews.is_empty() {
-        let _ = writeln!(out, "{h2} Review of earlier actions\n");
-        reviews(out, r);
-    }
-    if !shown_actions && !r.actions.is_empty() {
-        let _ = writeln!(out, "{h2} Actions\n");
-        actions(out, item);
-    }
-}
-
-fn fmt_date_long_of(t: time::OffsetDateTime) -> String {
-    crate::dates::fmt_date_long(crate::dates::local_date(t))
-}
-
-fn answer(out: &mut String, prompt: &str, text: Option<&str>) {
-    let _ = writeln!(out, "**{}**\n", inline(prompt));
-    match text.filter(|t| !t.trim().is_empty()) {
-        Some(t) => {
-            let _ = writeln!(out, "{}\n", para(t));
-        }
-        None => {
-            let _ = writeln!(out, "_No answer._\n");
+    let _ = writeln!(out, "{}: `{}`\n", doc::SESSION_ID, d.session_id);
+    for section in &d.sections {
+        let _ = writeln!(out, "{h2} {}\n", inline(&section.title));
+        for b in &section.blocks {
+            block(out, b);
         }
     }
 }
 
-fn reviews(out: &mut String, r: &SessionRecord) {
-    if r.reviews.is_empty() {
-        let _ = writeln!(out, "_No earlier actions were reviewed._\n");
-        return;
+fn block(out: &mut String, b: &Block) {
+    match b {
+        Block::Answer { prompt, answer } => {
+            let text = answer
+                .as_deref()
+                .map_or_else(|| emphasis(doc::NO_ANSWER), para);
+            let _ = writeln!(out, "**{}**\n\n{text}\n", inline(prompt));
+        }
+        Block::Fact(f) => {
+            let _ = writeln!(out, "{}\n", fact(f));
+        }
+        Block::Ratings(r) => ratings(out, r),
+        Block::Rows { rows, empty: e, .. } if rows.is_empty() => empty(out, e),
+        Block::Rows { columns, rows, .. } => {
+            let _ = writeln!(out, "| {} |", columns.join(" | "));
+            let _ = writeln!(out, "|{}", "---|".repeat(columns.len()));
+            for row in rows {
+                let cells: Vec<String> = row.cells().into_iter().map(cell).collect();
+                let _ = writeln!(out, "| {} | {} |", cell(&row.text), cells.join(" | "));
+            }
+            out.push('\n');
+        }
+        Block::Note(n) => note(out, n),
     }
-    let _ = writeln!(out, "| Action | Owner | Due | Outcome | Note |");
-    let _ = writeln!(out, "|---|---|---|---|---|");
-    for (review, action) in &r.reviews {
+}
+
+fn ratings(out: &mut String, r: &Ratings) {
+    let [center, score, change, note] = doc::RATING_COLUMNS;
+    let _ = writeln!(out, "| {center} | {score} | {change} | | {note} |");
+    let _ = writeln!(out, "|---|---:|---:|---|---|");
+    for row in &r.rows {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
-            cell(&action.text),
-            cell(owner(&action.owner)),
-            opt_date(action.due),
-            review.outcome.as_str(),
-            cell(&review.note)
+            cell(&row.label),
+            row.score,
+            row.change,
+            row.bar,
+            cell(&row.note)
         );
     }
     out.push('\n');
+    if let Some(b) = r.baseline() {
+        empty(out, &b);
+    }
 }
 
-fn actions(out: &mut String, item: &Item) {
-    let r = &item.record;
-    if r.actions.is_empty() {
-        let _ = writeln!(out, "_No actions agreed._\n");
-        return;
-    }
-    let _ = writeln!(out, "| Action | Owner | Due | Status |");
-    let _ = writeln!(out, "|---|---|---|---|");
-    for a in &r.actions {
-        let status = match a.completed_on {
-            Some(d) => format!("{} {}", a.status.as_str(), fmt_date(d)),
-            None => a.status.as_str().to_owned(),
-        };
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {status} |",
-            cell(&a.text),
-            cell(owner(&a.owner)),
-            opt_date(a.due)
-        );
-    }
-    out.push('\n');
+/// A sentence saying what is missing, in italics.
+fn empty(out: &mut String, text: &str) {
+    let _ = writeln!(out, "{}\n", emphasis(text));
 }
 
-fn stage_notes(out: &mut String, r: &SessionRecord, stage: &str) {
-    if let Some(n) = r
-        .note(stage, Visibility::Shared)
-        .filter(|n| !n.text.trim().is_empty())
-    {
-        let _ = writeln!(out, "> **Note:**  \n{}\n", quoted(&n.text));
-    }
-    // Present only when the export was asked for with --include-private.
-    if let Some(n) = r
-        .note(stage, Visibility::Private)
-        .filter(|n| !n.text.trim().is_empty())
-    {
-        let _ = writeln!(
-            out,
-            "> **Private note — coach only:**  \n{}\n",
-            quoted(&n.text)
-        );
-    }
+fn emphasis(text: &str) -> String {
+    format!("_{}_", inline(text))
+}
+
+fn fact(f: &doc::Fact) -> String {
+    format!("**{}:** {}", f.label, inline(&f.value))
+}
+
+fn note(out: &mut String, n: &doc::Note) {
+    let _ = writeln!(out, "> **{}:**  \n{}\n", inline(&n.label), quoted(&n.text));
 }
 
 /// The anchor of a session in a multi-session document.

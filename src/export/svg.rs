@@ -17,9 +17,9 @@ const COLOURS: [&str; 6] = [
     "#1f4e79", "#9c3d00", "#2e6b30", "#6a2c70", "#7a6a00", "#444444",
 ];
 
-/// The radar of `current` scores over `previous` ones, labelled with the items.
+/// The radar of `current` scores over `previous` ones, one axis per label.
 pub fn radar(
-    items: &[RatingItem],
+    items: &[&str],
     scale: Scale,
     current: &[Option<f64>],
     previous: Option<&[Option<f64>]>,
@@ -71,7 +71,7 @@ pub fn radar(
         let _ = write!(
             s,
             "<text x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\">{} <tspan class=\"score\">{score}</tspan></text>",
-            encode_safe(&item.label)
+            encode_safe(item)
         );
     }
     if let Some(prev) = previous {

@@ -299,6 +299,8 @@ pub struct SessionData {
     pub review: Vec<(Action, Option<ActionReview>)>,
     /// Scores of the previous session, by (item id).
     pub previous: std::collections::BTreeMap<String, i64>,
+    /// When that previous session started (`None` when there is none).
+    pub previous_at: Option<OffsetDateTime>,
     /// Another window that edits this session: then this one only reads.
     pub holder: Option<crate::store::Holder>,
 }

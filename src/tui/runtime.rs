@@ -8,7 +8,6 @@ pub mod disposal;
 pub mod recovery;
 mod writer;
 
-use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
@@ -481,40 +480,16 @@ impl Runtime {
 pub fn load_session(store: &Store, session_id: &str) -> store::Result<SessionData> {
     let record = store.session_record(session_id)?;
     let review = store.actions_for_review(&record.coachee.id, session_id)?;
-    let previous = previous_scores(
-        store,
-        &record.coachee.id,
-        session_id,
-        record.session.started_at,
-    )?;
+    // The same earlier session the exports compare with.
+    let history = store.score_history(&record.coachee.id)?;
+    let previous = crate::export::previous_scores(&history, &record);
+    let previous_at = previous.as_ref().map(|p| p.started_at);
     Ok(SessionData {
         record,
         review,
-        previous,
+        previous: previous.map(|p| p.scores).unwrap_or_default(),
+        previous_at,
         holder: None,
-    })
-}
-
-/// The scores of the latest earlier session that has any.
-fn previous_scores(
-    store: &Store,
-    coachee_id: &str,
-    session_id: &str,
-    started: OffsetDateTime,
-) -> store::Result<BTreeMap<String, i64>> {
-    let history = store.score_history(coachee_id)?;
-    let last = history
-        .iter()
-        .filter(|p| p.session_id != session_id && p.started_at < started)
-        .map(|p| (p.started_at, p.session_id.clone()))
-        .max();
-    Ok(match last {
-        Some((_, sid)) => history
-            .into_iter()
-            .filter(|p| p.session_id == sid)
-            .map(|p| (p.item_id, p.score))
-            .collect(),
-        None => BTreeMap::new(),
     })
 }
 

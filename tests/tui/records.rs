@@ -103,7 +103,7 @@ fn a_finished_session_is_corrected_from_its_detail_and_stays_finished() {
     assert!(rec.answers.iter().any(|a| a.text.ends_with(" Zanzibar")));
     assert!(rec.ratings.iter().any(|r| r.score == Some(9)));
     let text = screen(&rt, 120, 40);
-    assert!(text.contains("corrected on"), "{text}");
+    assert!(text.contains("Corrected on: 2026-11-25"), "{text}");
 }
 
 #[test]

@@ -121,7 +121,7 @@ fn session_detail_snapshots_hide_private_notes_in_share_safe_mode() {
     ctrl(&mut rt, 'n'); // clarity, with its private note
     let text = screen(&rt, 120, 40);
     assert!(text.contains("Seemed tired"), "{text}");
-    assert!(text.contains("Private note"), "{text}");
+    assert!(text.contains("Note — private, coach only"), "{text}");
     snap_both(&mut rt, "detail");
     ctrl(&mut rt, 't');
     let text = screen(&rt, 120, 40);

@@ -142,15 +142,6 @@ pub fn bar(score: Option<i64>, min: i64, max: i64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
-/// `+2`, `-1`, `±0`.
-pub fn delta(d: i64) -> String {
-    match d {
-        0 => "±0".to_owned(),
-        d if d > 0 => format!("+{d}"),
-        d => d.to_string(),
-    }
-}
-
 /// A label short enough to sit at the end of a radar axis.
 pub fn short_label(label: &str) -> String {
     let l = label.strip_prefix("Self-").unwrap_or(label);

@@ -1,12 +1,10 @@
-//! A session as a readable document of lines: used by the summary (and any
-//! read-only view of a session). Private notes only when asked for.
+//! The session document (`export::doc`) as styled lines, for the summary
+//! and the session detail, with where each stage starts.
 
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::common::{bar, delta};
-use crate::dates;
-use crate::guide::{Scale, StageKind};
-use crate::model::{ReviewOutcome, Visibility};
+use crate::export::doc::{self, Block, Ratings};
 use crate::tui::effect::SessionData;
 use crate::tui::theme::Theme;
 
@@ -26,174 +24,102 @@ pub fn lines(data: &SessionData, theme: &Theme, private: bool) -> Vec<Line<'stat
 /// reader can jump from stage to stage.
 pub fn document(data: &SessionData, theme: &Theme, private: bool) -> Document {
     let t = theme;
+    let previous = data.previous_at.map(|at| (at, &data.previous));
+    let d = doc::Document::build(&data.record, previous, private);
+    let mut out = vec![Line::styled(d.title.clone(), t.title)];
+    let facts: Vec<String> = d
+        .facts
+        .iter()
+        .map(|f| format!("{}: {}", f.label, f.value))
+        .collect();
+    out.push(Line::styled(facts.join(" · "), t.dim));
+    if let Some(about) = &d.about {
+        note(&mut out, about, t);
+    }
     let mut stages = Vec::new();
-    let rec = &data.record;
-    let s = &rec.session;
-    let mut out: Vec<Line<'static>> = Vec::new();
-    out.push(Line::styled(
-        format!(
-            "{} · {} · {}",
-            rec.coachee.name,
-            s.guide.title,
-            dates::fmt_datetime(s.started_at)
-        ),
-        t.title,
-    ));
-    let mut meta = format!(
-        "{} · {}",
-        s.status.as_str(),
-        dates::fmt_duration(s.total_seconds())
-    );
-    if let Some(f) = s.focus {
-        meta.push_str(&format!(" · focus {}", f.label()));
-    }
-    if let Some(d) = s.next_session {
-        meta.push_str(&format!(" · next session {}", dates::fmt_date_long(d)));
-    }
-    if let Some(c) = crate::export::corrected_on(s) {
-        meta.push_str(&format!(" · {}", c.to_lowercase()));
-    }
-    out.push(Line::styled(meta, t.dim));
-    for st in &s.guide.stages {
+    for section in &d.sections {
         out.push(Line::from(""));
-        stages.push((st.id.clone(), out.len()));
-        out.push(Line::styled(format!("■ {}", st.title), t.current));
-        match &st.kind {
-            StageKind::Questions { prompts } | StageKind::Close { prompts, .. } => {
-                for p in prompts {
-                    out.push(Line::styled(format!("  {}", p.text), t.title));
-                    match rec.answer(&st.id, &p.id).filter(|a| !a.trim().is_empty()) {
-                        Some(a) => out.extend(a.lines().map(|l| Line::from(format!("    {l}")))),
-                        None => out.push(Line::styled("    (no answer)", t.dim)),
-                    }
-                }
-                if let StageKind::Close {
-                    confidence: Some(c),
-                    ..
-                } = &st.kind
-                {
-                    let sc = c.scale_or(Scale::default());
-                    let score = rec.rating(&st.id, &c.id).and_then(|r| r.score);
-                    out.push(Line::from(format!(
-                        "  {}: {} {}",
-                        c.label,
-                        bar(score, sc.min, sc.max, 10),
-                        score.map_or("-".to_owned(), |v| format!("{v}/{}", sc.max))
-                    )));
-                }
-            }
-            StageKind::Ratings { items, scale } => {
-                let w = items
-                    .iter()
-                    .map(|i| i.label.chars().count())
-                    .max()
-                    .unwrap_or(8);
-                for it in items {
-                    let sc = it.scale_or(*scale);
-                    let r = rec.rating(&st.id, &it.id);
-                    let score = r.and_then(|r| r.score);
-                    let mut spans = vec![Span::raw(format!(
-                        "  {:<w$} {} {:>2}",
-                        it.label,
-                        bar(score, sc.min, sc.max, 10),
-                        score.map_or("-".to_owned(), |v| v.to_string())
-                    ))];
-                    if let (Some(now), Some(prev)) = (score, data.previous.get(&it.id)) {
-                        spans.push(Span::styled(
-                            format!("  ({} since last time)", delta(now - prev)),
-                            t.dim,
-                        ));
-                    }
-                    out.push(Line::from(spans));
-                    if let Some(n) = r.map(|r| r.note.trim()).filter(|n| !n.is_empty()) {
-                        out.push(Line::styled(format!("    {}", n.replace('\n', " ")), t.dim));
-                    }
-                }
-            }
-            StageKind::Choice {
-                options,
-                tags,
-                tags_title,
-                ..
-            } => match rec.choice(&st.id) {
-                Some(c) => {
-                    let label = c
-                        .option_id
-                        .as_ref()
-                        .and_then(|id| options.iter().find(|o| &o.id == id))
-                        .map_or("(nothing chosen)".to_owned(), |o| o.label.clone());
-                    out.push(Line::from(format!("  Choice: {label}")));
-                    if !c.rationale.trim().is_empty() {
-                        out.extend(c.rationale.lines().map(|l| Line::from(format!("    {l}"))));
-                    }
-                    let chosen: Vec<String> = tags
-                        .iter()
-                        .filter(|t| c.tags.contains(&t.id))
-                        .map(|t| t.label.clone())
-                        .collect();
-                    if !chosen.is_empty() {
-                        let title = crate::guide::tags_heading(tags_title);
-                        out.push(Line::from(format!("  {title}: {}", chosen.join(", "))));
-                    }
-                }
-                None => out.push(Line::styled("  (nothing chosen)", t.dim)),
-            },
-            StageKind::Actions => {
-                if rec.actions.is_empty() {
-                    out.push(Line::styled("  (no actions agreed)", t.dim));
-                }
-                for a in &rec.actions {
-                    let due = a.due.map_or_else(|| "no date".into(), dates::fmt_date);
-                    out.push(Line::from(format!(
-                        "  • {} ({}, due {due}, {})",
-                        a.text,
-                        a.owner,
-                        a.status.as_str()
-                    )));
-                }
-            }
-            StageKind::Review => {
-                let reviewed: Vec<_> = data
-                    .review
-                    .iter()
-                    .filter_map(|(a, r)| r.as_ref().map(|r| (a, r)))
-                    .collect();
-                if reviewed.is_empty() {
-                    out.push(Line::styled("  (nothing reviewed)", t.dim));
-                }
-                for (a, r) in reviewed {
-                    let what = match r.outcome {
-                        ReviewOutcome::Done => "done",
-                        ReviewOutcome::Carried => "carried over",
-                        ReviewOutcome::Dropped => "dropped",
-                    };
-                    out.push(Line::from(format!("  • {}: {what}", a.text)));
-                    if !r.note.trim().is_empty() {
-                        out.push(Line::styled(
-                            format!("    {}", r.note.replace('\n', " ")),
-                            t.dim,
-                        ));
-                    }
-                }
-            }
+        if let Some(id) = &section.stage_id {
+            stages.push((id.clone(), out.len()));
         }
-        for vis in [Visibility::Shared, Visibility::Private] {
-            if vis == Visibility::Private && !private {
-                continue;
-            }
-            if let Some(n) = rec.note(&st.id, vis).filter(|n| !n.text.trim().is_empty()) {
-                let (label, style) = match vis {
-                    Visibility::Private => ("  Private note (coach only):", t.private),
-                    Visibility::Shared => ("  Note:", t.dim),
-                };
-                out.push(Line::styled(label, style));
-                out.extend(
-                    n.text
-                        .lines()
-                        .map(|l| Line::styled(format!("    {l}"), style)),
-                );
-            }
+        out.push(Line::styled(format!("■ {}", section.title), t.current));
+        for b in &section.blocks {
+            block(&mut out, b, t);
         }
     }
     Document { lines: out, stages }
+}
+
+fn block(out: &mut Vec<Line<'static>>, b: &Block, t: &Theme) {
+    match b {
+        Block::Answer { prompt, answer } => {
+            out.push(Line::styled(format!("  {prompt}"), t.title));
+            match answer {
+                Some(a) => text(out, a, Style::default()),
+                None => out.push(Line::styled(format!("    {}", doc::NO_ANSWER), t.dim)),
+            }
+        }
+        Block::Fact(f) => out.push(Line::from(format!("  {}: {}", f.label, f.value))),
+        Block::Ratings(r) => ratings(out, r, t),
+        Block::Rows { rows, empty, .. } if rows.is_empty() => {
+            out.push(Line::styled(format!("  {empty}"), t.dim));
+        }
+        Block::Rows { rows, .. } => {
+            for row in rows {
+                out.push(Line::from(format!("  • {} ({})", row.text, row.details())));
+                if let Some(n) = row.note.as_deref().filter(|n| !n.is_empty()) {
+                    out.push(Line::styled(format!("    {}", n.replace('\n', " ")), t.dim));
+                }
+            }
+        }
+        Block::Note(n) => note(out, n, t),
+    }
+}
+
+/// One row per item: label, bar, score, and the change when there is a
+/// session to compare with; its note below.
+fn ratings(out: &mut Vec<Line<'static>>, r: &Ratings, t: &Theme) {
+    let w = r
+        .rows
+        .iter()
+        .map(|row| row.label.chars().count())
+        .max()
+        .unwrap_or(8);
+    for row in &r.rows {
+        // A dotted bar keeps an unrated row's score in its column.
+        let bar = if row.bar.is_empty() {
+            "·".repeat(10)
+        } else {
+            row.bar.clone()
+        };
+        let mut spans = vec![Span::raw(format!(
+            "  {:<w$} {bar} {:>5}",
+            row.label, row.score
+        ))];
+        if r.previous_day.is_some() && !row.change.is_empty() {
+            spans.push(Span::styled(format!("  {}", row.change), t.dim));
+        }
+        out.push(Line::from(spans));
+        if !row.note.is_empty() {
+            out.push(Line::styled(
+                format!("    {}", row.note.replace('\n', " ")),
+                t.dim,
+            ));
+        }
+    }
+    if let Some(b) = r.baseline() {
+        out.push(Line::styled(format!("  {b}"), t.dim));
+    }
+}
+
+/// A note under its label, in the private style when it is private.
+fn note(out: &mut Vec<Line<'static>>, n: &doc::Note, t: &Theme) {
+    let style = if n.private { t.private } else { t.dim };
+    out.push(Line::styled(format!("  {}:", n.label), style));
+    text(out, &n.text, style);
+}
+
+/// Text of several lines, indented under what it answers.
+fn text(out: &mut Vec<Line<'static>>, s: &str, style: Style) {
+    out.extend(s.lines().map(|l| Line::styled(format!("    {l}"), style)));
 }

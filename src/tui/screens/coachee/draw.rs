@@ -11,10 +11,11 @@ use ratatui::widgets::{Cell, Paragraph, Row, Sparkline, Table, TableState};
 use super::CoacheeView;
 use super::trend::RatedSession;
 use crate::dates;
+use crate::export::doc::delta;
 use crate::model::SessionStatus;
+use crate::tui::screens::common;
 use crate::tui::screens::common::Ui;
 use crate::tui::screens::common::short_label;
-use crate::tui::screens::common::{self, delta};
 use crate::tui::widgets::radar::Radar;
 
 pub fn draw(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, area: Rect) {

@@ -5,10 +5,11 @@ use ratatui::text::{Line, Span};
 use super::card::{Builder, MARK, focus_is};
 use super::{EditorKey, Element, Session};
 use crate::dates;
+use crate::export::doc::delta;
 use crate::guide::{Scale, Stage, StageKind};
 use crate::model::ReviewOutcome;
 use crate::tui::msg::Env;
-use crate::tui::screens::common::{bar, delta};
+use crate::tui::screens::common::bar;
 use crate::tui::wrap;
 
 pub(super) fn review_rows(b: &mut Builder, s: &Session, env: &Env) {
