@@ -16,7 +16,7 @@ use time::macros::datetime;
 #[path = "common/bin.rs"]
 mod bin;
 
-use bin::innerceo;
+use bin::{innerceo, run_ok};
 
 /// Words of one coachee, one in each kind of text the store keeps.
 const WORDS: [&str; 10] = [
@@ -206,15 +206,7 @@ fn deleting_a_coachee_leaves_none_of_their_words_in_the_file_or_its_wal() {
         .expect("run");
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--yes"));
-    let out = innerceo(&db)
-        .args(["coachee", "delete", "quillon marchbanks", "--yes"])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(innerceo(&db).args(["coachee", "delete", "quillon marchbanks", "--yes"]));
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(
         said.contains("Deleted Quillon Marchbanks for good: 2 sessions and 1 action"),

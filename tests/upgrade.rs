@@ -9,7 +9,7 @@ mod bin;
 
 use std::path::{Path, PathBuf};
 
-use bin::innerceo;
+use bin::{innerceo, run_ok};
 use innerceo::store::Store;
 use rusqlite::Connection;
 
@@ -124,15 +124,7 @@ fn a_database_from_the_previous_release_upgrades_with_nothing_lost() {
     assert_eq!(ok, "ok");
 
     // And the app itself lists every old session.
-    let out = innerceo(&path)
-        .args(["session", "list", "--json"])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(innerceo(&path).args(["session", "list", "--json"]));
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(list.as_array().map(Vec::len), Some(48));
 }
@@ -142,16 +134,7 @@ fn an_export_from_the_previous_release_imports_with_nothing_lost() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = copy_fixture(dir.path(), "export-0.1.json");
     let db = dir.path().join("new.db");
-    let out = innerceo(&db)
-        .arg("import")
-        .arg(&file)
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_ok(innerceo(&db).arg("import").arg(&file));
 
     let old: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&file).expect("read")).expect("json");

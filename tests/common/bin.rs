@@ -41,3 +41,14 @@ pub fn permissions_are_ignored(dir: &Path) -> bool {
     let _ = fs::remove_file(&probe);
     writable
 }
+
+/// Runs `cmd`, failing the test with its stderr unless it succeeds.
+pub fn run_ok(cmd: &mut Command) -> std::process::Output {
+    let out = cmd.output().expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
