@@ -45,6 +45,16 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", global = true)]
     pub passphrase_file: Option<PathBuf>,
 
+    /// The settings file; also INNERCEO_CONFIG [default: the platform config
+    /// folder, e.g. ~/.config/innerceo/config.toml]
+    #[arg(long, value_name = "PATH", global = true)]
+    pub config: Option<PathBuf>,
+
+    /// Colours: auto, dark, light (for a white background) or high-contrast;
+    /// also INNERCEO_THEME or `theme` in the settings file
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<crate::config::ThemeName>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -92,6 +102,10 @@ pub enum Command {
     Encrypt,
     /// Remove the passphrase: the database becomes a plain SQLite file again
     Decrypt,
+    /// The settings file: `show` prints every setting and where it came
+    /// from, `path` prints where the file is (see docs/config.md)
+    #[command(subcommand)]
+    Config(ConfigCmd),
     /// Change the passphrase of an encrypted database
     Rekey {
         /// Read the new passphrase from this file instead of asking
@@ -276,4 +290,28 @@ pub fn db_path(cli: &Cli) -> Result<PathBuf> {
 pub fn open_store(cli: &Cli) -> Result<Store> {
     let path = db_path(cli)?;
     encryption::open_unlocked(cli, &path, 1)
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCmd {
+    /// Print every setting, its value and where it came from (flag,
+    /// environment, file or default)
+    Show,
+    /// Print where the settings file is (or would be)
+    Path,
+}
+
+impl Cli {
+    /// The settings in force: flags over environment over file over defaults.
+    pub fn config(&self) -> Result<crate::config::Config> {
+        let flags = crate::config::Flags {
+            config: self.config.clone(),
+            share_safe: self.share_safe,
+            no_bell: self.no_bell,
+            theme: self.theme,
+        };
+        Ok(crate::config::Config::load(&flags, &|k| {
+            std::env::var(k).ok()
+        })?)
+    }
 }

@@ -272,9 +272,22 @@ pub fn day(t: OffsetDateTime) -> String {
     crate::dates::fmt_date(crate::dates::local_date(t))
 }
 
-/// How an owner reads in a calendar: "coachee" and "coach" as words, names as given.
-pub fn owner(o: &str) -> &str {
-    if o.trim().is_empty() { "-" } else { o }
+/// The coach's name from the settings (`coach_name`), set once at start.
+static COACH_NAME: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Names the coach for every owner shown from now on.
+pub fn set_coach_name(name: &str) {
+    let _ = COACH_NAME.set(name.trim().to_owned());
+}
+
+/// How an action's owner reads: "coach" with the coach's name when the
+/// settings give one ("coach (Sam Rivera)"), "-" when empty, else as given.
+pub fn owner(o: &str) -> std::borrow::Cow<'_, str> {
+    match (o.trim(), COACH_NAME.get()) {
+        ("", _) => "-".into(),
+        ("coach", Some(name)) if !name.is_empty() => format!("coach ({name})").into(),
+        _ => o.into(),
+    }
 }
 
 /// The first 8 characters of an id, as `session list` shows them.

@@ -1,6 +1,7 @@
 //! innerceo: a terminal companion for coaching conversations, kept in one SQLite file.
 
 pub mod cli;
+pub mod config;
 pub mod controls;
 pub mod dates;
 pub mod demo;

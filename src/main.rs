@@ -47,6 +47,12 @@ fn main() -> ExitCode {
 }
 
 fn try_main(cli: &Cli) -> anyhow::Result<()> {
+    // A settings file with a mistake stops every command, so that no
+    // setting is silently ignored.
+    let config = cli.config()?;
+    if let Some(name) = &config.coach_name.value {
+        innerceo::export::set_coach_name(name);
+    }
     remove_conversion_leftovers(cli);
     match &cli.command {
         Some(command) => {
@@ -56,7 +62,7 @@ fn try_main(cli: &Cli) -> anyhow::Result<()> {
             out.flush()?;
             Ok(())
         }
-        None => innerceo::tui::run(cli),
+        None => innerceo::tui::run(cli, &config),
     }
 }
 

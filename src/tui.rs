@@ -16,6 +16,7 @@ pub mod nav;
 pub mod popup;
 pub mod runtime;
 pub mod screens;
+pub mod settings;
 pub mod theme;
 pub mod ui;
 pub mod unlock;
@@ -35,11 +36,10 @@ use ratatui::crossterm::{cursor, execute};
 
 use crate::cli::Cli;
 use crate::guide;
-use app::App;
 use runtime::Runtime;
 
 /// Opens the app on the database chosen on the command line.
-pub fn run(cli: &Cli) -> Result<()> {
+pub fn run(cli: &Cli, config: &crate::config::Config) -> Result<()> {
     let path = crate::cli::db_path(cli)?;
     // Everything that can fail for a reason the user can fix is checked
     // before the terminal is taken over, so the message stays readable.
@@ -51,7 +51,7 @@ pub fn run(cli: &Cli) -> Result<()> {
             "innerceo needs a terminal to open the app; for scripts, see `innerceo --help` for the commands"
         );
     }
-    let theme = theme::Theme::from_env();
+    let theme = theme::Theme::named(config.theme.value, &|k| std::env::var(k).ok());
     // An encrypted database asks for its passphrase first, on a start
     // screen of its own (or reads --passphrase-file).
     let store = if crate::store::is_encrypted(&path) && cli.passphrase_file.is_none() {
@@ -63,9 +63,14 @@ pub fn run(cli: &Cli) -> Result<()> {
         crate::cli::open_unlocked(cli, &path, 1)?
     };
     let (guides, errors) = crate::cli::load_guides(cli);
-    let mut app = App::new(guides, theme, cli.share_safe, crate::dates::now());
+    let mut app = settings::app(
+        guides,
+        config,
+        &|k| std::env::var(k).ok(),
+        crate::dates::now(),
+    )
+    .map_err(|e| anyhow::anyhow!(e))?;
     app.db_label = path.display().to_string();
-    app.bell = !cli.no_bell;
     if let Some(e) = errors.first() {
         app.error(format!("A guide was skipped: {e}"));
     }

@@ -23,5 +23,7 @@ mod revisit;
 mod saving;
 #[path = "tui/screens.rs"]
 mod screens;
+#[path = "tui/themes.rs"]
+mod themes;
 #[path = "tui/two_windows.rs"]
 mod two_windows;

@@ -67,6 +67,18 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(*shell, &mut cmd, "innerceo", out);
         }
+        Command::Config(cmd) => {
+            let config = cli.config()?;
+            match cmd {
+                super::ConfigCmd::Show => write!(out, "{}", config.show())?,
+                super::ConfigCmd::Path => match &config.path {
+                    Some(p) => {
+                        writeln!(out, "{}", crate::controls::escape(&p.display().to_string()))?;
+                    }
+                    None => anyhow::bail!("this system has no config folder: use --config PATH"),
+                },
+            }
+        }
         Command::Man => {
             let cmd = <Cli as clap::CommandFactory>::command();
             clap_mangen::Man::new(cmd).render(out)?;

@@ -50,7 +50,7 @@ pub fn render(export: &Export) -> Result<Vec<u8>> {
                 safe(&r.coachee.name),
                 day(r.session.started_at),
                 safe(&a.text),
-                safe(&a.owner),
+                safe(&super::owner(&a.owner)),
                 a.due.map(fmt_date).unwrap_or_default(),
                 a.status.as_str().to_owned(),
                 a.completed_on.map(fmt_date).unwrap_or_default(),

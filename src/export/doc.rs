@@ -434,7 +434,7 @@ fn row(a: &Action) -> Row {
     let owner = a.owner.trim();
     Row {
         text: a.text.clone(),
-        owner: (!owner.is_empty()).then(|| owner.to_owned()),
+        owner: (!owner.is_empty()).then(|| super::owner(owner).into_owned()),
         due: a.due.map(fmt_date),
         state: String::new(),
         note: None,

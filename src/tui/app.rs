@@ -60,6 +60,8 @@ pub struct App {
     pub ring: bool,
     /// Where exports from the app are proposed: the home folder by default.
     pub export_dir: std::path::PathBuf,
+    /// The guide the new-session picker starts on (from the settings).
+    pub default_guide: usize,
     /// Changes made on the screen shown, newest last, that `u` takes back;
     /// emptied when the screen changes (undo works within one visit).
     pub undo: Vec<super::effect::Undo>,
@@ -91,6 +93,7 @@ impl App {
             export_dir: directories::UserDirs::new()
                 .map_or_else(|| ".".into(), |u| u.home_dir().to_path_buf()),
             undo: Vec::new(),
+            default_guide: 0,
         }
     }
 
@@ -121,6 +124,17 @@ impl App {
         for m in msgs {
             match m {
                 Msg::Effect(e) => effects.push(e),
+                Msg::Popup(Popup::Picker {
+                    coachee_id,
+                    coachee_name,
+                    ..
+                }) => {
+                    self.popup = Some(Popup::Picker {
+                        coachee_id,
+                        coachee_name,
+                        selected: self.default_guide.min(self.guides.len().saturating_sub(1)),
+                    });
+                }
                 Msg::Popup(p) => self.popup = Some(p),
                 Msg::Say(text) => self.say(text),
                 Msg::Error(text) => self.error(text),
@@ -194,6 +208,17 @@ impl App {
             let (answer, msgs) = popup.update(cmd, key, &env, &self.guides);
             match answer {
                 super::popup::Answer::Keep => self.popup = Some(popup),
+                super::popup::Answer::Replace(Popup::Picker {
+                    coachee_id,
+                    coachee_name,
+                    ..
+                }) => {
+                    self.popup = Some(Popup::Picker {
+                        coachee_id,
+                        coachee_name,
+                        selected: self.default_guide.min(self.guides.len().saturating_sub(1)),
+                    });
+                }
                 super::popup::Answer::Replace(p) => self.popup = Some(p),
                 super::popup::Answer::Close => {}
             }

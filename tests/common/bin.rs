@@ -16,6 +16,11 @@ use assert_cmd::Command;
 pub fn innerceo(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("innerceo").expect("binary");
     cmd.arg("--db").arg(db).env_remove("INNERCEO_DB");
+    // Not the settings of whoever runs the tests: an empty file.
+    cmd.env("INNERCEO_CONFIG", "/dev/null");
+    for key in innerceo::config::KEYS {
+        cmd.env_remove(format!("INNERCEO_{}", key.to_uppercase()));
+    }
     cmd.timeout(Duration::from_mins(2));
     cmd
 }

@@ -21,10 +21,6 @@ pub struct Radar<'a> {
     pub theme: &'a Theme,
 }
 
-fn color(theme: &Theme, c: Color) -> Color {
-    if theme.color { c } else { Color::Reset }
-}
-
 impl Widget for &Radar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if self.labels.is_empty() {
@@ -61,9 +57,11 @@ impl Widget for &Radar<'_> {
                 yr = xr * 2.0 * h / w;
             }
         }
-        let grid = color(self.theme, Color::DarkGray);
-        let now = color(self.theme, Color::Cyan);
-        let before = color(self.theme, Color::Yellow);
+        // The theme's colours, so a light theme's chart reads on white.
+        let fg = |s: ratatui::style::Style| s.fg.unwrap_or(Color::Reset);
+        let grid = fg(self.theme.border);
+        let now = fg(self.theme.current);
+        let before = fg(self.theme.key);
         let labels = self.labels.clone();
         let cell = 2.0 * xr / f64::from(area.width);
         let current = radar::polygon(&self.current, self.min, self.max);

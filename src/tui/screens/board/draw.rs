@@ -111,7 +111,7 @@ fn draw_table(ui: &Ui<'_>, v: &BoardView, frame: &mut Frame, area: Rect) {
                     &cols,
                     3,
                 )),
-                Cell::from(common::fit(&a.owner, &cols, 4)),
+                Cell::from(common::fit(&crate::export::owner(&a.owner), &cols, 4)),
             ];
             if wide {
                 cells.push(Cell::from(dates::fmt_date(dates::local_date(
@@ -141,7 +141,7 @@ fn draw_detail(ui: &Ui<'_>, v: &BoardView, frame: &mut Frame, area: Rect) {
     let mut facts = format!(
         "{} · owner {} · agreed {}",
         r.coachee_name,
-        a.owner,
+        crate::export::owner(&a.owner),
         dates::fmt_date(dates::local_date(r.session_started_at))
     );
     match a.due {

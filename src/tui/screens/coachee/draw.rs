@@ -345,7 +345,10 @@ fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame,
                 }),
                 Cell::from(a.due.map_or_else(|| "no date".to_owned(), dates::fmt_date)),
                 Cell::from(one_line(&a.text)),
-                Cell::from(Span::styled(a.owner.clone(), t.dim)),
+                Cell::from(Span::styled(
+                    crate::export::owner(&a.owner).into_owned(),
+                    t.dim,
+                )),
             ])
         })
         .collect();

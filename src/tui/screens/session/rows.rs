@@ -47,7 +47,7 @@ pub(super) fn review_rows(b: &mut Builder, s: &Session, env: &Env) {
         let meta = format!(
             "{}{} · {due} · agreed {}",
             if overdue { "OVERDUE · " } else { "" },
-            a.owner,
+            crate::export::owner(&a.owner),
             dates::fmt_date(dates::local_date(a.created_at))
         );
         b.para(12, &meta, if overdue { t.warn } else { t.dim });
@@ -282,7 +282,7 @@ pub(super) fn actions_rows(b: &mut Builder, s: &Session) {
             || "no due date".to_owned(),
             |d| format!("due {}", dates::fmt_date_long(d)),
         );
-        let mut meta = format!("{} · {due}", a.owner);
+        let mut meta = format!("{} · {due}", crate::export::owner(&a.owner));
         if let Some(l) = &a.link {
             meta.push_str(&format!(" · {}", link_label(s, l)));
         }

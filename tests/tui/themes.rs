@@ -1,0 +1,169 @@
+//! The light theme reads on a white background: every coloured cell of
+//! every screen has a contrast of at least 4.5:1 (WCAG AA for body text)
+//! against white or its own background, computed from the drawn buffer.
+
+use innerceo::tui::app::Screen;
+use innerceo::tui::runtime::Runtime;
+use innerceo::tui::theme::Theme;
+use innerceo::tui::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Color;
+
+use super::harness::*;
+
+/// The colour a terminal shows for `c` (xterm's defaults for named ones);
+/// `None` for the terminal's own foreground or background.
+fn rgb(c: Color) -> Option<(u8, u8, u8)> {
+    Some(match c {
+        Color::Reset => return None,
+        Color::Black => (0, 0, 0),
+        Color::Red => (205, 0, 0),
+        Color::Green => (0, 205, 0),
+        Color::Yellow => (205, 205, 0),
+        Color::Blue => (0, 0, 238),
+        Color::Magenta => (205, 0, 205),
+        Color::Cyan => (0, 205, 205),
+        Color::Gray => (229, 229, 229),
+        Color::DarkGray => (127, 127, 127),
+        Color::LightRed => (255, 0, 0),
+        Color::LightGreen => (0, 255, 0),
+        Color::LightYellow => (255, 255, 0),
+        Color::LightBlue => (92, 92, 255),
+        Color::LightMagenta => (255, 0, 255),
+        Color::LightCyan => (0, 255, 255),
+        Color::White => (255, 255, 255),
+        Color::Rgb(r, g, b) => (r, g, b),
+        Color::Indexed(i) => panic!("indexed colour {i} depends on the terminal's palette"),
+    })
+}
+
+fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
+    let lin = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+}
+
+fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// Every coloured character on screen against what it is drawn on.
+fn check(rt: &Runtime, what: &str) {
+    const WHITE: (u8, u8, u8) = (255, 255, 255);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        term.draw(|f| ui::draw(&rt.app, f)).expect("draw");
+        let buf = term.backend().buffer();
+        for y in 0..h {
+            for x in 0..w {
+                let cell = &buf[(x, y)];
+                if cell.symbol().trim().is_empty() {
+                    continue;
+                }
+                let bg = rgb(cell.bg).unwrap_or(WHITE);
+                let Some(fg) = rgb(cell.fg) else {
+                    // The terminal's own text colour, on a coloured background.
+                    if bg != WHITE {
+                        let ratio = contrast((0, 0, 0), bg);
+                        assert!(
+                            ratio >= 4.5,
+                            "{what} {w}x{h} ({x},{y}): default text on {bg:?}: {ratio:.2}"
+                        );
+                    }
+                    continue;
+                };
+                let ratio = contrast(fg, bg);
+                assert!(
+                    ratio >= 4.5,
+                    "{what} at {w}x{h}, cell ({x},{y}) {:?}: {fg:?} on {bg:?} is {ratio:.2}:1",
+                    cell.symbol()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_light_themes_own_colours_read_on_white() {
+    let t = Theme::light();
+    for (name, style) in [
+        ("title", t.title),
+        ("dim", t.dim),
+        ("focus_border", t.focus_border),
+        ("border", t.border),
+        ("key", t.key),
+        ("warn", t.warn),
+        ("error", t.error),
+        ("ok", t.ok),
+        ("private", t.private),
+        ("current", t.current),
+        ("previous", t.previous),
+    ] {
+        let fg = rgb(style.fg.expect(name)).expect(name);
+        let on = style.bg.and_then(rgb).unwrap_or((255, 255, 255));
+        assert!(contrast(fg, on) >= 4.5, "{name}: {:.2}", contrast(fg, on));
+    }
+    let hl = t.highlight;
+    let ratio = contrast(
+        rgb(hl.fg.expect("fg")).expect("fg"),
+        rgb(hl.bg.expect("bg")).expect("bg"),
+    );
+    assert!(ratio >= 4.5, "highlight: {ratio:.2}");
+}
+
+#[test]
+fn every_screen_in_the_light_theme_reads_on_white() {
+    let mut rt = runtime_with(super::revisit::data_set(), Theme::light());
+    check(&rt, "home");
+    ch(&mut rt, '?');
+    check(&rt, "home help");
+    key(&mut rt, KeyCode::Esc);
+    key(&mut rt, KeyCode::Enter);
+    assert!(matches!(rt.app.screen, Screen::Coachee(_)));
+    check(&rt, "coachee page");
+    key(&mut rt, KeyCode::Enter);
+    assert!(matches!(rt.app.screen, Screen::Detail(_)));
+    check(&rt, "session detail");
+    key(&mut rt, KeyCode::Esc);
+    ch(&mut rt, 'b');
+    check(&rt, "actions board");
+    key(&mut rt, KeyCode::Esc);
+    key(&mut rt, KeyCode::Esc);
+    ch(&mut rt, '/');
+    typ(&mut rt, "pricing");
+    check(&rt, "search");
+    key(&mut rt, KeyCode::Esc);
+    // A new session, every stage, with its notes pane and a finish.
+    key(&mut rt, KeyCode::Down);
+    ch(&mut rt, 'n');
+    key(&mut rt, KeyCode::Enter);
+    if !matches!(rt.app.screen, Screen::Session(_)) {
+        key(&mut rt, KeyCode::Enter);
+    }
+    assert!(
+        matches!(rt.app.screen, Screen::Session(_)),
+        "{:?}",
+        rt.app.message
+    );
+    for stage in 0..10 {
+        check(&rt, &format!("session stage {stage}"));
+        ctrl(&mut rt, 'o');
+        check(&rt, &format!("session stage {stage} with the notes pane"));
+        ctrl(&mut rt, 'o');
+        ctrl(&mut rt, 'n');
+    }
+    ctrl(&mut rt, 'f');
+    check(&rt, "finish question");
+    ch(&mut rt, 'y');
+    assert!(matches!(rt.app.screen, Screen::Summary(_)));
+    check(&rt, "summary");
+}
