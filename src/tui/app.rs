@@ -124,18 +124,7 @@ impl App {
         for m in msgs {
             match m {
                 Msg::Effect(e) => effects.push(e),
-                Msg::Popup(Popup::Picker {
-                    coachee_id,
-                    coachee_name,
-                    ..
-                }) => {
-                    self.popup = Some(Popup::Picker {
-                        coachee_id,
-                        coachee_name,
-                        selected: self.default_guide.min(self.guides.len().saturating_sub(1)),
-                    });
-                }
-                Msg::Popup(p) => self.popup = Some(p),
+                Msg::Popup(p) => self.popup = Some(self.on_default_guide(p)),
                 Msg::Say(text) => self.say(text),
                 Msg::Error(text) => self.error(text),
                 Msg::Back => effects.extend(self.back()),
@@ -208,18 +197,7 @@ impl App {
             let (answer, msgs) = popup.update(cmd, key, &env, &self.guides);
             match answer {
                 super::popup::Answer::Keep => self.popup = Some(popup),
-                super::popup::Answer::Replace(Popup::Picker {
-                    coachee_id,
-                    coachee_name,
-                    ..
-                }) => {
-                    self.popup = Some(Popup::Picker {
-                        coachee_id,
-                        coachee_name,
-                        selected: self.default_guide.min(self.guides.len().saturating_sub(1)),
-                    });
-                }
-                super::popup::Answer::Replace(p) => self.popup = Some(p),
+                super::popup::Answer::Replace(p) => self.popup = Some(self.on_default_guide(p)),
                 super::popup::Answer::Close => {}
             }
             return self.apply(msgs);
@@ -419,6 +397,22 @@ impl App {
 }
 
 impl App {
+    /// A guide picker opens on the guide the settings name.
+    fn on_default_guide(&self, p: Popup) -> Popup {
+        match p {
+            Popup::Picker {
+                coachee_id,
+                coachee_name,
+                ..
+            } => Popup::Picker {
+                coachee_id,
+                coachee_name,
+                selected: self.default_guide.min(self.guides.len().saturating_sub(1)),
+            },
+            other => other,
+        }
+    }
+
     /// `u`: takes back the last change made on this screen.
     fn undo_last(&mut self) -> Vec<Effect> {
         if let Some(u) = self.undo.pop() {
