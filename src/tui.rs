@@ -5,6 +5,7 @@
 //! docs/ARCHITECTURE.md draws it.
 
 pub mod app;
+pub mod clipboard;
 pub mod effect;
 pub mod event_loop;
 pub mod export_dialog;

@@ -60,6 +60,8 @@ pub struct App {
     pub ring: bool,
     /// Where exports from the app are proposed: the home folder by default.
     pub export_dir: std::path::PathBuf,
+    /// Text the run loop has yet to put on the clipboard.
+    pub clipboard: Option<String>,
     /// The guide the new-session picker starts on (from the settings).
     pub default_guide: usize,
     /// Changes made on the screen shown, newest last, that `u` takes back;
@@ -94,6 +96,7 @@ impl App {
                 .map_or_else(|| ".".into(), |u| u.home_dir().to_path_buf()),
             undo: Vec::new(),
             default_guide: 0,
+            clipboard: None,
         }
     }
 
@@ -340,6 +343,11 @@ impl App {
             Loaded::Undoable { undo, message } => {
                 self.undo.push(undo);
                 self.saved(Some(message))
+            }
+            Loaded::Copied { text, message } => {
+                self.clipboard = Some(text);
+                self.say(message);
+                vec![]
             }
             Loaded::Ask { text, on_yes } => {
                 self.popup = Some(Popup::Confirm { text, on_yes });

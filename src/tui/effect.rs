@@ -270,6 +270,11 @@ pub enum Effect {
     },
     /// Put back what a change on this screen replaced.
     Undo(Undo),
+    /// Copy a session as Markdown to the clipboard.
+    Copy {
+        session_id: String,
+        include_private: bool,
+    },
     Quit,
 }
 
@@ -339,6 +344,11 @@ pub enum Loaded {
     Ask {
         text: String,
         on_yes: super::popup::OnYes,
+    },
+    /// Text for the clipboard, and what to say about it.
+    Copied {
+        text: String,
+        message: String,
     },
     /// A session is gone: leave its screen.
     Discarded {

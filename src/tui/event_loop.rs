@@ -32,6 +32,8 @@ pub trait LoopIo {
     fn stopped(&self) -> bool;
     /// Rings the terminal bell.
     fn bell(&mut self);
+    /// Puts text on the system clipboard through the terminal.
+    fn copy(&mut self, text: &str);
 }
 
 /// The real terminal: crossterm's events, signals, the system clock.
@@ -66,6 +68,12 @@ impl LoopIo for TerminalIo<'_> {
         let _ = out.write_all(b"\x07");
         let _ = out.flush();
     }
+
+    fn copy(&mut self, text: &str) {
+        let mut out = io::stdout();
+        let _ = out.write_all(&super::clipboard::osc52(text));
+        let _ = out.flush();
+    }
 }
 
 /// Runs until the app quits, the terminal closes or a signal stops it.
@@ -96,6 +104,10 @@ where
             while let Some(ev) = io.next_event()? {
                 super::debug_panic(&ev);
                 rt.on_event(ev);
+                // Each copy goes out as it is asked for, even in a burst of keys.
+                if let Some(text) = rt.app.clipboard.take() {
+                    io.copy(&text);
+                }
                 if rt.app.quit {
                     break;
                 }

@@ -61,6 +61,7 @@ pub enum Cmd {
     Correct,
     Discard,
     DeleteCoachee,
+    Copy,
 }
 
 /// Where the key was pressed: decides which table applies.

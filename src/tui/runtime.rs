@@ -291,6 +291,23 @@ impl Runtime {
                 Err(e) => Loaded::Error(format!("{e:#}")),
             });
         }
+        if let Effect::Copy {
+            session_id,
+            include_private,
+        } = &effect
+        {
+            return Some(
+                match super::clipboard::session_markdown(
+                    store,
+                    session_id,
+                    *include_private,
+                    self.app.now,
+                ) {
+                    Ok((text, message)) => Loaded::Copied { text, message },
+                    Err(e) => Loaded::Error(format!("{e:#}")),
+                },
+            );
+        }
         if let Effect::Restore(path) = &effect {
             return Some(self.restore(path));
         }
@@ -466,7 +483,7 @@ impl Runtime {
                 hits: store.search(&query, include_private, SEARCH_LIMIT)?,
                 query,
             })),
-            Effect::Export { .. } | Effect::Restore(_) => Ok(None),
+            Effect::Export { .. } | Effect::Restore(_) | Effect::Copy { .. } => Ok(None),
             Effect::Save(_) | Effect::Flush | Effect::Durable | Effect::Quit => Ok(None),
         })();
         match result {

@@ -24,6 +24,8 @@ struct Script {
     steps: VecDeque<Step>,
     now: OffsetDateTime,
     bells: usize,
+    /// Every byte the loop wrote to the terminal for the clipboard.
+    written: Vec<u8>,
 }
 
 impl Script {
@@ -32,6 +34,7 @@ impl Script {
             steps: VecDeque::new(),
             now: NOW,
             bells: 0,
+            written: Vec::new(),
         }
     }
     fn key(&mut self, code: KeyCode, mods: KeyModifiers) -> &mut Self {
@@ -85,6 +88,9 @@ impl LoopIo for Script {
     }
     fn bell(&mut self) {
         self.bells += 1;
+    }
+    fn copy(&mut self, text: &str) {
+        self.written.extend(innerceo::tui::clipboard::osc52(text));
     }
 }
 
@@ -144,4 +150,79 @@ fn the_real_loop_runs_a_whole_session_on_a_test_backend() {
         .map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>() + "\n")
         .collect();
     assert!(text.contains("Ship the pricing model"), "{text}");
+}
+
+/// The text of every OSC 52 sequence in `bytes`, decoded.
+fn clipboard_texts(bytes: &[u8]) -> Vec<String> {
+    let s = String::from_utf8_lossy(bytes).into_owned();
+    s.split("\x1b]52;c;")
+        .skip(1)
+        .map(|part| {
+            let coded = part.split('\x07').next().unwrap_or("");
+            let mut bits = Vec::new();
+            let (mut acc, mut n) = (0u32, 0);
+            for c in coded.bytes().filter(|c| *c != b'=') {
+                let v = match c {
+                    b'A'..=b'Z' => c - b'A',
+                    b'a'..=b'z' => c - b'a' + 26,
+                    b'0'..=b'9' => c - b'0' + 52,
+                    b'+' => 62,
+                    b'/' => 63,
+                    _ => panic!("not base64: {c}"),
+                };
+                acc = (acc << 6) | u32::from(v);
+                n += 6;
+                if n >= 8 {
+                    n -= 8;
+                    bits.push(u8::try_from((acc >> n) & 0xff).expect("byte"));
+                }
+            }
+            String::from_utf8(bits).expect("utf-8")
+        })
+        .collect()
+}
+
+#[test]
+fn y_copies_the_session_as_markdown_through_the_terminal_and_share_safe_leaves_private_notes_out() {
+    let mut rt = runtime();
+    let mut s = Script::new();
+    let none = KeyModifiers::NONE;
+    s.typ("a")
+        .typ("Ana Silva")
+        .key(KeyCode::Enter, none)
+        .typ("n")
+        .key(KeyCode::Enter, none)
+        .ctrl('n')
+        .typ("Ship the pricing model")
+        .ctrl('o')
+        .typ("Seemed tired today")
+        .ctrl('o')
+        .ctrl('f')
+        .typ("y")
+        // On the summary: copy, then share-safe and copy again.
+        .typ("y")
+        .ctrl('t')
+        .typ("y")
+        .typ("q");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    event_loop(&mut terminal, &mut rt, &mut s).expect("loop");
+    let copies = clipboard_texts(&s.written);
+    assert_eq!(copies.len(), 2, "two copies");
+    let Screen::Summary(sum) = &rt.app.screen else {
+        panic!("not on the summary");
+    };
+    let id = sum.data.record.session.id.clone();
+    let (want, _) =
+        innerceo::tui::clipboard::session_markdown(&rt.store, &id, true, rt.app.now).expect("md");
+    assert_eq!(
+        copies[0], want,
+        "the session's Markdown, as the export writes it"
+    );
+    assert!(copies[0].contains("Ship the pricing model"));
+    assert!(copies[0].contains("Seemed tired today"));
+    assert!(copies[1].contains("Ship the pricing model"));
+    assert!(
+        !copies[1].contains("Seemed tired today"),
+        "share-safe copies no private note"
+    );
 }

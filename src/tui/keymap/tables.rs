@@ -241,6 +241,7 @@ const SUMMARY: &[Binding] = &[
     b(&[UP, k('k')], Cmd::Up, "scroll", "Scroll up", false),
     b(&[ESC, ENTER], Cmd::Back, "back", "Back to where the session was started from", true),
     b(&[k('x')], Cmd::Export, "export", "Export this session: Markdown, HTML, JSON, CSV or iCalendar", true),
+    b(&[k('y')], Cmd::Copy, "copy", "Copy the session as Markdown to the clipboard (no private notes in share-safe mode)", false),
     b(&[k('/')], Cmd::Search, "search", "Search every session's answers, notes and actions", false),
     b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: hide every private note", false),
     b(&[k('?'), F1], Cmd::Help, "help", "Show every key of this screen", true),
@@ -281,6 +282,7 @@ const DETAIL: &[Binding] = &[
     b(&[END_KEY, k('G')], Cmd::Bottom, "end", "Go to the end", false),
     b(&[k('x')], Cmd::Export, "export", "Export this session: Markdown, HTML, JSON, CSV or iCalendar", true),
     b(&[k('D')], Cmd::Discard, "discard", "Discard this session and everything in it (asks first, naming it)", false),
+    b(&[k('y')], Cmd::Copy, "copy", "Copy the session as Markdown to the clipboard (no private notes in share-safe mode)", false),
 ];
 
 /// A finished session is corrected in the session screen; it stays finished.

@@ -117,6 +117,12 @@ impl DetailView {
                     ),
                 ];
             }
+            Cmd::Copy => {
+                return vec![Msg::Effect(Effect::Copy {
+                    session_id: v.session_id().to_owned(),
+                    include_private: !env.share_safe,
+                })];
+            }
             Cmd::Discard => {
                 return vec![Msg::Effect(Effect::AskDiscard {
                     session_id: v.session_id().to_owned(),

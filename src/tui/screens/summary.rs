@@ -56,6 +56,12 @@ impl Summary {
                     &self.data, env,
                 ))];
             }
+            Some(Cmd::Copy) => {
+                return vec![Msg::Effect(crate::tui::effect::Effect::Copy {
+                    session_id: self.data.record.session.id.clone(),
+                    include_private: !env.share_safe,
+                })];
+            }
             _ => {}
         }
         vec![]
