@@ -267,16 +267,20 @@ impl Form {
         let Some(f) = self.fields.get_mut(self.focus) else {
             return;
         };
+        let ctrl = key
+            .modifiers
+            .contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
         match &mut f.field {
             // Ctrl-u empties a one-line field, as in a shell (a long proposed
             // path would otherwise take one backspace per character).
-            Field::Text(t)
-                if key.code == KeyCode::Char('u')
-                    && key
-                        .modifiers
-                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
-            {
+            Field::Text(t) if ctrl && key.code == KeyCode::Char('u') => {
                 **t = line_editor("");
+            }
+            // Ctrl-w deletes back to the previous space, as in a shell: the
+            // editor's own word stops at every `/` and `.`, so a path would
+            // go one piece at a time.
+            Field::Text(t) if ctrl && key.code == KeyCode::Char('w') => {
+                delete_word_before_cursor(t);
             }
             Field::Text(t) => {
                 t.input(key);
@@ -357,6 +361,26 @@ impl Form {
     }
 }
 
+/// Deletes the spaces just before the cursor, then the word before them,
+/// up to the previous space.
+fn delete_word_before_cursor(t: &mut TextArea<'static>) {
+    let ratatui_textarea::DataCursor(row, col) = t.cursor();
+    let Some(line) = t.lines().get(row) else {
+        return;
+    };
+    let before: Vec<char> = line.chars().take(col).collect();
+    let mut start = before.len();
+    while start > 0 && before[start - 1].is_whitespace() {
+        start -= 1;
+    }
+    while start > 0 && !before[start - 1].is_whitespace() {
+        start -= 1;
+    }
+    for _ in start..before.len() {
+        t.delete_char();
+    }
+}
+
 /// Whether a typed name confirms `name`: case, spacing and the accents of
 /// common Latin letters do not matter (José is confirmed by "jose").
 pub fn same_name(typed: &str, name: &str) -> bool {
@@ -392,7 +416,36 @@ fn unaccented(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::same_name;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::{Form, FormKind, same_name};
+
+    fn ctrl_w(form: &mut Form) {
+        form.input(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL));
+    }
+
+    #[test]
+    fn ctrl_w_deletes_the_word_before_the_cursor_as_in_a_shell() {
+        let mut form = Form::coachee(FormKind::AddCoachee, "Ana  Silva ", "");
+        ctrl_w(&mut form);
+        assert_eq!(form.value(0), "Ana");
+        ctrl_w(&mut form);
+        assert_eq!(form.value(0), "");
+        ctrl_w(&mut form);
+        assert_eq!(form.value(0), "", "nothing left to delete");
+
+        // A path goes in one piece, not up to its last `/` or `.`.
+        let mut form = Form::due("a".into(), "Read", "see ~/exports/ana-2026.md");
+        ctrl_w(&mut form);
+        assert_eq!(form.value(0), "see");
+
+        // Only what is before the cursor goes.
+        form.input(KeyEvent::new(KeyCode::Home, KeyModifiers::NONE));
+        form.input(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
+        form.input(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
+        ctrl_w(&mut form);
+        assert_eq!(form.value(0), "e");
+    }
 
     #[test]
     fn a_typed_name_confirms_whatever_its_case_spacing_or_accents() {
