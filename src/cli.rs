@@ -107,7 +107,7 @@ pub struct ExportArgs {
     /// One session: its id or the first characters of it (see `innerceo session list`)
     #[arg(long, value_name = "ID")]
     pub session: Option<String>,
-    /// Every session of this coachee (name, case-insensitive)
+    /// Every session of this coachee (a name or its first letters; case and accents do not matter)
     #[arg(long, value_name = "NAME")]
     pub coachee: Option<String>,
     /// Every coachee and session
@@ -138,7 +138,7 @@ pub enum StatusArg {
 
 #[derive(Debug, Args)]
 pub struct ActionsArgs {
-    /// Only this coachee's actions (name, case-insensitive)
+    /// Only this coachee's actions (a name or its first letters; case and accents do not matter)
     #[arg(long, value_name = "NAME")]
     pub coachee: Option<String>,
     /// Which actions to list
@@ -189,7 +189,8 @@ pub enum CoacheeCmd {
     /// Asks you to type the name unless --yes. Backups and exports made
     /// earlier still hold them.
     Delete {
-        /// The coachee's name (case-insensitive) or id
+        /// The coachee's name (case and accents do not matter) or id; with
+        /// --yes the whole name
         name: String,
         /// Do not ask (for scripts)
         #[arg(long)]
@@ -201,7 +202,7 @@ pub enum CoacheeCmd {
 pub enum SessionCmd {
     /// List sessions, newest first
     List {
-        /// Only this coachee's sessions (name, case-insensitive)
+        /// Only this coachee's sessions (a name or its first letters; case and accents do not matter)
         #[arg(long, value_name = "NAME")]
         coachee: Option<String>,
         /// Print JSON instead of a table

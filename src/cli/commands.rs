@@ -30,9 +30,17 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
         }
         Command::Coachee(CoacheeCmd::Delete { name, yes }) => {
             let store = open_store(cli)?;
-            let c = crate::export::find_coachee(&store, name)?;
+            let (c, how) = crate::export::find_coachee_as(&store, name)?;
             if !*yes {
                 confirm_name(&c.name)?;
+            } else if how == crate::names::How::Prefix {
+                // Without a question to answer, a name cut short could
+                // erase the wrong person for good: scripts give it whole.
+                return Err(anyhow!(
+                    "\"{}\" is only the start of {}'s name, so nothing was deleted: with --yes, give the whole name or the id",
+                    name.trim(),
+                    c.name
+                ));
             }
             let erased = store.delete_coachee(&c.id)?;
             writeln!(
@@ -207,16 +215,7 @@ fn session_list(
     out: &mut dyn Write,
 ) -> Result<()> {
     let coachee_id = match coachee {
-        Some(name) => Some(
-            store
-                .find_coachee(name)?
-                .ok_or_else(|| {
-                    anyhow!(
-                        "no coachee named \"{name}\": see the names with `innerceo coachee list`"
-                    )
-                })?
-                .id,
-        ),
+        Some(name) => Some(crate::export::find_coachee(store, name)?.id),
         None => None,
     };
     let rows = store.session_summaries(coachee_id.as_deref())?;
@@ -387,7 +386,7 @@ fn confirm_name(name: &str) -> Result<()> {
     eprint!("This deletes {shown} and everything about them, for good. Type the name to confirm: ");
     let mut typed = String::new();
     std::io::stdin().lock().read_line(&mut typed)?;
-    if crate::tui::form::same_name(&typed, name) {
+    if crate::names::same_name(&typed, name) {
         Ok(())
     } else {
         Err(anyhow!(
