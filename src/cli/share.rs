@@ -54,11 +54,16 @@ pub fn export(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     match &args.output {
         Some(path) => {
             export::write_atomic(path, &bytes)?;
+            // Count what the file holds, in the format's own terms.
             let what = match args.format {
                 Format::Csv => count(
                     e.sessions.iter().map(|i| i.record.actions.len()).sum(),
                     "action",
                 ),
+                Format::Ics => {
+                    let (todos, events) = export::ics::counts(&e);
+                    format!("{} and {}", count(todos, "to-do"), count(events, "event"))
+                }
                 _ => count(e.sessions.len(), "session"),
             };
             let private = if args.include_private {
@@ -66,7 +71,11 @@ pub fn export(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
             } else {
                 ""
             };
-            writeln!(out, "Exported {what} to {}{private}", path.display())?;
+            writeln!(
+                out,
+                "Exported {what} to {}{private}",
+                crate::controls::escape(&path.display().to_string())
+            )?;
         }
         None => out.write_all(&bytes)?,
     }
