@@ -216,13 +216,21 @@ pub enum SessionCmd {
         /// Include the coach's private notes, marked as private
         #[arg(long)]
         include_private: bool,
+        /// Print the session as JSON, in the export format innerceo/1
+        /// (docs/export-format.md) instead of Markdown
+        #[arg(long)]
+        json: bool,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum GuideCmd {
     /// List the guides available: built-in, from the config folder and --guide
-    List,
+    List {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
     /// Validate a guide file and say where and why it is wrong
     Check {
         /// The guide's TOML file

@@ -56,9 +56,10 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
         Command::Session(SessionCmd::Show {
             id,
             include_private,
+            json,
         }) => {
             let store = open_store(cli)?;
-            super::share::session_show(&store, id, *include_private, out)?;
+            super::share::session_show(&store, id, *include_private, *json, out)?;
         }
         Command::Actions(args) => {
             let store = open_store(cli)?;
@@ -283,9 +284,32 @@ fn guide_command(cli: &Cli, cmd: &GuideCmd, out: &mut dyn Write) -> Result<()> {
             )?;
             same_id_elsewhere(cli, file, &g.id);
         }
-        GuideCmd::List => {
+        GuideCmd::List { json } => {
             let (guides, errors) = load_guides(cli);
             let builtin: Vec<String> = guide::builtin_guides().into_iter().map(|g| g.id).collect();
+            if *json {
+                let items: Vec<_> = guides
+                    .iter()
+                    .map(|l| {
+                        let file = match &l.source {
+                            GuideSource::Builtin => None,
+                            GuideSource::User(p) => Some(p.display().to_string()),
+                        };
+                        json!({
+                            "id": l.guide.id,
+                            "title": l.guide.title,
+                            "stages": l.guide.stages.len(),
+                            "minutes": l.guide.total_timebox(),
+                            "builtin": file.is_none(),
+                            "file": file,
+                            "replaces_builtin": file.is_some() && builtin.contains(&l.guide.id),
+                        })
+                    })
+                    .collect();
+                writeln!(out, "{}", serde_json::to_string_pretty(&items)?)?;
+                skipped(&errors);
+                return Ok(());
+            }
             let body: Vec<Vec<String>> = guides
                 .iter()
                 .map(|l| {
@@ -307,13 +331,7 @@ fn guide_command(cli: &Cli, cmd: &GuideCmd, out: &mut dyn Write) -> Result<()> {
                 .collect();
             let t = table::render(&["ID", "TITLE", "STAGES", "TIME", "SOURCE"], &body, 100);
             write!(out, "{t}")?;
-            for e in &errors {
-                let message = e.to_string();
-                eprintln!(
-                    "innerceo: skipped a guide: {}",
-                    crate::controls::escape(&message)
-                );
-            }
+            skipped(&errors);
         }
         GuideCmd::Show { id } => {
             let (guides, _) = load_guides(cli);
@@ -329,6 +347,17 @@ fn guide_command(cli: &Cli, cmd: &GuideCmd, out: &mut dyn Write) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Says on stderr which guide files could not be used, and why.
+fn skipped(errors: &[guide::GuideError]) {
+    for e in errors {
+        let message = e.to_string();
+        eprintln!(
+            "innerceo: skipped a guide: {}",
+            crate::controls::escape(&message)
+        );
+    }
 }
 
 /// For `guide check`: says on stderr when the checked file shares its id

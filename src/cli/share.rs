@@ -11,11 +11,12 @@ use super::{db_path, open_store};
 use crate::export::{self, Format, Scope};
 use crate::store::Store;
 
-/// `innerceo session show ID`: the Markdown rendering of one session.
+/// `innerceo session show ID`: one session as Markdown, or as JSON.
 pub fn session_show(
     store: &Store,
     id: &str,
     include_private: bool,
+    json: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
     let e = export::collect(
@@ -24,6 +25,11 @@ pub fn session_show(
         include_private,
         crate::dates::now(),
     )?;
+    if json {
+        // The documented export format: JSON escapes every control character.
+        out.write_all(&export::render(&e, Format::Json)?)?;
+        return Ok(());
+    }
     // Markdown for a terminal: control characters shown, not obeyed.
     out.write_all(crate::controls::escape(&export::md::render(&e)).as_bytes())?;
     Ok(())
