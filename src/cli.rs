@@ -51,13 +51,13 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Add or list coachees
+    /// Coachees: add one, list them all, or delete one for good
     #[command(subcommand)]
     Coachee(CoacheeCmd),
-    /// List sessions
+    /// Sessions: list them, or show one as Markdown or JSON
     #[command(subcommand)]
     Session(SessionCmd),
-    /// List, check or show conversation guides
+    /// Guides: list them, check a guide file, or show one as TOML
     #[command(subcommand)]
     Guide(GuideCmd),
     /// List agreed actions across coachees
@@ -131,8 +131,11 @@ pub enum StatusArg {
     Open,
     /// Open and due before today
     Overdue,
+    /// Marked done
     Done,
+    /// Dropped, no longer to do
     Dropped,
+    /// Every action, whatever its status
     All,
 }
 
@@ -209,7 +212,7 @@ pub enum SessionCmd {
         #[arg(long)]
         json: bool,
     },
-    /// Print one session as Markdown
+    /// Print one session as Markdown (or JSON with --json)
     Show {
         /// The session's id, or its first characters
         id: String,
