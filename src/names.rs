@@ -55,6 +55,9 @@ pub enum Found<'a, T> {
     Unknown(Vec<&'a T>),
 }
 
+/// Whether a folded name matches under one rule.
+type Rule<'q> = dyn Fn(&str) -> bool + 'q;
+
 /// The candidate `typed` means, by the first rule that matches anything:
 /// the whole folded name, then the start of the name, then the start of a
 /// later word. Two matches under one rule are ambiguous, never a guess.
@@ -64,7 +67,7 @@ pub fn find<'a, T>(typed: &str, items: &'a [T], name: impl Fn(&T) -> &str) -> Fo
         return Found::Unknown(vec![]);
     }
     let folded: Vec<(String, &T)> = items.iter().map(|i| (fold(name(i)), i)).collect();
-    let rules: [(&dyn Fn(&str) -> bool, How); 3] = [
+    let rules: [(&Rule, How); 3] = [
         (&|n| n == q, How::Whole),
         (&|n| n.starts_with(&q), How::Prefix),
         (
