@@ -61,13 +61,13 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Add or list coachees
+    /// Coachees: add one, list them all, or delete one for good
     #[command(subcommand)]
     Coachee(CoacheeCmd),
-    /// List sessions
+    /// Sessions: list them, or show one as Markdown or JSON
     #[command(subcommand)]
     Session(SessionCmd),
-    /// List, check or show conversation guides
+    /// Guides: list them, check a guide file, or show one as TOML
     #[command(subcommand)]
     Guide(GuideCmd),
     /// List agreed actions across coachees
@@ -121,7 +121,7 @@ pub struct ExportArgs {
     /// One session: its id or the first characters of it (see `innerceo session list`)
     #[arg(long, value_name = "ID")]
     pub session: Option<String>,
-    /// Every session of this coachee (name, case-insensitive)
+    /// Every session of this coachee (a name or its first letters; case and accents do not matter)
     #[arg(long, value_name = "NAME")]
     pub coachee: Option<String>,
     /// Every coachee and session
@@ -145,14 +145,17 @@ pub enum StatusArg {
     Open,
     /// Open and due before today
     Overdue,
+    /// Marked done
     Done,
+    /// Dropped, no longer to do
     Dropped,
+    /// Every action, whatever its status
     All,
 }
 
 #[derive(Debug, Args)]
 pub struct ActionsArgs {
-    /// Only this coachee's actions (name, case-insensitive)
+    /// Only this coachee's actions (a name or its first letters; case and accents do not matter)
     #[arg(long, value_name = "NAME")]
     pub coachee: Option<String>,
     /// Which actions to list
@@ -203,7 +206,8 @@ pub enum CoacheeCmd {
     /// Asks you to type the name unless --yes. Backups and exports made
     /// earlier still hold them.
     Delete {
-        /// The coachee's name (case-insensitive) or id
+        /// The coachee's name (case and accents do not matter) or id; with
+        /// --yes the whole name
         name: String,
         /// Do not ask (for scripts)
         #[arg(long)]
@@ -215,27 +219,35 @@ pub enum CoacheeCmd {
 pub enum SessionCmd {
     /// List sessions, newest first
     List {
-        /// Only this coachee's sessions (name, case-insensitive)
+        /// Only this coachee's sessions (a name or its first letters; case and accents do not matter)
         #[arg(long, value_name = "NAME")]
         coachee: Option<String>,
         /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
     },
-    /// Print one session as Markdown
+    /// Print one session as Markdown (or JSON with --json)
     Show {
         /// The session's id, or its first characters
         id: String,
         /// Include the coach's private notes, marked as private
         #[arg(long)]
         include_private: bool,
+        /// Print the session as JSON, in the export format innerceo/1
+        /// (docs/export-format.md) instead of Markdown
+        #[arg(long)]
+        json: bool,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum GuideCmd {
     /// List the guides available: built-in, from the config folder and --guide
-    List,
+    List {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
     /// Validate a guide file and say where and why it is wrong
     Check {
         /// The guide's TOML file

@@ -125,7 +125,9 @@ pub fn parse_due(input: &str, today: Date) -> Result<Option<Date>, DateError> {
         let days = match unit.trim() {
             "" | "d" | "day" | "days" => n,
             "w" | "wk" | "week" | "weeks" => n * 7,
-            "m" | "month" | "months" => n * 30,
+            "m" | "month" | "months" => {
+                return add_months(today, n).map(Some).ok_or_else(err);
+            }
             _ => return Err(err()),
         };
         return Ok(Some(today + Duration::days(days)));
@@ -138,6 +140,17 @@ pub fn parse_due(input: &str, today: Date) -> Result<Option<Date>, DateError> {
         return Ok(Some(d));
     }
     Err(err())
+}
+
+/// `months` calendar months after `d`, as a person counts them: the same
+/// day of the month, or the month's last day when it is shorter (31 January
+/// + 1 month is the last day of February). `None` past the calendar's end.
+fn add_months(d: Date, months: i64) -> Option<Date> {
+    let index = i64::from(d.year()) * 12 + i64::from(u8::from(d.month())) - 1 + months;
+    let year = i32::try_from(index.div_euclid(12)).ok()?;
+    let month = Month::try_from(u8::try_from(index.rem_euclid(12) + 1).ok()?).ok()?;
+    let day = d.day().min(time::util::days_in_month(month, year));
+    Date::from_calendar_date(year, month, day).ok()
 }
 
 fn parse_weekday(s: &str) -> Option<Weekday> {
@@ -174,6 +187,8 @@ mod tests {
             ("+3", date!(2026 - 11 - 28)),
             ("+2w", date!(2026 - 12 - 09)),
             ("+1m", date!(2026 - 12 - 25)),
+            ("+2m", date!(2027 - 01 - 25)),
+            ("+3 months", date!(2027 - 02 - 25)),
             ("today", TODAY),
             ("Tomorrow", date!(2026 - 11 - 26)),
             ("fri", date!(2026 - 11 - 27)),
@@ -186,6 +201,21 @@ mod tests {
             assert_eq!(parse_due(input, TODAY), Ok(Some(want)), "{input}");
         }
         assert_eq!(parse_due("  ", TODAY), Ok(None));
+    }
+
+    #[test]
+    fn a_month_is_a_calendar_month_ending_on_the_last_day_of_a_short_one() {
+        let cases = [
+            (date!(2027 - 01 - 31), "+1m", date!(2027 - 02 - 28)),
+            (date!(2028 - 01 - 31), "+1m", date!(2028 - 02 - 29)),
+            (date!(2026 - 11 - 30), "+1m", date!(2026 - 12 - 30)),
+            (date!(2026 - 12 - 31), "+2m", date!(2027 - 02 - 28)),
+            (date!(2026 - 10 - 31), "+1m", date!(2026 - 11 - 30)),
+            (date!(2026 - 11 - 15), "+12m", date!(2027 - 11 - 15)),
+        ];
+        for (today, input, want) in cases {
+            assert_eq!(parse_due(input, today), Ok(Some(want)), "{today} {input}");
+        }
     }
 
     #[test]

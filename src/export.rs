@@ -27,6 +27,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use time::OffsetDateTime;
 
 use crate::model::{ActionReview, Coachee, SessionRecord, Visibility};
+use crate::names::{self, Found, How};
 use crate::store::Store;
 
 /// The formats `innerceo export` writes.
@@ -180,11 +181,51 @@ pub fn collect(
     })
 }
 
-/// The coachee with this name or id, or an error that says how to find names.
+/// The coachee a typed name or id means: the name in full (ignoring case
+/// and accents) or its unique start (see `names::find`); else an error that
+/// lists the candidates or suggests the closest names.
 pub fn find_coachee(store: &Store, name: &str) -> Result<Coachee> {
-    store.find_coachee(name)?.ok_or_else(|| {
-        anyhow!("no coachee named \"{name}\": see the names with `innerceo coachee list`")
-    })
+    Ok(find_coachee_as(store, name)?.0)
+}
+
+/// Like `find_coachee`, also saying whether the name was typed in full.
+pub fn find_coachee_as(store: &Store, name: &str) -> Result<(Coachee, How)> {
+    // The id, or the name exactly (an active coachee before an archived
+    // one of the same name), before any looser rule.
+    if let Some(c) = store.find_coachee(name)? {
+        return Ok((c, How::Whole));
+    }
+    let all = store.all_coachees()?;
+    // Candidates in the order of `coachee list`, archived ones marked.
+    let shown = |cs: &[&Coachee]| -> Vec<String> {
+        let mut cs = cs.to_vec();
+        cs.sort_by_key(|c| (c.archived, names::fold(&c.name)));
+        cs.iter()
+            .map(|c| {
+                if c.archived {
+                    format!("{} (archived)", c.name)
+                } else {
+                    c.name.clone()
+                }
+            })
+            .collect()
+    };
+    let typed = name.trim();
+    match names::find(name, &all, |c| &c.name) {
+        Found::One(c, how) => Ok((c.clone(), how)),
+        Found::Ambiguous(cs) => bail!(
+            "\"{typed}\" matches {} coachees: {}; type more of the name",
+            cs.len(),
+            shown(&cs).join(", ")
+        ),
+        Found::Unknown(cs) if cs.is_empty() => {
+            bail!("no coachee named \"{typed}\": see the names with `innerceo coachee list`")
+        }
+        Found::Unknown(cs) => bail!(
+            "no coachee named \"{typed}\": did you mean {}?",
+            names::or_list(&shown(&cs))
+        ),
+    }
 }
 
 /// The scores of the last session before `record` that has any.

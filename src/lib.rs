@@ -8,6 +8,7 @@ pub mod demo;
 pub mod export;
 pub mod guide;
 pub mod model;
+pub mod names;
 pub mod radar;
 pub mod secret;
 pub mod store;

@@ -12,9 +12,14 @@ fn main() -> ExitCode {
     // `--version` also names the SQLite inside (bundled SQLCipher), which
     // decides what files it reads and how they are encrypted.
     let version = format!(
-        "{} (SQLite {}, SQLCipher built in)",
+        "{} (SQLite {}, SQLCipher built in, FTS5 {})",
         env!("CARGO_PKG_VERSION"),
-        rusqlite::version()
+        rusqlite::version(),
+        if innerceo::store::fts5_built_in() {
+            "on"
+        } else {
+            "off"
+        }
     );
     // Made once per run; clap takes the text for the whole run.
     let version: &'static str = Box::leak(version.into_boxed_str());

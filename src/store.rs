@@ -394,3 +394,15 @@ impl Store {
 pub fn default_db_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "innerceo").map(|d| d.data_dir().join("innerceo.db"))
 }
+
+/// Whether the SQLite inside was built with FTS5, the full-text index that
+/// search uses (said by `--version`).
+pub fn fts5_built_in() -> bool {
+    rusqlite::Connection::open_in_memory()
+        .and_then(|c| {
+            c.query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| {
+                r.get::<_, bool>(0)
+            })
+        })
+        .unwrap_or(false)
+}

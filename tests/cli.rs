@@ -301,5 +301,7 @@ fn version_names_the_sqlite_inside() {
         .assert()
         .success()
         .stdout(predicate::str::contains("(SQLite 3."))
-        .stdout(predicate::str::contains("SQLCipher"));
+        .stdout(predicate::str::contains("SQLCipher"))
+        // Search needs FTS5: the build says it has it.
+        .stdout(predicate::str::contains("FTS5 on)"));
 }

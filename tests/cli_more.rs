@@ -92,6 +92,22 @@ fn export_writes_stdout_or_a_private_file() {
     assert!(said.contains("Exported 5 actions"), "{said}");
     let ics = stdout(innerceo(&db).args(["export", "--all", "--format", "ics"]));
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+
+    // A calendar holds to-dos and events, not sessions: the message counts
+    // what the file holds.
+    let ics_out = dir.path().join("coaching.ics");
+    let said = stdout(
+        innerceo(&db)
+            .args(["export", "--all", "--format", "ics", "-o"])
+            .arg(&ics_out),
+    );
+    let written = std::fs::read_to_string(&ics_out).unwrap();
+    let (todos, events) = (
+        written.matches("BEGIN:VTODO").count(),
+        written.matches("BEGIN:VEVENT").count(),
+    );
+    assert_eq!((todos, events), (3, 2));
+    assert!(said.contains("Exported 3 to-dos and 2 events to"), "{said}");
 }
 
 #[test]

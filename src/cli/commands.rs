@@ -30,9 +30,17 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
         }
         Command::Coachee(CoacheeCmd::Delete { name, yes }) => {
             let store = open_store(cli)?;
-            let c = crate::export::find_coachee(&store, name)?;
+            let (c, how) = crate::export::find_coachee_as(&store, name)?;
             if !*yes {
                 confirm_name(&c.name)?;
+            } else if how == crate::names::How::Prefix {
+                // Without a question to answer, a name cut short could
+                // erase the wrong person for good: scripts give it whole.
+                return Err(anyhow!(
+                    "\"{}\" is only the start of {}'s name, so nothing was deleted: with --yes, give the whole name or the id",
+                    name.trim(),
+                    c.name
+                ));
             }
             let erased = store.delete_coachee(&c.id)?;
             writeln!(
@@ -48,9 +56,10 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
         Command::Session(SessionCmd::Show {
             id,
             include_private,
+            json,
         }) => {
             let store = open_store(cli)?;
-            super::share::session_show(&store, id, *include_private, out)?;
+            super::share::session_show(&store, id, *include_private, *json, out)?;
         }
         Command::Actions(args) => {
             let store = open_store(cli)?;
@@ -219,16 +228,7 @@ fn session_list(
     out: &mut dyn Write,
 ) -> Result<()> {
     let coachee_id = match coachee {
-        Some(name) => Some(
-            store
-                .find_coachee(name)?
-                .ok_or_else(|| {
-                    anyhow!(
-                        "no coachee named \"{name}\": see the names with `innerceo coachee list`"
-                    )
-                })?
-                .id,
-        ),
+        Some(name) => Some(crate::export::find_coachee(store, name)?.id),
         None => None,
     };
     let rows = store.session_summaries(coachee_id.as_deref())?;
@@ -296,9 +296,32 @@ fn guide_command(cli: &Cli, cmd: &GuideCmd, out: &mut dyn Write) -> Result<()> {
             )?;
             same_id_elsewhere(cli, file, &g.id);
         }
-        GuideCmd::List => {
+        GuideCmd::List { json } => {
             let (guides, errors) = load_guides(cli);
             let builtin: Vec<String> = guide::builtin_guides().into_iter().map(|g| g.id).collect();
+            if *json {
+                let items: Vec<_> = guides
+                    .iter()
+                    .map(|l| {
+                        let file = match &l.source {
+                            GuideSource::Builtin => None,
+                            GuideSource::User(p) => Some(p.display().to_string()),
+                        };
+                        json!({
+                            "id": l.guide.id,
+                            "title": l.guide.title,
+                            "stages": l.guide.stages.len(),
+                            "minutes": l.guide.total_timebox(),
+                            "builtin": file.is_none(),
+                            "file": file,
+                            "replaces_builtin": file.is_some() && builtin.contains(&l.guide.id),
+                        })
+                    })
+                    .collect();
+                writeln!(out, "{}", serde_json::to_string_pretty(&items)?)?;
+                skipped(&errors);
+                return Ok(());
+            }
             let body: Vec<Vec<String>> = guides
                 .iter()
                 .map(|l| {
@@ -320,13 +343,7 @@ fn guide_command(cli: &Cli, cmd: &GuideCmd, out: &mut dyn Write) -> Result<()> {
                 .collect();
             let t = table::render(&["ID", "TITLE", "STAGES", "TIME", "SOURCE"], &body, 100);
             write!(out, "{t}")?;
-            for e in &errors {
-                let message = e.to_string();
-                eprintln!(
-                    "innerceo: skipped a guide: {}",
-                    crate::controls::escape(&message)
-                );
-            }
+            skipped(&errors);
         }
         GuideCmd::Show { id } => {
             let (guides, _) = load_guides(cli);
@@ -342,6 +359,17 @@ fn guide_command(cli: &Cli, cmd: &GuideCmd, out: &mut dyn Write) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Says on stderr which guide files could not be used, and why.
+fn skipped(errors: &[guide::GuideError]) {
+    for e in errors {
+        let message = e.to_string();
+        eprintln!(
+            "innerceo: skipped a guide: {}",
+            crate::controls::escape(&message)
+        );
+    }
 }
 
 /// For `guide check`: says on stderr when the checked file shares its id
@@ -399,7 +427,7 @@ fn confirm_name(name: &str) -> Result<()> {
     eprint!("This deletes {shown} and everything about them, for good. Type the name to confirm: ");
     let mut typed = String::new();
     std::io::stdin().lock().read_line(&mut typed)?;
-    if crate::tui::form::same_name(&typed, name) {
+    if crate::names::same_name(&typed, name) {
         Ok(())
     } else {
         Err(anyhow!(

@@ -11,11 +11,12 @@ use super::{db_path, open_store};
 use crate::export::{self, Format, Scope};
 use crate::store::Store;
 
-/// `innerceo session show ID`: the Markdown rendering of one session.
+/// `innerceo session show ID`: one session as Markdown, or as JSON.
 pub fn session_show(
     store: &Store,
     id: &str,
     include_private: bool,
+    json: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
     let e = export::collect(
@@ -24,6 +25,11 @@ pub fn session_show(
         include_private,
         crate::dates::now(),
     )?;
+    if json {
+        // The documented export format: JSON escapes every control character.
+        out.write_all(&export::render(&e, Format::Json)?)?;
+        return Ok(());
+    }
     // Markdown for a terminal: control characters shown, not obeyed.
     out.write_all(crate::controls::escape(&export::md::render(&e)).as_bytes())?;
     Ok(())
@@ -54,11 +60,16 @@ pub fn export(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     match &args.output {
         Some(path) => {
             export::write_atomic(path, &bytes)?;
+            // Count what the file holds, in the format's own terms.
             let what = match args.format {
                 Format::Csv => count(
                     e.sessions.iter().map(|i| i.record.actions.len()).sum(),
                     "action",
                 ),
+                Format::Ics => {
+                    let (todos, events) = export::ics::counts(&e);
+                    format!("{} and {}", count(todos, "to-do"), count(events, "event"))
+                }
                 _ => count(e.sessions.len(), "session"),
             };
             let private = if args.include_private {
@@ -66,7 +77,11 @@ pub fn export(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
             } else {
                 ""
             };
-            writeln!(out, "Exported {what} to {}{private}", path.display())?;
+            writeln!(
+                out,
+                "Exported {what} to {}{private}",
+                crate::controls::escape(&path.display().to_string())
+            )?;
         }
         None => out.write_all(&bytes)?,
     }

@@ -9,7 +9,7 @@ use time::{Date, Duration, OffsetDateTime, UtcOffset};
 use super::Export;
 use crate::dates::fmt_date;
 use crate::guide::StageKind;
-use crate::model::{ActionStatus, SessionRecord, Visibility};
+use crate::model::{Action, ActionStatus, SessionRecord, Visibility};
 
 /// The longest line in octets, without its CRLF (RFC 5545, 3.1).
 const MAX_LINE: usize = 75;
@@ -32,7 +32,7 @@ pub fn render(export: &Export) -> String {
         let r = &item.record;
         let session_day = super::day(r.session.started_at);
         for a in &r.actions {
-            let Some(due) = a.due.filter(|_| a.status == ActionStatus::Open) else {
+            let Some(due) = todo_due(a) else {
                 continue;
             };
             let mut description = format!(
@@ -83,6 +83,24 @@ pub fn render(export: &Export) -> String {
     }
     line(&mut out, "END:VCALENDAR");
     out
+}
+
+/// The date of `a`'s to-do: open actions with a due date only.
+fn todo_due(a: &Action) -> Option<Date> {
+    a.due.filter(|_| a.status == ActionStatus::Open)
+}
+
+/// How many to-dos and events `render` writes for `export`.
+pub fn counts(export: &Export) -> (usize, usize) {
+    let records = || export.sessions.iter().map(|i| &i.record);
+    let todos = records()
+        .flat_map(|r| &r.actions)
+        .filter(|a| todo_due(a).is_some())
+        .count();
+    let events = records()
+        .filter(|r| r.session.next_session.is_some())
+        .count();
+    (todos, events)
 }
 
 /// The private notes present in the record (only when the export includes

@@ -137,6 +137,16 @@ impl Store {
             .unwrap_or_else(|| Err(not_found("coachee", id)))
     }
 
+    /// Every coachee, archived ones included, active ones first, each group
+    /// in the order they were added: the candidates for a typed name.
+    pub fn all_coachees(&self) -> Result<Vec<Coachee>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COACHEE_COLUMNS} FROM coachees c ORDER BY c.archived, c.created_at"
+        ))?;
+        stmt.query_and_then([], |r| coachee_from_row(r, 0))?
+            .collect()
+    }
+
     /// The coachee with this id, or else with this name (ignoring case);
     /// an active coachee wins over an archived one of the same name.
     pub fn find_coachee(&self, name: &str) -> Result<Option<Coachee>> {

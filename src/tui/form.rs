@@ -267,16 +267,20 @@ impl Form {
         let Some(f) = self.fields.get_mut(self.focus) else {
             return;
         };
+        let ctrl = key
+            .modifiers
+            .contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
         match &mut f.field {
             // Ctrl-u empties a one-line field, as in a shell (a long proposed
             // path would otherwise take one backspace per character).
-            Field::Text(t)
-                if key.code == KeyCode::Char('u')
-                    && key
-                        .modifiers
-                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
-            {
+            Field::Text(t) if ctrl && key.code == KeyCode::Char('u') => {
                 **t = line_editor("");
+            }
+            // Ctrl-w deletes back to the previous space, as in a shell: the
+            // editor's own word stops at every `/` and `.`, so a path would
+            // go one piece at a time.
+            Field::Text(t) if ctrl && key.code == KeyCode::Char('w') => {
+                delete_word_before_cursor(t);
             }
             Field::Text(t) => {
                 t.input(key);
@@ -340,7 +344,7 @@ impl Form {
                 }])
             }
             FormKind::DeleteCoachee { id, name } => {
-                if !same_name(&self.value(0), name) {
+                if !crate::names::same_name(&self.value(0), name) {
                     return Err(format!(
                         "Type the name as shown, {name}, to delete; Esc keeps everything"
                     ));
@@ -357,49 +361,56 @@ impl Form {
     }
 }
 
-/// Whether a typed name confirms `name`: case, spacing and the accents of
-/// common Latin letters do not matter (José is confirmed by "jose").
-pub fn same_name(typed: &str, name: &str) -> bool {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-            .chars()
-            .map(unaccented)
-            .collect::<String>()
+/// Deletes the spaces just before the cursor, then the word before them,
+/// up to the previous space.
+fn delete_word_before_cursor(t: &mut TextArea<'static>) {
+    let ratatui_textarea::DataCursor(row, col) = t.cursor();
+    let Some(line) = t.lines().get(row) else {
+        return;
     };
-    !typed.trim().is_empty() && norm(typed) == norm(name)
-}
-
-/// The base letter of a lowercase accented Latin letter.
-fn unaccented(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' => 'i',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ś' | 'š' | 'ş' => 's',
-        'ź' | 'ż' | 'ž' => 'z',
-        'ł' => 'l',
-        other => other,
+    let before: Vec<char> = line.chars().take(col).collect();
+    let mut start = before.len();
+    while start > 0 && before[start - 1].is_whitespace() {
+        start -= 1;
+    }
+    while start > 0 && !before[start - 1].is_whitespace() {
+        start -= 1;
+    }
+    for _ in start..before.len() {
+        t.delete_char();
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::same_name;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::{Form, FormKind};
+
+    fn ctrl_w(form: &mut Form) {
+        form.input(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL));
+    }
 
     #[test]
-    fn a_typed_name_confirms_whatever_its_case_spacing_or_accents() {
-        assert!(same_name("jose laurent", "José Laurent"));
-        assert!(same_name("  ZOË   kaur ", "Zoë Kaur"));
-        assert!(!same_name("jose", "José Laurent"));
-        assert!(!same_name("", "José Laurent"));
-        assert!(!same_name("Jose Laurant", "José Laurent"));
+    fn ctrl_w_deletes_the_word_before_the_cursor_as_in_a_shell() {
+        let mut form = Form::coachee(FormKind::AddCoachee, "Ana  Silva ", "");
+        ctrl_w(&mut form);
+        assert_eq!(form.value(0), "Ana");
+        ctrl_w(&mut form);
+        assert_eq!(form.value(0), "");
+        ctrl_w(&mut form);
+        assert_eq!(form.value(0), "", "nothing left to delete");
+
+        // A path goes in one piece, not up to its last `/` or `.`.
+        let mut form = Form::due("a".into(), "Read", "see ~/exports/ana-2026.md");
+        ctrl_w(&mut form);
+        assert_eq!(form.value(0), "see");
+
+        // Only what is before the cursor goes.
+        form.input(KeyEvent::new(KeyCode::Home, KeyModifiers::NONE));
+        form.input(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
+        form.input(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
+        ctrl_w(&mut form);
+        assert_eq!(form.value(0), "e");
     }
 }

@@ -6,17 +6,26 @@
 //! never sees SIGHUP, and never saves its last edits. The run loop therefore
 //! waits here first, on the terminal and on a pipe written by the signal
 //! handlers, and calls crossterm only when the terminal has input and is
-//! still there.
+//! still there. That needs file descriptors: elsewhere than on Unix the
+//! waiter is crossterm's own poll.
 
-use std::io::{self, Read};
+use std::io;
+#[cfg(unix)]
+use std::io::Read;
+#[cfg(unix)]
 use std::os::fd::AsRawFd;
 use std::time::Duration;
 
+#[cfg(unix)]
 use mio::net::UnixStream;
+#[cfg(unix)]
 use mio::unix::SourceFd;
+#[cfg(unix)]
 use mio::{Events, Interest, Poll, Token};
 
+#[cfg(unix)]
 const TERMINAL: Token = Token(0);
+#[cfg(unix)]
 const SIGNAL: Token = Token(1);
 
 /// What ended a wait.
@@ -30,12 +39,14 @@ pub enum Wake {
     Hangup,
 }
 
+#[cfg(unix)]
 pub struct Waiter {
     poll: Poll,
     events: Events,
     signals: UnixStream,
 }
 
+#[cfg(unix)]
 impl Waiter {
     /// Watches standard input (the terminal) and the given signals.
     pub fn new(signals: &[i32]) -> io::Result<Waiter> {
@@ -78,5 +89,27 @@ impl Waiter {
         let mut buf = [0u8; 64];
         while matches!(self.signals.read(&mut buf), Ok(n) if n > 0) {}
         Ok(wake)
+    }
+}
+
+/// Without file descriptors: crossterm's poll, which cannot tell a closed
+/// terminal apart, and no signal pipe.
+#[cfg(not(unix))]
+pub struct Waiter;
+
+#[cfg(not(unix))]
+impl Waiter {
+    /// The signals are not watched here: there is no pipe to wake on.
+    pub fn new(_signals: &[i32]) -> io::Result<Waiter> {
+        Ok(Waiter)
+    }
+
+    /// Waits up to `timeout` for input.
+    pub fn wait(&mut self, timeout: Duration) -> io::Result<Wake> {
+        Ok(if ratatui::crossterm::event::poll(timeout)? {
+            Wake::Ready
+        } else {
+            Wake::Timeout
+        })
     }
 }

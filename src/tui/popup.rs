@@ -77,8 +77,9 @@ impl Popup {
                 selected,
                 ..
             } => match cmd {
-                Some(Cmd::Up) => *selected = selected.saturating_sub(1),
-                Some(Cmd::Down) => *selected = (*selected + 1).min(guides.len().saturating_sub(1)),
+                Some(c @ (Cmd::Up | Cmd::Down | Cmd::Top | Cmd::Bottom)) => {
+                    *selected = super::screens::common::moved(*selected, guides.len(), c);
+                }
                 Some(Cmd::Submit) => {
                     let start = guides.get(*selected).map(|g| {
                         Msg::Effect(Effect::StartSession {

@@ -139,3 +139,40 @@ fn search_asks_the_store_as_the_query_changes() {
     );
     assert!(says(&msgs, "Nothing selected"));
 }
+
+/// `G` / `g` (and End / Home) jump to the end and the start of home's list
+/// and of the guide picker, as on every other list.
+#[test]
+fn g_and_shift_g_jump_to_the_ends_of_home_and_the_guide_picker() {
+    let mut rt = runtime();
+    for name in ["Ana", "Bo", "Cy", "Di"] {
+        add_coachee(&mut rt, name, "");
+    }
+    let name = |rt: &innerceo::tui::runtime::Runtime| {
+        rt.app
+            .home
+            .selected()
+            .map(|s| s.coachee.name.clone())
+            .unwrap_or_default()
+    };
+    ch(&mut rt, 'g');
+    assert_eq!(name(&rt), "Ana");
+    ch(&mut rt, 'G');
+    assert_eq!(name(&rt), "Di");
+    key(&mut rt, KeyCode::Home);
+    assert_eq!(name(&rt), "Ana");
+    key(&mut rt, KeyCode::End);
+    assert_eq!(name(&rt), "Di");
+
+    ch(&mut rt, 'n');
+    let picked = |rt: &innerceo::tui::runtime::Runtime| match &rt.app.popup {
+        Some(Popup::Picker { selected, .. }) => *selected,
+        _ => panic!("no guide picker:\n{}", screen(rt, 80, 24)),
+    };
+    let guides = rt.app.guides.len();
+    assert!(guides > 1, "the test needs two guides");
+    ch(&mut rt, 'G');
+    assert_eq!(picked(&rt), guides - 1);
+    ch(&mut rt, 'g');
+    assert_eq!(picked(&rt), 0);
+}

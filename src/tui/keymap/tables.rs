@@ -63,6 +63,8 @@ const fn b(
 const HOME: &[Binding] = &[
     b(&[UP, k('k')], Cmd::Up, "up", "Select the coachee above", false),
     b(&[DOWN, k('j')], Cmd::Down, "down", "Select the coachee below", false),
+    b(&[HOME_KEY, k('g')], Cmd::Top, "first", "Select the first coachee", false),
+    b(&[END_KEY, k('G')], Cmd::Bottom, "last", "Select the last coachee", false),
     b(&[ENTER], Cmd::Open, "open", "Open the coachee: timeline, Six Centers, actions", true),
     b(&[k('n')], Cmd::NewSession, "new session", "Start a new session with the selected coachee", true),
     b(&[k('c')], Cmd::Resume, "resume", "Resume the selected coachee's unfinished session", true),
@@ -83,6 +85,8 @@ const HOME: &[Binding] = &[
 const PICKER: &[Binding] = &[
     b(&[UP, k('k')], Cmd::Up, "up", "Select the guide above", false),
     b(&[DOWN, k('j')], Cmd::Down, "down", "Select the guide below", false),
+    b(&[HOME_KEY, k('g')], Cmd::Top, "first", "Select the first guide", false),
+    b(&[END_KEY, k('G')], Cmd::Bottom, "last", "Select the last guide", false),
     b(&[ENTER], Cmd::Submit, "start", "Start the session with this guide", true),
     b(&[ESC], Cmd::Back, "cancel", "Close without starting", true),
     b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),

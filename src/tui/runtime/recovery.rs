@@ -111,12 +111,15 @@ fn texts(writes: &[Write]) -> Vec<String> {
 }
 
 fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::os::unix::fs::OpenOptionsExt as _;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    // Readable by the user only; elsewhere the folder's rights apply.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    let mut f = options.open(path)?;
     let written = f.write_all(bytes).and_then(|()| f.sync_all());
     if written.is_err() {
         // A half-written recovery file would be offered back as garbage.

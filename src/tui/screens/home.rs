@@ -166,8 +166,9 @@ impl Home {
         let Some(cmd) = cmd else { return vec![] };
         let n = self.rows.len();
         match cmd {
-            Cmd::Up => self.selected = self.selected.saturating_sub(1),
-            Cmd::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
+            Cmd::Up | Cmd::Down | Cmd::Top | Cmd::Bottom => {
+                self.selected = super::common::moved(self.selected, n, cmd);
+            }
             Cmd::Quit => return vec![Msg::Quit],
             Cmd::AddCoachee => {
                 return vec![Msg::Popup(Popup::Form(Box::new(Form::coachee(
