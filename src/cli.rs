@@ -1,6 +1,7 @@
 //! The command line: clap definitions and the commands that run without the TUI.
 
 mod commands;
+mod due;
 mod encryption;
 mod find;
 mod share;
@@ -61,7 +62,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Coachees: add one, list them all, or delete one for good
+    /// Coachees: add one, list them all, set one's name, role or rhythm, or
+    /// delete one for good
     #[command(subcommand)]
     Coachee(CoacheeCmd),
     /// Sessions: list them, or show one as Markdown or JSON
@@ -72,6 +74,16 @@ pub enum Command {
     Guide(GuideCmd),
     /// List agreed actions across coachees
     Actions(ActionsArgs),
+    /// List the coachees whose next session is due, soonest first (the date
+    /// agreed in their last session, else the last session plus their rhythm)
+    Due {
+        /// Also those due within this time from today, e.g. 7d, 2w
+        #[arg(long, value_name = "TIME", default_value = "0d")]
+        within: String,
+        /// Print JSON (name, next_session, overdue_days, rhythm_days)
+        #[arg(long)]
+        json: bool,
+    },
     /// Search answers, notes and actions
     Search(SearchArgs),
     /// Export sessions as Markdown, HTML, JSON, CSV or iCalendar
@@ -191,6 +203,23 @@ pub enum CoacheeCmd {
         /// Their role, e.g. "Head of Product"
         #[arg(long, default_value = "")]
         role: String,
+        /// How often you meet, e.g. 2w (every two weeks), 10d, 1m
+        #[arg(long, value_name = "TIME")]
+        every: Option<String>,
+    },
+    /// Set a coachee's name, role or rhythm
+    Set {
+        /// The coachee's name (case and accents do not matter) or id
+        name: String,
+        /// How often you meet, e.g. 2w, 10d, 1m; "none" for no rhythm
+        #[arg(long, value_name = "TIME")]
+        every: Option<String>,
+        /// Their role
+        #[arg(long)]
+        role: Option<String>,
+        /// A new name
+        #[arg(long = "name", value_name = "NAME")]
+        new_name: Option<String>,
     },
     /// List coachees with their sessions and open actions
     List {

@@ -171,6 +171,68 @@ fn parse_weekday(s: &str) -> Option<Weekday> {
         .map(|(_, wd)| *wd)
 }
 
+/// A rhythm as typed: `2w`, `14d`, `1m` (30 days), `every 2 weeks`; `none`
+/// (or empty) for no rhythm.
+pub fn parse_rhythm(input: &str) -> Result<Option<i64>, RhythmError> {
+    let s = input.trim().to_lowercase();
+    let s = s.strip_prefix("every").map_or(s.as_str(), str::trim);
+    if s.is_empty() || s == "none" {
+        return Ok(None);
+    }
+    let err = || RhythmError {
+        input: input.trim().to_owned(),
+    };
+    let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (num, unit) = s.split_at(split);
+    let n: i64 = if num.is_empty() {
+        1
+    } else {
+        num.parse().map_err(|_| err())?
+    };
+    let days = match unit.trim() {
+        "" | "d" | "day" | "days" => n,
+        "w" | "wk" | "week" | "weeks" => n * 7,
+        "m" | "month" | "months" => n * 30,
+        _ => return Err(err()),
+    };
+    if (1..=366).contains(&days) {
+        Ok(Some(days))
+    } else {
+        Err(err())
+    }
+}
+
+/// A rhythm that is not one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{input}\" is not a rhythm: use 2w (every two weeks), 10d, 1m, or none")]
+pub struct RhythmError {
+    pub input: String,
+}
+
+/// `every 2 weeks`, `every 10 days`, `no rhythm`.
+pub fn fmt_rhythm(days: Option<i64>) -> String {
+    match days {
+        None => "no rhythm".to_owned(),
+        Some(7) => "every week".to_owned(),
+        Some(d) if d % 7 == 0 => format!("every {} weeks", d / 7),
+        Some(1) => "every day".to_owned(),
+        Some(d) => format!("every {d} days"),
+    }
+}
+
+/// How a due date reads beside today, in words that need no colour:
+/// `due today`, `in 3 days`, `overdue by 5 days`.
+pub fn due_words(d: Date, today: Date) -> String {
+    let days = (d - today).whole_days();
+    match days {
+        0 => "due today".to_owned(),
+        1 => "due tomorrow".to_owned(),
+        n if n > 1 => format!("in {n} days"),
+        -1 => "overdue by 1 day".to_owned(),
+        n => format!("overdue by {} days", -n),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

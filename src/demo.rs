@@ -73,6 +73,8 @@ pub fn generate_at(
                 notes: String::new(),
                 archived: false,
                 created_at: created,
+                // Most meet every two weeks; some have no agreed rhythm.
+                rhythm_days: [Some(14), Some(14), Some(7), None, Some(28)][i % 5],
             };
             store.insert_coachee(&coachee)?;
             report.coachees += 1;

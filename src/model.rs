@@ -23,6 +23,10 @@ pub struct Coachee {
     pub archived: bool,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
+    /// How often they meet, in days (`every 2 weeks` is 14); absent in
+    /// files written before rhythms existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rhythm_days: Option<i64>,
 }
 
 /// A coachee with the counts the home screen and `coachee list` show.
@@ -35,6 +39,21 @@ pub struct CoacheeSummary {
     pub last_session: Option<OffsetDateTime>,
     /// The id of the coachee's unfinished session, if any.
     pub unfinished_session: Option<String>,
+    /// When the next session is due (see [`next_session_due`]).
+    pub next_session: Option<Date>,
+}
+
+/// When a coachee's next session is due: the date agreed in their last
+/// session, else the last session's day plus their rhythm, else unknown.
+pub fn next_session_due(
+    last_session: Option<Date>,
+    agreed: Option<Date>,
+    rhythm_days: Option<i64>,
+) -> Option<Date> {
+    agreed.or_else(|| {
+        let last = last_session?;
+        last.checked_add(time::Duration::days(rhythm_days?))
+    })
 }
 
 /// Whether a session is still being run.

@@ -14,15 +14,65 @@ use crate::store::Store;
 /// Runs a subcommand, writing its output to `out`.
 pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
     match command {
-        Command::Coachee(CoacheeCmd::Add { name, role }) => {
+        Command::Coachee(CoacheeCmd::Add { name, role, every }) => {
+            let rhythm = every.as_deref().map(dates::parse_rhythm).transpose()?;
             let store = open_store(cli)?;
-            let c = store.add_coachee(name, role)?;
+            let c = store.in_transaction(|s| {
+                let c = s.add_coachee(name, role)?;
+                s.set_coachee_rhythm(&c.id, rhythm.flatten())?;
+                Ok(c)
+            })?;
             writeln!(
                 out,
                 "Added {} ({})",
                 crate::controls::escape(&c.name),
                 short_id(&c.id)
             )?;
+        }
+        Command::Coachee(CoacheeCmd::Set {
+            name,
+            every,
+            role,
+            new_name,
+        }) => {
+            let rhythm = every.as_deref().map(dates::parse_rhythm).transpose()?;
+            if rhythm.is_none() && role.is_none() && new_name.is_none() {
+                anyhow::bail!("say what to set: --every, --role or --name");
+            }
+            let store = open_store(cli)?;
+            let c = crate::export::find_coachee(&store, name)?;
+            store.in_transaction(|s| {
+                if let Some(r) = rhythm {
+                    s.set_coachee_rhythm(&c.id, r)?;
+                }
+                if let Some(role) = role {
+                    s.set_coachee_role(&c.id, role)?;
+                }
+                if let Some(n) = new_name {
+                    s.rename_coachee(&c.id, n)?;
+                }
+                Ok(())
+            })?;
+            let c = store.coachee(&c.id)?;
+            writeln!(
+                out,
+                "{}: {}, {}",
+                crate::controls::escape(&c.name),
+                if c.role.is_empty() {
+                    "no role".to_owned()
+                } else {
+                    crate::controls::escape(&c.role).into_owned()
+                },
+                dates::fmt_rhythm(c.rhythm_days)
+            )?;
+        }
+        Command::Due { within, json } => {
+            let within = match within.trim() {
+                "0" | "0d" | "today" => 0,
+                w => dates::parse_rhythm(w)?.unwrap_or(0),
+            };
+            let store = open_store(cli)?;
+            super::due::due(&store, within, *json, dates::today(), out)?;
         }
         Command::Coachee(CoacheeCmd::List { json, all }) => {
             let store = open_store(cli)?;

@@ -3,13 +3,15 @@
 use rusqlite::{OptionalExtension, Row, params};
 use time::{Date, OffsetDateTime};
 
-use super::convert::{date_to_sql, opt_time_from_sql, stored_time, time_from_sql, time_to_sql};
+use super::convert::{
+    date_to_sql, opt_date_from_sql, opt_time_from_sql, stored_time, time_from_sql, time_to_sql,
+};
 use super::{Result, Store, StoreError};
 use crate::model::{Coachee, CoacheeSummary, new_id};
 
 /// The columns `coachee_from_row` reads, in order.
 pub(super) const COACHEE_COLUMNS: &str =
-    "c.uuid, c.name, c.role, c.notes, c.archived, c.created_at";
+    "c.uuid, c.name, c.role, c.notes, c.archived, c.created_at, c.rhythm_days";
 
 /// Reads the `COACHEE_COLUMNS` starting at column `at`.
 pub(super) fn coachee_from_row(r: &Row<'_>, at: usize) -> Result<Coachee> {
@@ -21,6 +23,7 @@ pub(super) fn coachee_from_row(r: &Row<'_>, at: usize) -> Result<Coachee> {
         notes: r.get(at + 3)?,
         archived: r.get(at + 4)?,
         created_at: time_from_sql(&created)?,
+        rhythm_days: r.get(at + 6)?,
     })
 }
 
@@ -41,6 +44,7 @@ impl Store {
             notes: String::new(),
             archived: false,
             created_at: stored_time(OffsetDateTime::now_utc()),
+            rhythm_days: None,
         };
         self.write(|| {
             self.check_name_free(&coachee.name, None)?;
@@ -62,10 +66,19 @@ impl Store {
             let n = self
                 .conn
                 .prepare_cached(
-                    "INSERT OR IGNORE INTO coachees (uuid, name, role, notes, archived, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    "INSERT OR IGNORE INTO coachees (uuid, name, role, notes, archived, created_at,
+                        rhythm_days)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )?
-                .execute(params![c.id, c.name, c.role, c.notes, c.archived, created])?;
+                .execute(params![
+                    c.id,
+                    c.name,
+                    c.role,
+                    c.notes,
+                    c.archived,
+                    created,
+                    c.rhythm_days
+                ])?;
             Ok(n > 0)
         })
     }
@@ -100,6 +113,17 @@ impl Store {
             let n = self.conn.execute(
                 &format!("UPDATE coachees SET {column} = ?1 WHERE uuid = ?2"),
                 params![value, id],
+            )?;
+            found(n, "coachee", id)
+        })
+    }
+
+    /// Sets or clears how often the coach meets this coachee, in days.
+    pub fn set_coachee_rhythm(&self, id: &str, days: Option<i64>) -> Result<()> {
+        self.write(|| {
+            let n = self.conn.execute(
+                "UPDATE coachees SET rhythm_days = ?1 WHERE uuid = ?2",
+                params![days, id],
             )?;
             found(n, "coachee", id)
         })
@@ -192,18 +216,28 @@ impl Store {
                   WHERE a.coachee_id = c.id AND a.status = 'open' AND a.due < ?1),
                 (SELECT max(s.started_at) FROM sessions s WHERE s.coachee_id = c.id),
                 (SELECT s.uuid FROM sessions s
-                  WHERE s.coachee_id = c.id AND s.status = 'in-progress')
+                  WHERE s.coachee_id = c.id AND s.status = 'in-progress'),
+                (SELECT s.next_session FROM sessions s WHERE s.coachee_id = c.id
+                  ORDER BY s.started_at DESC, s.id DESC LIMIT 1)
              FROM coachees c
              WHERE ?2 OR c.archived = 0"
         ))?;
         let rows = stmt.query_and_then(params![today, include_archived], |r| {
+            let coachee = coachee_from_row(r, 0)?;
+            let last_session = opt_time_from_sql(r.get(10)?)?;
+            let next_session = crate::model::next_session_due(
+                last_session.map(crate::dates::local_date),
+                opt_date_from_sql(r.get(12)?)?,
+                coachee.rhythm_days,
+            );
             Ok(CoacheeSummary {
-                coachee: coachee_from_row(r, 0)?,
-                sessions: r.get(6)?,
-                open_actions: r.get(7)?,
-                overdue_actions: r.get(8)?,
-                last_session: opt_time_from_sql(r.get(9)?)?,
-                unfinished_session: r.get(10)?,
+                coachee,
+                sessions: r.get(7)?,
+                open_actions: r.get(8)?,
+                overdue_actions: r.get(9)?,
+                last_session,
+                unfinished_session: r.get(11)?,
+                next_session,
             })
         })?;
         let mut all = rows.collect::<Result<Vec<_>>>()?;

@@ -295,12 +295,17 @@ impl App {
     pub fn on_loaded(&mut self, loaded: Loaded) -> Vec<Effect> {
         match loaded {
             Loaded::Home(rows) => {
-                let keep = self.home.selected().map(|s| s.coachee.id.clone());
+                let keep = self
+                    .home
+                    .select
+                    .take()
+                    .or_else(|| self.home.selected().map(|s| s.coachee.id.clone()));
                 self.home.rows = rows
                     .into_iter()
                     .filter(|r| self.home.show_archived || !r.coachee.archived)
                     .collect();
                 self.home.loaded = true;
+                self.home.sort();
                 self.home.selected = keep
                     .and_then(|id| self.home.rows.iter().position(|r| r.coachee.id == id))
                     .unwrap_or(self.home.selected)

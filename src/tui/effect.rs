@@ -191,11 +191,14 @@ pub enum Effect {
     AddCoachee {
         name: String,
         role: String,
+        /// Every so many days, if they agreed a rhythm.
+        rhythm: Option<i64>,
     },
     UpdateCoachee {
         id: String,
         name: String,
         role: String,
+        rhythm: Option<i64>,
     },
     SetArchived {
         id: String,

@@ -99,7 +99,7 @@ pub fn line_editor(text: &str) -> TextArea<'static> {
 }
 
 impl Form {
-    pub fn coachee(kind: FormKind, name: &str, role: &str) -> Self {
+    pub fn coachee(kind: FormKind, name: &str, role: &str, rhythm: Option<i64>) -> Self {
         let title = match kind {
             FormKind::AddCoachee => "Add a coachee".to_owned(),
             _ => "Rename coachee".to_owned(),
@@ -117,6 +117,21 @@ impl Form {
                     label: "Role",
                     hint: "Optional, e.g. Head of Product",
                     field: Field::Text(Box::new(line_editor(role))),
+                },
+                FormField {
+                    label: "Every",
+                    hint: "How often you meet: 2w, 10d, 1m; empty for no rhythm",
+                    field: Field::Text(Box::new(line_editor(
+                        &rhythm
+                            .map(|d| {
+                                if d % 7 == 0 {
+                                    format!("{}w", d / 7)
+                                } else {
+                                    format!("{d}d")
+                                }
+                            })
+                            .unwrap_or_default(),
+                    ))),
                 },
             ],
             focus: 0,
@@ -319,13 +334,15 @@ impl Form {
                     return Err("A coachee needs a name".to_owned());
                 }
                 let role = self.value(1);
+                let rhythm = dates::parse_rhythm(&self.value(2)).map_err(|e| e.to_string())?;
                 Ok(vec![match &self.kind {
                     FormKind::EditCoachee { id } => Effect::UpdateCoachee {
                         id: id.clone(),
                         name,
                         role,
+                        rhythm,
                     },
-                    _ => Effect::AddCoachee { name, role },
+                    _ => Effect::AddCoachee { name, role, rhythm },
                 }])
             }
             FormKind::Action { .. } => {
@@ -393,7 +410,7 @@ mod tests {
 
     #[test]
     fn ctrl_w_deletes_the_word_before_the_cursor_as_in_a_shell() {
-        let mut form = Form::coachee(FormKind::AddCoachee, "Ana  Silva ", "");
+        let mut form = Form::coachee(FormKind::AddCoachee, "Ana  Silva ", "", None);
         ctrl_w(&mut form);
         assert_eq!(form.value(0), "Ana");
         ctrl_w(&mut form);

@@ -62,6 +62,7 @@ pub enum Cmd {
     Discard,
     DeleteCoachee,
     Copy,
+    CycleOrder,
 }
 
 /// Where the key was pressed: decides which table applies.

@@ -315,22 +315,29 @@ impl Runtime {
             Effect::LoadHome => Ok(Some(Loaded::Home(
                 store.coachee_summaries(self.app.today, true)?,
             ))),
-            Effect::AddCoachee { name, role } => {
-                let c = store.add_coachee(&name, &role)?;
+            Effect::AddCoachee { name, role, rhythm } => {
+                let c = store.in_transaction(|s| {
+                    let c = s.add_coachee(&name, &role)?;
+                    s.set_coachee_rhythm(&c.id, rhythm)?;
+                    Ok(c)
+                })?;
                 self.app
                     .say(format!("Added {}: press n to start a session", c.name));
-                let rows = store.coachee_summaries(self.app.today, true)?;
-                self.app.home.selected = rows
-                    .iter()
-                    .filter(|r| self.app.home.show_archived || !r.coachee.archived)
-                    .position(|r| r.coachee.id == c.id)
-                    .unwrap_or(0);
-                Ok(Some(Loaded::Home(rows)))
+                self.app.home.select = Some(c.id);
+                Ok(Some(Loaded::Home(
+                    store.coachee_summaries(self.app.today, true)?,
+                )))
             }
-            Effect::UpdateCoachee { id, name, role } => {
+            Effect::UpdateCoachee {
+                id,
+                name,
+                role,
+                rhythm,
+            } => {
                 store.in_transaction(|s| {
                     s.rename_coachee(&id, &name)?;
-                    s.set_coachee_role(&id, &role)
+                    s.set_coachee_role(&id, &role)?;
+                    s.set_coachee_rhythm(&id, rhythm)
                 })?;
                 Ok(Some(Loaded::Home(
                     store.coachee_summaries(self.app.today, true)?,

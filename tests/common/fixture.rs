@@ -145,6 +145,7 @@ pub fn records(t: &dyn Fn(&str) -> String) -> Vec<SessionRecord> {
             "Prefers early mornings; {PRIVATE_WORD} holiday in May"
         )),
         archived: false,
+        rhythm_days: None,
         created_at: datetime!(2026-09-20 08:00 UTC),
     };
     let bo = Coachee {
@@ -153,6 +154,7 @@ pub fn records(t: &dyn Fn(&str) -> String) -> Vec<SessionRecord> {
         role: t("Engineering Lead"),
         notes: String::new(),
         archived: false,
+        rhythm_days: Some(14),
         created_at: datetime!(2026-11-01 08:00 UTC),
     };
 

@@ -327,3 +327,51 @@ fn ctrl_z_takes_back_a_review_mark_in_the_session() {
         status_line(&rt)
     );
 }
+
+#[test]
+fn home_shows_who_is_due_and_o_cycles_the_order() {
+    let store = super::revisit::data_set();
+    let rows = store.coachee_summaries(NOW.date(), false).expect("rows");
+    let ana = rows
+        .iter()
+        .find(|r| r.coachee.name == "Ana Silva")
+        .expect("ana");
+    store
+        .set_coachee_rhythm(&ana.coachee.id, Some(7))
+        .expect("rhythm");
+    let mut rt = runtime_with(store, Theme::colored());
+    let names = |rt: &Runtime| -> Vec<String> {
+        rt.app
+            .home
+            .rows
+            .iter()
+            .map(|r| r.coachee.name.clone())
+            .collect()
+    };
+    assert_eq!(names(&rt), ["Ana Silva", "Ben Okafor"], "by name");
+    let text = screen(&rt, 80, 24);
+    assert!(text.contains("Next"), "{text}");
+    let ana = &rt.app.home.rows[0];
+    if let Some(d) = ana.next_session {
+        let words = innerceo::dates::due_words(d, NOW.date());
+        assert!(text.contains(&words), "{words} not on home: {text}");
+    }
+    ch(&mut rt, 'o');
+    assert!(
+        status_line(&rt).contains("by next session due"),
+        "{}",
+        status_line(&rt)
+    );
+    let due: Vec<_> = rt.app.home.rows.iter().map(|r| r.next_session).collect();
+    let mut sorted = due.clone();
+    sorted.sort_by_key(|d| (d.is_none(), *d));
+    assert_eq!(due, sorted, "soonest first, none last");
+    ch(&mut rt, 'o');
+    assert!(status_line(&rt).contains("by last session"));
+    let last: Vec<_> = rt.app.home.rows.iter().map(|r| r.last_session).collect();
+    let mut newest_first = last.clone();
+    newest_first.sort_by_key(|t| std::cmp::Reverse(*t));
+    assert_eq!(last, newest_first);
+    ch(&mut rt, 'o');
+    assert_eq!(names(&rt), ["Ana Silva", "Ben Okafor"], "back to by name");
+}

@@ -74,6 +74,7 @@ const HOME: &[Binding] = &[
     b(&[k('r')], Cmd::Rename, "rename", "Rename the selected coachee (and change their role)", false),
     b(&[k('x')], Cmd::Archive, "archive", "Archive the selected coachee (or bring them back)", false),
     b(&[k('A')], Cmd::ToggleArchived, "show archived", "Show or hide archived coachees", false),
+    b(&[k('o')], Cmd::CycleOrder, "order", "Order by name, next session due, or last session", false),
     b(&[k('D')], Cmd::DeleteCoachee, "delete", "Delete the coachee and all their records for good", false),
     b(&[k('u')], Cmd::Undo, "undo", "Undo the last change on this screen (an archive)", false),
     b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: hide every private note", false),

@@ -29,23 +29,33 @@ pub fn draw(ui: &Ui<'_>, home: &Home, frame: &mut Frame, area: Rect) {
         return;
     }
     let t = &ui.theme;
+    let mark = |o: HomeOrder, label: &'static str| -> String {
+        if home.order == o {
+            format!("{label}↓")
+        } else {
+            label.to_owned()
+        }
+    };
     let header = Row::new([
-        "",
-        "Name",
-        "Role",
-        "Last session",
-        "Sessions",
-        "Open",
-        "Overdue",
+        String::new(),
+        mark(HomeOrder::Name, "Name"),
+        "Role".to_owned(),
+        mark(HomeOrder::NextDue, "Next"),
+        mark(HomeOrder::LastSession, "Last"),
+        "Sessions".to_owned(),
+        "Open".to_owned(),
+        "Overdue".to_owned(),
     ])
     .style(t.title);
     let widths = [
         Constraint::Length(1),
         Constraint::Fill(3),
         Constraint::Fill(2),
-        Constraint::Length(12),
+        // "overdue by 99 days" in full.
+        Constraint::Length(18),
+        Constraint::Length(10),
         Constraint::Length(8),
-        Constraint::Length(5),
+        Constraint::Length(4),
         Constraint::Length(7),
     ];
     let cols = common::column_widths(area.width.saturating_sub(2), &widths, 2);
@@ -67,10 +77,19 @@ pub fn draw(ui: &Ui<'_>, home: &Home, frame: &mut Frame, area: Rect) {
             } else {
                 Cell::from("0")
             };
+            let next = match s.next_session {
+                Some(d) if d < ui.today => Cell::from(Span::styled(
+                    common::fit(&dates::due_words(d, ui.today), &cols, 3),
+                    t.warn,
+                )),
+                Some(d) => Cell::from(common::fit(&dates::due_words(d, ui.today), &cols, 3)),
+                None => Cell::from(Span::styled("-", t.dim)),
+            };
             Row::new(vec![
                 Cell::from(Span::styled(marker, t.warn)),
                 Cell::from(common::fit(&name, &cols, 1)),
                 Cell::from(common::fit(&s.coachee.role, &cols, 2)),
+                next,
                 Cell::from(
                     s.last_session
                         .map_or_else(|| "never".into(), |d| dates::fmt_date(dates::local_date(d))),
@@ -99,6 +118,15 @@ pub fn draw(ui: &Ui<'_>, home: &Home, frame: &mut Frame, area: Rect) {
         let mut text = format!(" › {}", sel.coachee.name);
         if !sel.coachee.role.is_empty() {
             text.push_str(&format!(" · {}", sel.coachee.role));
+        }
+        if let Some(d) = sel.next_session {
+            text.push_str(&format!(" · next {}", dates::fmt_date_long(d)));
+        }
+        if sel.coachee.rhythm_days.is_some() {
+            text.push_str(&format!(
+                " · {}",
+                dates::fmt_rhythm(sel.coachee.rhythm_days)
+            ));
         }
         let fitted = crate::tui::wrap::ellipsis(&text, usize::from(detail.width));
         frame.render_widget(Paragraph::new(Line::styled(fitted, t.base)), detail);
@@ -154,11 +182,61 @@ pub struct Home {
     pub selected: usize,
     pub show_archived: bool,
     pub loaded: bool,
+    pub order: HomeOrder,
+    /// The coachee to select once the rows are read again (one just added).
+    pub select: Option<String>,
+}
+
+/// How home lists coachees (`o` cycles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HomeOrder {
+    #[default]
+    Name,
+    /// Soonest next session first; those with none last.
+    NextDue,
+    /// Most recent session first; never seen last.
+    LastSession,
+}
+
+impl HomeOrder {
+    pub fn next(self) -> Self {
+        match self {
+            HomeOrder::Name => HomeOrder::NextDue,
+            HomeOrder::NextDue => HomeOrder::LastSession,
+            HomeOrder::LastSession => HomeOrder::Name,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            HomeOrder::Name => "by name",
+            HomeOrder::NextDue => "by next session due",
+            HomeOrder::LastSession => "by last session",
+        }
+    }
 }
 
 impl Home {
     pub fn selected(&self) -> Option<&CoacheeSummary> {
         self.rows.get(self.selected)
+    }
+
+    /// Puts the rows in `order` (the store lists them by name), keeping
+    /// the selection on the same coachee.
+    pub fn sort(&mut self) {
+        let keep = self.selected().map(|s| s.coachee.id.clone());
+        match self.order {
+            HomeOrder::Name => self
+                .rows
+                .sort_by_cached_key(|r| (r.coachee.name.to_lowercase(), r.coachee.id.clone())),
+            HomeOrder::NextDue => self
+                .rows
+                .sort_by_key(|r| (r.next_session.is_none(), r.next_session)),
+            HomeOrder::LastSession => self.rows.sort_by_key(|r| std::cmp::Reverse(r.last_session)),
+        }
+        if let Some(i) = keep.and_then(|id| self.rows.iter().position(|r| r.coachee.id == id)) {
+            self.selected = i;
+        }
     }
 
     /// A key on home: messages for the app to apply.
@@ -175,6 +253,7 @@ impl Home {
                     FormKind::AddCoachee,
                     "",
                     "",
+                    None,
                 ))))];
             }
             Cmd::Rename => {
@@ -184,6 +263,7 @@ impl Home {
                         FormKind::EditCoachee { id: c.id.clone() },
                         &c.name,
                         &c.role,
+                        c.rhythm_days,
                     ))))];
                 }
             }
@@ -215,6 +295,14 @@ impl Home {
                     );
                     return vec![Msg::Popup(Popup::Form(Box::new(form)))];
                 }
+            }
+            Cmd::CycleOrder => {
+                self.order = self.order.next();
+                self.sort();
+                return vec![Msg::Say(format!(
+                    "Coachees {}; o changes the order",
+                    self.order.label()
+                ))];
             }
             Cmd::ToggleArchived => {
                 self.show_archived = !self.show_archived;
