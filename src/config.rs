@@ -219,7 +219,7 @@ impl Config {
     /// `innerceo config show`: every setting, its value and where it came from.
     pub fn show(&self) -> String {
         let file = match &self.path {
-            Some(p) if p.is_file() => format!("{} (from {})", p.display(), self.path_from),
+            Some(p) if p.exists() => format!("{} (from {})", p.display(), self.path_from),
             Some(p) => format!(
                 "{} (not there: defaults apply; from {})",
                 p.display(),
