@@ -254,6 +254,23 @@ pub fn previous_scores(
     })
 }
 
+/// One session in one format, as the app exports or copies it.
+pub fn one_session(
+    store: &Store,
+    session_id: &str,
+    format: Format,
+    include_private: bool,
+    now: OffsetDateTime,
+) -> Result<Vec<u8>> {
+    let e = collect(
+        store,
+        &Scope::Session(session_id.to_owned()),
+        include_private,
+        now,
+    )?;
+    render(&e, format)
+}
+
 /// Renders an export in one format.
 pub fn render(export: &Export, format: Format) -> Result<Vec<u8>> {
     Ok(match format {

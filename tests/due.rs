@@ -50,6 +50,15 @@ fn the_next_session_is_the_agreed_date_else_the_last_plus_the_rhythm() {
     );
 }
 
+/// The `name` of each entry of `due --json`, in order.
+fn names_in(list: &serde_json::Value) -> Vec<&str> {
+    list.as_array()
+        .expect("array")
+        .iter()
+        .map(|r| r["name"].as_str().expect("name"))
+        .collect()
+}
+
 fn at(day: time::Date) -> OffsetDateTime {
     OffsetDateTime::new_utc(day, Time::from_hms(9, 0, 0).expect("time"))
 }
@@ -90,12 +99,7 @@ fn due_lists_who_to_see_soonest_first_as_text_and_json() {
 
     let out = run_ok(innerceo(&db).args(["due", "--json"]));
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let names: Vec<&str> = list
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(|r| r["name"].as_str().expect("name"))
-        .collect();
+    let names = names_in(&list);
     assert_eq!(names, ["Ana Silva"], "due today or before");
     assert_eq!(list[0]["overdue_days"], 6);
     assert_eq!(list[0]["rhythm_days"], 14);
@@ -106,12 +110,7 @@ fn due_lists_who_to_see_soonest_first_as_text_and_json() {
 
     let out = run_ok(innerceo(&db).args(["due", "--within", "2w", "--json"]));
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let names: Vec<&str> = list
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(|r| r["name"].as_str().expect("name"))
-        .collect();
+    let names = names_in(&list);
     assert_eq!(
         names,
         ["Ana Silva", "Dev Rao", "Ben Okafor"],

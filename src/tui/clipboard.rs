@@ -9,14 +9,9 @@ pub fn session_markdown(
     include_private: bool,
     now: time::OffsetDateTime,
 ) -> anyhow::Result<(String, String)> {
-    use crate::export::{self, Format, Scope};
-    let e = export::collect(
-        store,
-        &Scope::Session(session_id.to_owned()),
-        include_private,
-        now,
-    )?;
-    let text = String::from_utf8(export::render(&e, Format::Md)?)?;
+    use crate::export::{self, Format};
+    let md = export::one_session(store, session_id, Format::Md, include_private, now)?;
+    let text = String::from_utf8(md)?;
     let what = if include_private {
         "with private notes"
     } else {

@@ -10,7 +10,7 @@ use super::effect::{Effect, SessionData};
 use super::form::{Field, Form, FormField, FormKind, line_editor};
 use super::msg::Env;
 use super::popup::Popup;
-use crate::export::{self, Format, Scope};
+use crate::export::{self, Format};
 use crate::store::Store;
 
 const FORMATS: [(Format, &str, &str); 5] = [
@@ -170,13 +170,7 @@ pub fn write(
     if let Some(db) = store.path() {
         crate::store::check_output_target(db, path)?;
     }
-    let e = export::collect(
-        store,
-        &Scope::Session(session_id.to_owned()),
-        include_private,
-        now,
-    )?;
-    let bytes = export::render(&e, format)?;
+    let bytes = export::one_session(store, session_id, format, include_private, now)?;
     export::write_atomic(path, &bytes)?;
     let private = if include_private {
         ", with private notes"
