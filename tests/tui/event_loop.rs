@@ -51,6 +51,14 @@ impl Script {
     fn ctrl(&mut self, c: char) -> &mut Self {
         self.key(KeyCode::Char(c), KeyModifiers::CONTROL)
     }
+    /// Adds Ana Silva on home and starts a session with the first guide.
+    fn new_session(&mut self) -> &mut Self {
+        self.typ("a")
+            .typ("Ana Silva")
+            .key(KeyCode::Enter, KeyModifiers::NONE)
+            .typ("n")
+            .key(KeyCode::Enter, KeyModifiers::NONE)
+    }
     fn seconds(&mut self, n: usize) -> &mut Self {
         for _ in 0..n {
             self.steps.push_back(Step::Second);
@@ -99,11 +107,7 @@ fn the_real_loop_runs_a_whole_session_on_a_test_backend() {
     let mut rt = runtime();
     let mut s = Script::new();
     let none = KeyModifiers::NONE;
-    s.typ("a")
-        .typ("Ana Silva")
-        .key(KeyCode::Enter, none)
-        .typ("n")
-        .key(KeyCode::Enter, none)
+    s.new_session()
         // Looking back: 9 minutes, over its 8-minute timebox.
         .seconds(9 * 60)
         .ctrl('n')
@@ -186,12 +190,7 @@ fn clipboard_texts(bytes: &[u8]) -> Vec<String> {
 fn y_copies_the_session_as_markdown_through_the_terminal_and_share_safe_leaves_private_notes_out() {
     let mut rt = runtime();
     let mut s = Script::new();
-    let none = KeyModifiers::NONE;
-    s.typ("a")
-        .typ("Ana Silva")
-        .key(KeyCode::Enter, none)
-        .typ("n")
-        .key(KeyCode::Enter, none)
+    s.new_session()
         .ctrl('n')
         .typ("Ship the pricing model")
         .ctrl('o')

@@ -81,3 +81,18 @@ pub fn add_coachee(rt: &mut Runtime, name: &str, role: &str) {
     typ(rt, role);
     key(rt, KeyCode::Enter);
 }
+
+/// The action with this text, whatever its status, as the store has it now.
+pub fn action_named(rt: &Runtime, text: &str) -> innerceo::model::Action {
+    rt.store
+        .actions(&innerceo::store::ActionFilter {
+            coachee_id: None,
+            status: innerceo::store::StatusFilter::All,
+            today: NOW.date(),
+        })
+        .expect("actions")
+        .into_iter()
+        .find(|r| r.action.text == text)
+        .unwrap_or_else(|| panic!("no action {text:?}"))
+        .action
+}

@@ -2,7 +2,6 @@
 //! finished session from its detail, discarding one, undoing a change.
 
 use innerceo::model::{ActionStatus, SessionStatus};
-use innerceo::store::{ActionFilter, StatusFilter};
 use innerceo::tui::app::Screen;
 use innerceo::tui::keymap::Context;
 use innerceo::tui::runtime::Runtime;
@@ -146,18 +145,7 @@ fn discarding_a_session_asks_naming_it_then_removes_it() {
 }
 
 fn action_status(rt: &Runtime, text: &str) -> (ActionStatus, Option<time::Date>) {
-    let a = rt
-        .store
-        .actions(&ActionFilter {
-            coachee_id: None,
-            status: StatusFilter::All,
-            today: date!(2026 - 11 - 25),
-        })
-        .expect("actions")
-        .into_iter()
-        .find(|r| r.action.text == text)
-        .expect("action")
-        .action;
+    let a = action_named(rt, text);
     (a.status, a.due)
 }
 

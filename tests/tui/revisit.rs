@@ -2,7 +2,6 @@
 //! on a hand-made data set with fixed dates, snapshotted and driven by keys.
 
 use innerceo::model::{ActionStatus, ReviewOutcome};
-use innerceo::store::{ActionFilter, StatusFilter};
 use innerceo::tui::app::Screen;
 use innerceo::tui::runtime::Runtime;
 use innerceo::tui::theme::Theme;
@@ -263,20 +262,7 @@ fn board_changes_status_and_due_date_in_the_store_with_history() {
     let text = screen(&rt, 120, 40);
     assert!(text.contains("› OVERDUE 2026-11-10"), "{text}");
     ch(&mut rt, 'd');
-    let done = |rt: &Runtime, text: &str| {
-        rt.store
-            .actions(&ActionFilter {
-                coachee_id: None,
-                status: StatusFilter::All,
-                today: date!(2026 - 11 - 25),
-            })
-            .expect("actions")
-            .into_iter()
-            .find(|r| r.action.text == text)
-            .expect("action")
-            .action
-    };
-    let a = done(&rt, "Book a skip-level with the CFO");
+    let a = action_named(&rt, "Book a skip-level with the CFO");
     assert_eq!(a.status, ActionStatus::Done);
     let history = rt.store.action_history(&a.id).expect("history");
     assert_eq!(history.len(), 1);
@@ -319,7 +305,7 @@ fn board_changes_status_and_due_date_in_the_store_with_history() {
         ]
     );
     assert_eq!(
-        done(&rt, "Book a skip-level with the CFO").status,
+        action_named(&rt, "Book a skip-level with the CFO").status,
         ActionStatus::Dropped
     );
 
