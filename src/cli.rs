@@ -4,6 +4,7 @@ mod commands;
 mod due;
 mod encryption;
 mod find;
+mod report;
 mod share;
 mod table;
 
@@ -88,6 +89,9 @@ pub enum Command {
     Search(SearchArgs),
     /// Export sessions as Markdown, HTML, JSON, CSV or iCalendar
     Export(ExportArgs),
+    /// A progress report over an engagement: one coachee's (for them, or
+    /// with --sponsor for a sponsor), or the whole practice's (--all)
+    Report(ReportArgs),
     /// Import a JSON export: all or nothing, and nothing already there is duplicated
     Import {
         /// The file written by `innerceo export --format json`
@@ -148,6 +152,40 @@ pub struct ExportArgs {
     /// Include the coach's private notes, marked as private
     #[arg(long)]
     pub include_private: bool,
+}
+
+/// What `innerceo report` reports on, for whom and in which format.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("who").required(true).args(["coachee", "all"])))]
+pub struct ReportArgs {
+    /// The coachee (a name or its first letters; case and accents do not matter)
+    #[arg(long, value_name = "NAME")]
+    pub coachee: Option<String>,
+    /// The practice across every active coachee: counts, scores and
+    /// pathways, no text and no names (unless --names)
+    #[arg(long)]
+    pub all: bool,
+    /// The first day to include, e.g. 2026-09-01 (default: the first session)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// The last day to include (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// The file format (default: from the -o file's extension, else md)
+    #[arg(long, value_enum)]
+    pub format: Option<crate::report::ReportFormat>,
+    /// Write to this file (private to you, replaced atomically) instead of the standard output
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// For a sponsor: leave out every answer, note, insight, commitment and action text
+    #[arg(long, conflicts_with = "include_private")]
+    pub sponsor: bool,
+    /// Include the coach's private notes, marked as private (never with --sponsor)
+    #[arg(long)]
+    pub include_private: bool,
+    /// With --all: name each coachee in a table of their own figures
+    #[arg(long, requires = "all")]
+    pub names: bool,
 }
 
 /// Which actions `innerceo actions` lists.

@@ -16,7 +16,7 @@ mod import_check;
 pub mod json;
 mod json_path;
 pub mod md;
-mod svg;
+pub(crate) mod svg;
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -10,6 +10,7 @@ pub mod guide;
 pub mod model;
 pub mod names;
 pub mod radar;
+pub mod report;
 pub mod secret;
 pub mod store;
 pub mod tui;

@@ -17,6 +17,8 @@ mod event_loop;
 mod readable;
 #[path = "tui/records.rs"]
 mod records;
+#[path = "tui/report.rs"]
+mod report;
 #[path = "tui/revisit.rs"]
 mod revisit;
 #[path = "tui/saving.rs"]

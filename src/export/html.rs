@@ -9,7 +9,7 @@ use html_escape::encode_safe;
 use super::doc::{self, Block, RatingRow, Ratings};
 use super::{Export, Item, day, svg};
 
-const STYLE: &str = "
+pub(crate) const STYLE: &str = "
 :root { color-scheme: light; }
 body { font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1a1a1a; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.8rem; margin-bottom: .2rem; }
@@ -115,10 +115,11 @@ fn trend(out: &mut String, export: &Export, coachee_id: &str, name: &str) {
     if items.len() < 2 {
         return;
     }
-    let dates: Vec<String> = items
+    let dates: Vec<time::Date> = items
         .iter()
-        .map(|i| day(i.record.session.started_at))
+        .map(|i| crate::dates::local_date(i.record.session.started_at))
         .collect();
+    let labels: Vec<&str> = centers_items.iter().map(|it| it.label.as_str()).collect();
     let series: Vec<Vec<Option<i64>>> = centers_items
         .iter()
         .map(|it| {
@@ -138,7 +139,7 @@ fn trend(out: &mut String, export: &Export, coachee_id: &str, name: &str) {
         out,
         "<section class=\"trend\"><h2>Six Centers over time: {}</h2>\n{}\n</section>",
         encode_safe(name),
-        svg::trend(centers_items, scale, &dates, &series)
+        svg::trend(&labels, scale, &dates, &series)
     );
 }
 

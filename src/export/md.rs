@@ -175,7 +175,7 @@ pub fn para(s: &str) -> String {
 }
 
 /// A paragraph inside a block quote.
-fn quoted(s: &str) -> String {
+pub fn quoted(s: &str) -> String {
     para(s)
         .lines()
         .map(|l| {

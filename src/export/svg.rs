@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use html_escape::encode_safe;
 
-use crate::guide::{RatingItem, Scale};
+use crate::guide::Scale;
 use crate::radar;
 
 /// Dash patterns that tell the trend lines apart without colour.
@@ -112,20 +112,66 @@ pub fn radar(
     s
 }
 
-/// Lines of each item's score across sessions (`dates` label the x axis;
-/// `series[i][k]` is item i's score in session k).
+/// The date labels' font size in the trend, in SVG units.
+pub const DATE_FONT: f64 = 12.0;
+/// A date label's width at `DATE_FONT` with room to spare: the widest
+/// digits of common sans-serif fonts are about 0.6 em.
+pub fn date_label_width(label: &str) -> f64 {
+    label.chars().count() as f64 * DATE_FONT * 0.62
+}
+/// The least space between two date labels.
+pub const DATE_GAP: f64 = 8.0;
+
+/// Which of the dates at `xs` (ascending) get a label so that no two
+/// overlap: greedily from the first, always the last, dropping the one
+/// before it when they would touch.
+pub fn labelled(xs: &[f64], widths: &[f64]) -> Vec<usize> {
+    let mut keep: Vec<usize> = Vec::new();
+    let clear =
+        |a: usize, b: usize| xs[b] - xs[a] >= f64::midpoint(widths[a], widths[b]) + DATE_GAP;
+    for k in 0..xs.len() {
+        if keep.last().is_none_or(|&last| clear(last, k)) {
+            keep.push(k);
+        }
+    }
+    let last = xs.len().wrapping_sub(1);
+    if !xs.is_empty() && keep.last() != Some(&last) {
+        while keep.len() > 1 && !clear(keep[keep.len() - 1], last) {
+            keep.pop();
+        }
+        if keep.last().is_none_or(|&k| clear(k, last)) {
+            keep.push(last);
+        }
+    }
+    keep
+}
+
+/// Lines of each item's score across sessions, placed on the x axis by
+/// date (so the gaps between sessions show), each session marked by a
+/// tick and as many dates labelled as fit without overlapping.
+/// `series[i][k]` is item i's score on `dates[k]`.
 pub fn trend(
-    items: &[RatingItem],
+    labels: &[&str],
     scale: Scale,
-    dates: &[String],
+    dates: &[time::Date],
     series: &[Vec<Option<i64>>],
 ) -> String {
     let (w, h) = (640.0, 300.0);
-    let (left, right, top, bottom) = (40.0, 170.0, 16.0, 40.0);
+    let (left, right, top, bottom) = (48.0, 170.0, 16.0, 40.0);
     let (pw, ph) = (w - left - right, h - top - bottom);
     let span = ((scale.max - scale.min) as f64).max(1.0);
-    let steps = dates.len().saturating_sub(1).max(1) as f64;
-    let x = |k: usize| left + pw * (k as f64) / steps;
+    let (first, last) = (dates.first().copied(), dates.last().copied());
+    let days = match (first, last) {
+        (Some(a), Some(b)) => ((b - a).whole_days() as f64).max(1.0),
+        _ => 1.0,
+    };
+    let xs: Vec<f64> = dates
+        .iter()
+        .map(|d| match first {
+            Some(a) if dates.len() > 1 => left + pw * ((*d - a).whole_days() as f64) / days,
+            _ => left + pw / 2.0,
+        })
+        .collect();
     let y = |v: i64| top + ph * (1.0 - ((v - scale.min) as f64 / span).clamp(0.0, 1.0));
     let mut s = String::new();
     let _ = write!(
@@ -142,24 +188,34 @@ pub fn trend(
             yy + 4.0
         );
     }
-    for (k, d) in dates.iter().enumerate() {
+    let texts: Vec<String> = dates.iter().map(|d| crate::dates::fmt_date(*d)).collect();
+    let widths: Vec<f64> = texts.iter().map(|t| date_label_width(t)).collect();
+    let axis = top + ph;
+    for x in &xs {
         let _ = write!(
             s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
-            x(k),
-            h - bottom + 18.0,
-            encode_safe(d)
+            "<line class=\"grid\" x1=\"{x:.1}\" y1=\"{axis:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\"/>",
+            axis + 5.0
         );
     }
-    for (i, item) in items.iter().enumerate() {
+    for k in labelled(&xs, &widths) {
+        let _ = write!(
+            s,
+            "<text class=\"date\" x=\"{:.1}\" y=\"{:.1}\" font-size=\"{DATE_FONT}\" text-anchor=\"middle\">{}</text>",
+            xs[k],
+            h - bottom + 18.0,
+            encode_safe(&texts[k])
+        );
+    }
+    for (i, label) in labels.iter().enumerate() {
         let dash = DASHES[i % DASHES.len()];
         let colour = COLOURS[i % COLOURS.len()];
         let pts: Vec<String> = series
             .get(i)
             .into_iter()
             .flatten()
-            .enumerate()
-            .filter_map(|(k, v)| v.map(|v| format!("{:.1},{:.1}", x(k), y(v))))
+            .zip(&xs)
+            .filter_map(|(v, x)| v.map(|v| format!("{x:.1},{:.1}", y(v))))
             .collect();
         let _ = write!(
             s,
@@ -167,16 +223,47 @@ pub fn trend(
             pts.join(" ")
         );
         let ly = top + 14.0 + 20.0 * i as f64;
-        let lx = left + pw + 12.0;
+        let lx = left + pw + 16.0;
         let _ = write!(
             s,
             "<line class=\"line\" stroke=\"{colour}\" stroke-dasharray=\"{dash}\" x1=\"{lx:.1}\" y1=\"{ly:.1}\" x2=\"{:.1}\" y2=\"{ly:.1}\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             lx + 30.0,
             lx + 36.0,
             ly + 4.0,
-            encode_safe(&item.label)
+            encode_safe(label)
         );
     }
     s.push_str("</svg>");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_never_overlap_and_keep_both_ends() {
+        let w = date_label_width("2026-08-22");
+        for n in 1..60 {
+            for spread in [10.0, 100.0, 400.0, 420.0] {
+                let xs: Vec<f64> = (0..n).map(|k| spread * k as f64 / n as f64).collect();
+                let widths = vec![w; n];
+                let keep = labelled(&xs, &widths);
+                assert_eq!(keep[0], 0, "first date labelled ({n}, {spread})");
+                if xs[n - 1] - xs[0] >= w + DATE_GAP {
+                    assert_eq!(
+                        *keep.last().expect("a label"),
+                        n - 1,
+                        "last date labelled ({n})"
+                    );
+                }
+                for pair in keep.windows(2) {
+                    assert!(
+                        xs[pair[1]] - xs[pair[0]] >= w + DATE_GAP,
+                        "{n} dates over {spread}: labels {pair:?} overlap"
+                    );
+                }
+            }
+        }
+    }
 }

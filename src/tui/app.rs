@@ -440,6 +440,9 @@ impl App {
         if let FormKind::Export { .. } = &form.kind {
             return crate::tui::export_dialog::submit(form, self.share_safe);
         }
+        if let FormKind::Report { .. } = &form.kind {
+            return crate::tui::report_dialog::submit(form, self.share_safe);
+        }
         let env = self.env();
         if let (FormKind::Action { .. }, Screen::Session(s)) = (&form.kind, &mut self.screen) {
             return s.apply_action_form(form, &env);

@@ -254,6 +254,14 @@ pub enum Effect {
         path: std::path::PathBuf,
         include_private: bool,
     },
+    /// Write a coachee's progress report to a file.
+    Report {
+        coachee_id: String,
+        audience: crate::report::Audience,
+        format: crate::report::ReportFormat,
+        since: Option<time::Date>,
+        path: std::path::PathBuf,
+    },
     /// Put back the text a recovery file kept.
     Restore(std::path::PathBuf),
     /// Take the session over from the window that holds it, and reopen it.

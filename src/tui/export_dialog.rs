@@ -148,7 +148,7 @@ pub fn submit(form: &Form, share_safe: bool) -> Vec<Effect> {
     }]
 }
 
-fn expand_home(text: &str) -> PathBuf {
+pub fn expand_home(text: &str) -> PathBuf {
     match (text.strip_prefix("~/"), directories::UserDirs::new()) {
         (Some(rest), Some(u)) => u.home_dir().join(rest),
         _ => PathBuf::from(text),

@@ -27,6 +27,12 @@ pub enum FormKind {
     Export {
         session_id: String,
     },
+    /// A progress report on one coachee, to a file.
+    Report {
+        coachee_id: String,
+        /// Share-safe mode was on when the form opened: no private notes.
+        share_safe: bool,
+    },
     /// Deleting a coachee for good: the name must be typed.
     DeleteCoachee {
         id: String,
@@ -374,6 +380,7 @@ impl Form {
                 }
                 Ok(vec![])
             }
+            FormKind::Report { .. } => crate::tui::report_dialog::check(self).map(|()| vec![]),
         }
     }
 }

@@ -49,6 +49,8 @@ pub enum Cmd {
     Search,
     ActionsBoard,
     Export,
+    /// Write a progress report (coachee page).
+    Report,
     CompareEarlier,
     CompareLater,
     CycleStatus,

@@ -83,7 +83,7 @@ impl App {
         let msgs = match (&mut self.screen, cmd) {
             (Screen::Search(v), _) => v.update(cmd, key, &env),
             (_, None) => vec![],
-            (Screen::Coachee(v), Some(c)) => v.update(c),
+            (Screen::Coachee(v), Some(c)) => v.update(c, &env),
             (Screen::Detail(v), Some(c)) => v.update(c, &env),
             (Screen::Board(v), Some(c)) => v.update(c),
             _ => vec![],

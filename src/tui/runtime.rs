@@ -294,6 +294,27 @@ impl Runtime {
                 Err(e) => Loaded::Error(format!("{e:#}")),
             });
         }
+        if let Effect::Report {
+            coachee_id,
+            audience,
+            format,
+            since,
+            path,
+        } = &effect
+        {
+            let today = crate::dates::local_date(self.app.now);
+            let written = super::report_dialog::write(
+                store,
+                coachee_id,
+                (*audience, *format, *since),
+                path,
+                today,
+            );
+            return Some(match written {
+                Ok(message) => Loaded::Saved(Some(message)),
+                Err(e) => Loaded::Error(format!("{e:#}")),
+            });
+        }
         if let Effect::Copy {
             session_id,
             include_private,
@@ -493,7 +514,10 @@ impl Runtime {
                 hits: store.search(&query, include_private, SEARCH_LIMIT)?,
                 query,
             })),
-            Effect::Export { .. } | Effect::Restore(_) | Effect::Copy { .. } => Ok(None),
+            Effect::Export { .. }
+            | Effect::Report { .. }
+            | Effect::Restore(_)
+            | Effect::Copy { .. } => Ok(None),
             Effect::Save(_) | Effect::Flush | Effect::Durable | Effect::Quit => Ok(None),
         })();
         match result {

@@ -9,7 +9,7 @@ use crate::guide::{Scale, StageKind};
 use crate::model::{ActionRow, Coachee, ScorePoint, SessionStatus, SessionSummary};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Cmd;
-use crate::tui::msg::Msg;
+use crate::tui::msg::{Env, Msg};
 use crate::tui::popup::Popup;
 
 use time::Date;
@@ -117,7 +117,7 @@ impl CoacheeView {
 impl CoacheeView {
     /// A key on the coachee page (navigation keys shared by every screen are
     /// handled by `nav`).
-    pub fn update(&mut self, cmd: Cmd) -> Vec<Msg> {
+    pub fn update(&mut self, cmd: Cmd, env: &Env) -> Vec<Msg> {
         let v = self;
         match cmd {
             Cmd::Up | Cmd::Down | Cmd::Top | Cmd::Bottom => {
@@ -131,6 +131,12 @@ impl CoacheeView {
                     })];
                 }
                 return vec![Msg::Say("No session yet: press n to start one".to_owned())];
+            }
+            Cmd::Report => {
+                return vec![Msg::Popup(crate::tui::report_dialog::popup(
+                    &v.data.coachee,
+                    env,
+                ))];
             }
             Cmd::Discard => {
                 if let Some(s) = v.selected_session() {

@@ -1,0 +1,275 @@
+//! Writing a coachee's progress report from the coachee page: a small form
+//! (for whom, format, from which day, file, private notes) and the write
+//! itself, through `crate::report`.
+
+use std::path::Path;
+
+use anyhow::Result;
+use time::Date;
+
+use super::effect::Effect;
+use super::export_dialog::expand_home;
+use super::form::{Field, Form, FormField, FormKind, line_editor};
+use super::msg::Env;
+use super::popup::Popup;
+use crate::model::Coachee;
+use crate::report::{self, Audience, Period, ReportFormat};
+use crate::store::Store;
+
+const FOR_FIELD: usize = 0;
+const FORMAT_FIELD: usize = 1;
+const SINCE_FIELD: usize = 2;
+const FILE_FIELD: usize = 3;
+const PRIVATE_FIELD: usize = 4;
+
+const AUDIENCES: [(&str, &str); 2] = [
+    ("coachee", "the coachee: answers, insights, actions"),
+    (
+        "sponsor",
+        "a sponsor: dates, counts, scores, pathway; no text",
+    ),
+];
+const FORMATS: [(ReportFormat, &str); 2] = [
+    (ReportFormat::Md, "md: Markdown, for an email or a wiki"),
+    (
+        ReportFormat::Html,
+        "html: a page to read, print or save as PDF",
+    ),
+];
+
+fn private_options(audience: &str, share_safe: bool) -> Vec<(String, String)> {
+    let only_no = |why: &str| vec![("no".to_owned(), format!("no ({why})"))];
+    if audience == "sponsor" {
+        only_no("never in a sponsor report")
+    } else if share_safe {
+        only_no("share-safe mode is on")
+    } else {
+        vec![
+            ("no".to_owned(), "no".to_owned()),
+            ("yes".to_owned(), "yes, marked as private".to_owned()),
+        ]
+    }
+}
+
+fn file_name(c: &Coachee, audience: &str, ext: &str, today: Date) -> String {
+    let slug: String = c
+        .name
+        .to_lowercase()
+        .chars()
+        .map(|ch| if ch.is_alphanumeric() { ch } else { '-' })
+        .collect();
+    let kind = if audience == "sponsor" {
+        "sponsor-report"
+    } else {
+        "report"
+    };
+    format!(
+        "innerceo-{kind}-{slug}-{}.{ext}",
+        crate::dates::fmt_date(today)
+    )
+}
+
+/// The report form for `coachee`, proposing a file in the export folder.
+pub fn popup(coachee: &Coachee, env: &Env) -> Popup {
+    let path = env
+        .export_dir
+        .join(file_name(coachee, "coachee", "md", env.today));
+    let form = Form {
+        kind: FormKind::Report {
+            coachee_id: coachee.id.clone(),
+            share_safe: env.share_safe,
+        },
+        title: format!("Progress report on {}", coachee.name),
+        fields: vec![
+            FormField {
+                label: "For",
+                hint: "←/→ to choose",
+                field: Field::Select {
+                    options: AUDIENCES
+                        .iter()
+                        .map(|(id, what)| ((*id).to_owned(), (*what).to_owned()))
+                        .collect(),
+                    index: 0,
+                },
+            },
+            FormField {
+                label: "Format",
+                hint: "←/→ to choose",
+                field: Field::Select {
+                    options: FORMATS
+                        .iter()
+                        .map(|(f, what)| (f.extension().to_owned(), (*what).to_owned()))
+                        .collect(),
+                    index: 0,
+                },
+            },
+            FormField {
+                label: "From",
+                hint: "first day, YYYY-MM-DD; empty for every session",
+                field: Field::Text(Box::new(line_editor(""))),
+            },
+            FormField {
+                label: "File",
+                hint: "written readable by you only; replaced if it exists",
+                field: Field::Text(Box::new(line_editor(&path.display().to_string()))),
+            },
+            FormField {
+                label: "Private notes",
+                hint: "←/→ to choose",
+                field: Field::Select {
+                    options: private_options("coachee", env.share_safe),
+                    index: 0,
+                },
+            },
+        ],
+        focus: 0,
+        error: None,
+        on_choice: Some(follow_choices),
+    };
+    Popup::Form(Box::new(form))
+}
+
+/// After a choice changes: the file name follows the format and the
+/// audience, and a sponsor report offers no private notes.
+fn follow_choices(form: &mut Form) {
+    let audience = form.selected(FOR_FIELD).unwrap_or_default();
+    let ext = form.selected(FORMAT_FIELD).unwrap_or_default();
+    let share_safe = matches!(
+        form.kind,
+        FormKind::Report {
+            share_safe: true,
+            ..
+        }
+    );
+    if let Some(FormField {
+        field: Field::Select { options, index },
+        ..
+    }) = form.fields.get_mut(PRIVATE_FIELD)
+    {
+        let fresh = private_options(&audience, share_safe);
+        if *options != fresh {
+            *options = fresh;
+            *index = 0;
+        }
+    }
+    if let Some(FormField {
+        field: Field::Text(editor),
+        ..
+    }) = form.fields.get_mut(FILE_FIELD)
+    {
+        let current = editor.lines().join("");
+        let p = Path::new(&current);
+        // Only a name this form proposed is renamed; a typed one is kept.
+        let ours = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+            n.starts_with("innerceo-report-") || n.starts_with("innerceo-sponsor-report-")
+        });
+        if ours {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let renamed = name.replacen("innerceo-sponsor-report-", "", 1).replacen(
+                "innerceo-report-",
+                "",
+                1,
+            );
+            let stem = Path::new(&renamed)
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_owned();
+            let kind = if audience == "sponsor" {
+                "sponsor-report"
+            } else {
+                "report"
+            };
+            let new = p.with_file_name(format!("innerceo-{kind}-{stem}.{ext}"));
+            **editor = line_editor(&new.display().to_string());
+        }
+    }
+}
+
+/// Refuses a form that cannot be written: no file, or a first day that is
+/// not a date.
+pub fn check(form: &Form) -> Result<(), String> {
+    since(form)?;
+    if form.value(FILE_FIELD).is_empty() {
+        return Err("Give the report a file name".to_owned());
+    }
+    Ok(())
+}
+
+fn since(form: &Form) -> Result<Option<Date>, String> {
+    let text = form.value(SINCE_FIELD);
+    if text.is_empty() {
+        return Ok(None);
+    }
+    crate::dates::parse_iso_date(&text)
+        .map(Some)
+        .ok_or_else(|| {
+            format!(
+                "\"{text}\" is not a date: write the first day as YYYY-MM-DD, or leave it empty"
+            )
+        })
+}
+
+/// The effect of a submitted report form.
+pub fn submit(form: &Form, share_safe: bool) -> Vec<Effect> {
+    let FormKind::Report { coachee_id, .. } = &form.kind else {
+        return vec![];
+    };
+    let Ok(since) = since(form) else {
+        return vec![];
+    };
+    let sponsor = form.selected(FOR_FIELD).as_deref() == Some("sponsor");
+    let format = form
+        .selected(FORMAT_FIELD)
+        .and_then(|ext| FORMATS.iter().find(|(f, _)| f.extension() == ext))
+        .map_or(ReportFormat::Md, |(f, _)| *f);
+    let include_private = !share_safe && form.selected(PRIVATE_FIELD).as_deref() == Some("yes");
+    let audience = if sponsor {
+        Audience::Sponsor
+    } else {
+        Audience::Coachee { include_private }
+    };
+    vec![Effect::Report {
+        coachee_id: coachee_id.clone(),
+        audience,
+        format,
+        since,
+        path: expand_home(&form.value(FILE_FIELD)),
+    }]
+}
+
+/// Writes the report; the message says where, or what went wrong.
+pub fn write(
+    store: &Store,
+    coachee_id: &str,
+    (audience, format, since): (Audience, ReportFormat, Option<Date>),
+    path: &Path,
+    today: Date,
+) -> Result<String> {
+    if let Some(db) = store.path() {
+        crate::store::check_output_target(db, path)?;
+    }
+    let coachee = store.coachee(coachee_id)?;
+    let period = Period::new(since, None, today)?;
+    let text = report::coachee_report(store, &coachee, period, audience, format, today)?;
+    crate::export::write_atomic(path, text.as_bytes())?;
+    let what = if audience.is_sponsor() {
+        "Sponsor report"
+    } else {
+        "Report"
+    };
+    let private = if audience.includes_private() {
+        ", with private notes"
+    } else {
+        ""
+    };
+    let plain = if store.first_plain_export()? {
+        " (a plain file: the database's encryption does not cover reports)"
+    } else {
+        ""
+    };
+    Ok(format!(
+        "{what} written to {}{private}{plain}",
+        path.display()
+    ))
+}
