@@ -4,6 +4,7 @@ mod commands;
 mod due;
 mod encryption;
 mod find;
+mod prep;
 mod report;
 mod share;
 mod table;
@@ -92,6 +93,10 @@ pub enum Command {
     /// A progress report over an engagement: one coachee's (for them, or
     /// with --sponsor for a sponsor), or the whole practice's (--all)
     Report(ReportArgs),
+    /// A preparation form for a coachee to fill in before their next
+    /// session, in any browser and offline; `prep import FILE` brings their
+    /// answers in
+    Prep(PrepArgs),
     /// Import a JSON export: all or nothing, and nothing already there is duplicated
     Import {
         /// The file written by `innerceo export --format json`
@@ -186,6 +191,34 @@ pub struct ReportArgs {
     /// With --all: name each coachee in a table of their own figures
     #[arg(long, requires = "all")]
     pub names: bool,
+}
+
+/// `innerceo prep --coachee NAME` writes a form; `innerceo prep import FILE`
+/// imports the answers.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct PrepArgs {
+    #[command(subcommand)]
+    pub import: Option<PrepCmd>,
+    /// The coachee the form is for (a name or its first letters)
+    #[arg(long, value_name = "NAME", required = true)]
+    pub coachee: Option<String>,
+    /// The guide whose Six Centers questions the form asks (default: the
+    /// default guide of the settings, else one-to-one)
+    #[arg(long, value_name = "ID")]
+    pub guide: Option<String>,
+    /// Where to write the page (default: prep-NAME-DATE.html in the current folder)
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PrepCmd {
+    /// Import the answers a coachee saved from their form (prep-NAME-DATE.json)
+    Import {
+        /// The file the preparation page saved
+        file: PathBuf,
+    },
 }
 
 /// Which actions `innerceo actions` lists.

@@ -9,6 +9,7 @@ pub mod export;
 pub mod guide;
 pub mod model;
 pub mod names;
+pub mod prep;
 pub mod radar;
 pub mod report;
 pub mod secret;

@@ -14,6 +14,7 @@
 //! - `store/search.rs`: full-text search;
 //! - `store/disposal.rs`: discarding a session, deleting a coachee for good;
 //! - `store/undo.rs`: an action's state before a change, to put it back;
+//! - `store/prep.rs`: preparation forms issued to coachees and their answers;
 //! - `store/explain.rs`: query plans of what a call runs (for tests);
 //! - `store/convert.rs`: how times, dates and enums are written in SQL;
 //! - `store/cipher.rs`: encryption at rest (SQLCipher): unlocking, and
@@ -35,6 +36,7 @@ mod convert;
 mod disposal;
 mod explain;
 mod open;
+mod prep;
 mod probe;
 mod record;
 mod search;

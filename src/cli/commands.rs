@@ -121,6 +121,7 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
         }
         Command::Export(args) => super::share::export(cli, args, out)?,
         Command::Report(args) => super::report::report(cli, args, out)?,
+        Command::Prep(args) => super::prep::prep(cli, args, out)?,
         Command::Import { file } => super::share::import(cli, file, out)?,
         Command::Backup { path, force } => super::share::backup(cli, path, *force, out)?,
         Command::Completions { shell } => {

@@ -106,7 +106,9 @@ impl Store {
         };
         self.write(|| {
             let coachee = self.coachee_rowid(coachee_id)?;
-            self.insert_session_row(&session, coachee)?;
+            let rowid = self.insert_session_row(&session, coachee)?;
+            // The coachee's preparation, if they sent one, waits for this.
+            self.claim_prep(coachee, rowid)?;
             Ok(())
         })?;
         Ok(session)

@@ -319,6 +319,8 @@ pub struct SessionData {
     pub previous_at: Option<OffsetDateTime>,
     /// Another window that edits this session: then this one only reads.
     pub holder: Option<crate::store::Holder>,
+    /// What the coachee prepared for this session, if they sent it.
+    pub prep: Option<crate::prep::Prep>,
 }
 
 /// Results of effects, fed back into `update`.

@@ -36,6 +36,8 @@ pub enum Cmd {
     ToggleShareSafe,
     Finish,
     Digit(u8),
+    /// Take the score the coachee prepared (a rating).
+    TakePrepared,
     MarkDone,
     MarkCarried,
     MarkDropped,

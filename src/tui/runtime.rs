@@ -541,5 +541,6 @@ pub fn load_session(store: &Store, session_id: &str) -> store::Result<SessionDat
         previous: previous.map(|p| p.scores).unwrap_or_default(),
         previous_at,
         holder: None,
+        prep: crate::prep::for_session(store, session_id)?,
     })
 }

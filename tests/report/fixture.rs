@@ -4,6 +4,9 @@
 //! Kofi, two sessions; Lena, archived, one session. Every piece of text is
 //! unique, so a test can look for each one.
 
+// Each test crate uses a different part of the fixture.
+#![allow(dead_code)]
+
 use std::collections::BTreeMap;
 
 use innerceo::guide::builtin_guides;

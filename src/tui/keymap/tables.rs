@@ -171,6 +171,7 @@ const SESSION_RATING: &[Binding] = &[
     b(&[UP], Cmd::Up, "up", "Go to the center above", false),
     b(&[DOWN], Cmd::Down, "down", "Go to the center below", true),
     b(&[ENTER], Cmd::Edit, "note", "Write a note on this center (or just start typing)", true),
+    b(&[ctrl('y')], Cmd::TakePrepared, "take prepared", "Take the score the coachee prepared, when they sent a preparation", false),
     b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];
 

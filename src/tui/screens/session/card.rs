@@ -138,6 +138,9 @@ pub fn build(s: &Session, theme: &Theme, width: usize, env: &Env) -> Card {
     }
     if let Some(stage) = s.stage_def() {
         intro(&mut b, s, stage);
+        if s.stage == 0 {
+            topics(&mut b, s);
+        }
         match &stage.kind {
             StageKind::Questions { prompts } => prompts_rows(&mut b, s, stage, prompts),
             StageKind::Review => rows::review_rows(&mut b, s, env),
@@ -162,6 +165,21 @@ pub fn build(s: &Session, theme: &Theme, width: usize, env: &Env) -> Card {
         spans: b.spans,
         cursor: b.cursor,
     }
+}
+
+/// The topics the coachee prepared, on the first stage, where the
+/// conversation starts.
+fn topics(b: &mut Builder, s: &Session) {
+    let Some(prep) = &s.data.prep else { return };
+    let topics: Vec<&str> = prep.topics().collect();
+    if topics.is_empty() {
+        return;
+    }
+    b.para(0, "The coachee wants to talk about:", b.theme.ok);
+    for t in topics {
+        b.para(2, &format!("• {t}"), b.theme.base);
+    }
+    b.blank();
 }
 
 fn intro(b: &mut Builder, s: &Session, stage: &Stage) {

@@ -51,6 +51,9 @@ pub(super) fn review_rows(b: &mut Builder, s: &Session, env: &Env) {
             dates::fmt_date(dates::local_date(a.created_at))
         );
         b.para(12, &meta, if overdue { t.warn } else { t.dim });
+        if let Some(p) = s.data.prep.as_ref().and_then(|p| p.action(&a.id)) {
+            b.para(12, &prepared_action(p), t.ok);
+        }
         if focused && !s.note_open {
             b.para(
                 12,
@@ -83,7 +86,22 @@ pub(super) fn ratings_rows(
         .map(|i| wrap::width(&i.label))
         .max()
         .unwrap_or(8);
-    let bar_w = if b.width >= 40 { 10 } else { 5 };
+    // The bar shrinks when the row also says what was prepared and what it
+    // was last time, so that no figure is cut at the card's edge:
+    // mark, label, bar, score, "  prepared 10", "  was 10 (+10)".
+    let prepared = items.iter().any(|it| {
+        s.data
+            .prep
+            .as_ref()
+            .and_then(|p| p.center(&it.id))
+            .is_some_and(|c| c.score.is_some())
+    });
+    let tail = if s.data.previous.is_empty() { 0 } else { 14 } + if prepared { 13 } else { 0 };
+    let bar_w = if b.width >= 2 + label_w + 1 + 10 + 3 + tail && b.width >= 40 {
+        10
+    } else {
+        5
+    };
     for (i, it) in items.iter().enumerate() {
         let el = Element::Rating(i);
         let focused = focus_is(s, el);
@@ -111,6 +129,10 @@ pub(super) fn ratings_rows(
                 score.map_or("-".to_owned(), |s| s.to_string())
             )),
         ];
+        let prepared = s.data.prep.as_ref().and_then(|p| p.center(&it.id));
+        if let Some(v) = prepared.and_then(|p| p.score) {
+            spans.push(Span::styled(format!("  prepared {v}"), t.ok));
+        }
         match (prev, score) {
             (Some(p), Some(now)) => {
                 spans.push(Span::styled(
@@ -128,6 +150,9 @@ pub(super) fn ratings_rows(
         };
         if focused {
             b.para(4, &it.question, t.base);
+            if let Some(p) = prepared {
+                b.para(4, &prepared_center(p), t.ok);
+            }
             b.editor(s, &key, 2, s.note_open, "(type to add a note)");
         } else if !s.editor_text(&key).unwrap_or_default().is_empty() {
             b.editor(s, &key, 2, false, "");
@@ -373,3 +398,36 @@ pub(super) fn close_rows(b: &mut Builder, s: &Session, stage: &Stage, env: &Env)
         b.end(start);
     }
 }
+
+/// `Coachee's preparation: in progress · "the note"`.
+fn prepared_action(p: &crate::prep::ActionAnswer) -> String {
+    let mut out = format!(
+        "{}: {}",
+        PREPARED,
+        p.mark.map_or("no mark", crate::prep::Mark::label)
+    );
+    if !p.note.trim().is_empty() {
+        out.push_str(&format!(" · \"{}\"", p.note.trim()));
+    }
+    out
+}
+
+/// `Coachee's preparation: 7 · "the note" · Ctrl-y takes 7`.
+fn prepared_center(p: &crate::prep::CenterAnswer) -> String {
+    let mut out = format!(
+        "{}: {}",
+        PREPARED,
+        p.score
+            .map_or_else(|| "no score".to_owned(), |v| v.to_string())
+    );
+    if !p.note.trim().is_empty() {
+        out.push_str(&format!(" · \"{}\"", p.note.trim()));
+    }
+    if let Some(v) = p.score {
+        out.push_str(&format!(" · Ctrl-y takes {v}"));
+    }
+    out
+}
+
+/// How the card names what came from the coachee's preparation.
+pub(super) const PREPARED: &str = "Coachee's preparation";

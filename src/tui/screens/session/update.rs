@@ -70,6 +70,7 @@ impl Session {
             (Some(Cmd::Left), _) => self.nudge_score(el, -1),
             (Some(Cmd::Right), _) => self.nudge_score(el, 1),
             (Some(Cmd::Digit(d)), _) => self.set_score(el, if d == 0 { 10 } else { i64::from(d) }),
+            (Some(Cmd::TakePrepared), Element::Rating(_)) => self.take_prepared(el),
             (Some(Cmd::Toggle), Element::Option(i)) => self.pick_option(i),
             (Some(Cmd::Toggle), Element::Tag(i)) => self.toggle_tag(i),
             (Some(Cmd::Edit), Element::Rating(_) | Element::Review(_)) => {

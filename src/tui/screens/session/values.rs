@@ -162,6 +162,23 @@ impl Session {
         self.set_score(el, next)
     }
 
+    /// The score the coachee prepared for the focused center, if any.
+    pub(super) fn prepared_score(&self, el: Element) -> Option<i64> {
+        let (_, item, _) = self.score_target(el)?;
+        self.data.prep.as_ref()?.center(&item)?.score
+    }
+
+    /// Ctrl-y on a center: the coachee's prepared score becomes the
+    /// session's, as if typed.
+    pub(super) fn take_prepared(&mut self, el: Element) -> Vec<Msg> {
+        match self.prepared_score(el) {
+            Some(score) => self.set_score(el, score),
+            None => vec![Msg::Say(
+                "The coachee prepared no score for this center".to_owned(),
+            )],
+        }
+    }
+
     pub(super) fn set_score(&mut self, el: Element, score: i64) -> Vec<Msg> {
         let Some((stage, item, scale)) = self.score_target(el) else {
             return vec![];
