@@ -3,6 +3,7 @@
 //! (format `innerceo-prep/1`), and their import (`import`), checked against
 //! the form exactly as it was issued from this database.
 
+pub mod doc;
 mod import;
 mod page;
 
@@ -40,6 +41,8 @@ pub struct Form {
 pub struct FormAction {
     pub id: String,
     pub text: String,
+    #[serde(default)]
+    pub owner: String,
     pub due: Option<Date>,
 }
 
@@ -224,6 +227,7 @@ pub fn build(
         .map(|r| FormAction {
             id: r.action.id,
             text: r.action.text,
+            owner: r.action.owner,
             due: r.action.due,
         })
         .collect();

@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod msg;
 pub mod nav;
 pub mod popup;
+pub mod prep_dialog;
 pub mod report_dialog;
 pub mod runtime;
 pub mod screens;

@@ -13,6 +13,8 @@ mod snapshots;
 mod contract;
 #[path = "tui/event_loop.rs"]
 mod event_loop;
+#[path = "tui/prep.rs"]
+mod prep;
 #[path = "tui/readable.rs"]
 mod readable;
 #[path = "tui/records.rs"]

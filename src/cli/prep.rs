@@ -8,22 +8,12 @@ use anyhow::{Result, anyhow};
 
 use super::{Cli, PrepArgs, PrepCmd, db_path, open_store};
 use crate::controls::escape;
-use crate::prep::{self, Imported};
+use crate::prep;
 
 pub fn prep(cli: &Cli, args: &PrepArgs, out: &mut dyn Write) -> Result<()> {
     if let Some(PrepCmd::Import { file }) = &args.import {
         let store = open_store(cli)?;
-        let said = match prep::import_file(&store, file, crate::dates::now())? {
-            Imported::New { coachee } => {
-                format!("Imported {coachee}'s preparation: their next session shows it")
-            }
-            Imported::Replaced { coachee } => format!(
-                "Imported {coachee}'s preparation again: the newer answers replace the earlier ones"
-            ),
-            Imported::Unchanged { coachee } => {
-                format!("{coachee}'s preparation was already imported: nothing changed")
-            }
-        };
+        let said = prep::import_file(&store, file, crate::dates::now())?.message();
         writeln!(out, "{}", escape(&said))?;
         return Ok(());
     }

@@ -392,7 +392,7 @@ fn rating(
 
 /// `7/10` and `███████░░░`: a block per point, counted from zero when the
 /// scale starts above it.
-fn score(value: Option<i64>, scale: Scale) -> Option<(String, String)> {
+pub(crate) fn score(value: Option<i64>, scale: Scale) -> Option<(String, String)> {
     let v = value?;
     let base = scale.min.min(0);
     let total = (scale.max - base).clamp(1, 20);

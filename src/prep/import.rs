@@ -27,6 +27,23 @@ pub enum Imported {
     Unchanged { coachee: String },
 }
 
+impl Imported {
+    /// What the coach is told.
+    pub fn message(&self) -> String {
+        match self {
+            Imported::New { coachee } => {
+                format!("Imported {coachee}'s preparation: their next session shows it")
+            }
+            Imported::Replaced { coachee } => format!(
+                "Imported {coachee}'s preparation again: the newer answers replace the earlier ones"
+            ),
+            Imported::Unchanged { coachee } => {
+                format!("{coachee}'s preparation was already imported: nothing changed")
+            }
+        }
+    }
+}
+
 /// Reads and checks an answer file's JSON, before any form is looked up.
 pub fn parse_answers(text: &str) -> Result<Answers> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {

@@ -440,6 +440,10 @@ impl App {
         if let FormKind::Export { .. } = &form.kind {
             return crate::tui::export_dialog::submit(form, self.share_safe);
         }
+        if let FormKind::Prep { .. } = &form.kind {
+            let guide = self.guides.get(self.default_guide).map(|l| &l.guide);
+            return crate::tui::prep_dialog::submit(form, guide);
+        }
         if let FormKind::Report { .. } = &form.kind {
             return crate::tui::report_dialog::submit(form, self.share_safe);
         }

@@ -262,6 +262,16 @@ pub enum Effect {
         since: Option<time::Date>,
         path: std::path::PathBuf,
     },
+    /// Write a coachee's preparation page.
+    PrepWrite {
+        coachee_id: String,
+        guide: Box<crate::guide::Guide>,
+        path: std::path::PathBuf,
+    },
+    /// Import the answers a coachee saved from their preparation page.
+    PrepImport {
+        path: std::path::PathBuf,
+    },
     /// Put back the text a recovery file kept.
     Restore(std::path::PathBuf),
     /// Take the session over from the window that holds it, and reopen it.

@@ -33,6 +33,10 @@ pub enum FormKind {
         /// Share-safe mode was on when the form opened: no private notes.
         share_safe: bool,
     },
+    /// Writing a coachee's preparation form, or importing their answers.
+    Prep {
+        coachee_id: String,
+    },
     /// Deleting a coachee for good: the name must be typed.
     DeleteCoachee {
         id: String,
@@ -381,6 +385,7 @@ impl Form {
                 Ok(vec![])
             }
             FormKind::Report { .. } => crate::tui::report_dialog::check(self).map(|()| vec![]),
+            FormKind::Prep { .. } => crate::tui::prep_dialog::check(self).map(|()| vec![]),
         }
     }
 }

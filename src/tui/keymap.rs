@@ -53,6 +53,8 @@ pub enum Cmd {
     Export,
     /// Write a progress report (coachee page).
     Report,
+    /// The coachee's preparation: write the form, import the answers.
+    Prepare,
     CompareEarlier,
     CompareLater,
     CycleStatus,

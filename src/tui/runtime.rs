@@ -315,6 +315,29 @@ impl Runtime {
                 Err(e) => Loaded::Error(format!("{e:#}")),
             });
         }
+        let prepared = match &effect {
+            Effect::PrepWrite {
+                coachee_id,
+                guide,
+                path,
+            } => Some(super::prep_dialog::write(
+                store,
+                coachee_id,
+                guide,
+                path,
+                self.app.now,
+            )),
+            Effect::PrepImport { path } => {
+                Some(super::prep_dialog::import(store, path, self.app.now))
+            }
+            _ => None,
+        };
+        if let Some(done) = prepared {
+            return Some(match done {
+                Ok(message) => Loaded::Saved(Some(message)),
+                Err(e) => Loaded::Error(format!("{e:#}")),
+            });
+        }
         if let Effect::Copy {
             session_id,
             include_private,
@@ -516,6 +539,8 @@ impl Runtime {
             })),
             Effect::Export { .. }
             | Effect::Report { .. }
+            | Effect::PrepWrite { .. }
+            | Effect::PrepImport { .. }
             | Effect::Restore(_)
             | Effect::Copy { .. } => Ok(None),
             Effect::Save(_) | Effect::Flush | Effect::Durable | Effect::Quit => Ok(None),

@@ -276,6 +276,7 @@ const COACHEE: &[Binding] = &[
     b(&[k('[')], Cmd::CompareEarlier, "earlier", "Compare the latest Six Centers with an earlier session", false),
     b(&[k(']')], Cmd::CompareLater, "later", "Compare the latest Six Centers with a later session", false),
     b(&[k('b')], Cmd::ActionsBoard, "actions", "Actions board for this coachee", true),
+    b(&[k('p')], Cmd::Prepare, "prepare", "The coachee's preparation: write the form they fill in before the next session, or import their answers", false),
     b(&[k('r')], Cmd::Report, "report", "Write a progress report: for the coachee or a sponsor, Markdown or HTML", false),
     b(&[k('D')], Cmd::Discard, "discard", "Discard the selected session and everything in it (asks first, naming it)", false),
 ];

@@ -132,6 +132,12 @@ impl CoacheeView {
                 }
                 return vec![Msg::Say("No session yet: press n to start one".to_owned())];
             }
+            Cmd::Prepare => {
+                return vec![Msg::Popup(crate::tui::prep_dialog::popup(
+                    &v.data.coachee,
+                    env,
+                ))];
+            }
             Cmd::Report => {
                 return vec![Msg::Popup(crate::tui::report_dialog::popup(
                     &v.data.coachee,

@@ -25,7 +25,8 @@ pub fn lines(data: &SessionData, theme: &Theme, private: bool) -> Vec<Line<'stat
 pub fn document(data: &SessionData, theme: &Theme, private: bool) -> Document {
     let t = theme;
     let previous = data.previous_at.map(|at| (at, &data.previous));
-    let d = doc::Document::build(&data.record, previous, private);
+    let mut d = doc::Document::build(&data.record, previous, private);
+    crate::prep::doc::add_to(&mut d, data.prep.as_ref());
     let mut out = vec![Line::styled(d.title.clone(), t.title)];
     let facts: Vec<String> = d
         .facts
