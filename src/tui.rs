@@ -20,6 +20,7 @@ pub mod report_dialog;
 pub mod runtime;
 pub mod screens;
 pub mod settings;
+mod signals;
 pub mod theme;
 pub mod ui;
 pub mod unlock;
@@ -89,11 +90,7 @@ pub fn run(cli: &Cli, config: &crate::config::Config) -> Result<()> {
 /// Set by SIGTERM, SIGHUP and SIGINT: save and leave at the next turn of the loop.
 fn stop_flag() -> Result<Arc<AtomicBool>> {
     let flag = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
+    for &sig in signals::STOP {
         signal_hook::flag::register(sig, Arc::clone(&flag)).context("cannot watch for signals")?;
     }
     Ok(flag)
@@ -131,13 +128,7 @@ fn run_terminal(mut rt: Runtime, db: &Path) -> Result<()> {
     let mut terminal = ratatui::try_init().context("cannot take over the terminal")?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let result = panic::catch_unwind(AssertUnwindSafe(|| -> Result<()> {
-        let waiter = input::Waiter::new(&[
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGHUP,
-            signal_hook::consts::SIGINT,
-            signal_hook::consts::SIGWINCH,
-        ])
-        .context("cannot watch the terminal")?;
+        let waiter = input::Waiter::new(signals::WAKE).context("cannot watch the terminal")?;
         let mut io = event_loop::TerminalIo {
             waiter,
             stop: &stop,

@@ -8,9 +8,12 @@ use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
+#[cfg(unix)]
 use std::thread::JoinHandle;
 
+#[cfg(unix)]
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+#[cfg(unix)]
 use signal_hook::iterator::{Handle, Signals};
 
 use super::target::{COMPANIONS, with_suffix};
@@ -87,8 +90,16 @@ pub(super) struct TempFile {
     /// the file of a conversion in progress for a leftover.
     _lock: File,
     phase: Arc<Mutex<Phase>>,
-    signals: Option<(Handle, JoinHandle<()>)>,
+    signals: Option<Watcher>,
 }
+
+/// The thread that watches for signals, and how to stop it.
+#[cfg(unix)]
+type Watcher = (Handle, JoinHandle<()>);
+/// Elsewhere nothing watches: an interrupted conversion's file is removed
+/// at the next start (`remove_conversion_leftovers`).
+#[cfg(not(unix))]
+type Watcher = ();
 
 impl TempFile {
     /// Creates `NAME.db.converting` beside `db`, readable by the user only
@@ -147,6 +158,7 @@ impl TempFile {
     }
 
     fn stop_watching(&mut self) {
+        #[cfg(unix)]
         if let Some((handle, thread)) = self.signals.take() {
             handle.close();
             let _ = thread.join();
@@ -154,9 +166,15 @@ impl TempFile {
     }
 }
 
+#[cfg(not(unix))]
+fn watch_signals(_db: &Path, _phase: &Arc<Mutex<Phase>>) -> io::Result<Watcher> {
+    Ok(())
+}
+
 /// A thread that, on SIGINT, SIGTERM or SIGHUP while the file is being
 /// written, removes it and exits (128 + the signal, as a shell does).
-fn watch_signals(db: &Path, phase: &Arc<Mutex<Phase>>) -> io::Result<(Handle, JoinHandle<()>)> {
+#[cfg(unix)]
+fn watch_signals(db: &Path, phase: &Arc<Mutex<Phase>>) -> io::Result<Watcher> {
     let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP])?;
     let handle = signals.handle();
     let phase = Arc::clone(phase);

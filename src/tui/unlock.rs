@@ -47,13 +47,7 @@ pub fn unlock(path: &Path, theme: Theme) -> Result<Option<Store>> {
 }
 
 fn ask(terminal: &mut DefaultTerminal, path: &Path, theme: Theme) -> Result<Option<Store>> {
-    let mut waiter = Waiter::new(&[
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGWINCH,
-    ])
-    .context("cannot watch the terminal")?;
+    let mut waiter = Waiter::new(super::signals::WAKE).context("cannot watch the terminal")?;
     let mut screen = Unlock {
         path,
         input: masked(),
