@@ -84,7 +84,6 @@ mod tests {
     }
 
     #[cfg(unix)]
-    #[cfg(unix)]
     #[test]
     fn a_file_others_can_read_is_refused() {
         use std::os::unix::fs::PermissionsExt;
