@@ -39,6 +39,8 @@ pub struct CoacheeSummary {
     pub last_session: Option<OffsetDateTime>,
     /// The id of the coachee's unfinished session, if any.
     pub unfinished_session: Option<String>,
+    /// When that unfinished session started.
+    pub unfinished_started: Option<OffsetDateTime>,
     /// When the next session is due (see [`next_session_due`]).
     pub next_session: Option<Date>,
 }

@@ -218,7 +218,9 @@ impl Store {
                 (SELECT s.uuid FROM sessions s
                   WHERE s.coachee_id = c.id AND s.status = 'in-progress'),
                 (SELECT s.next_session FROM sessions s WHERE s.coachee_id = c.id
-                  ORDER BY s.started_at DESC, s.id DESC LIMIT 1)
+                  ORDER BY s.started_at DESC, s.id DESC LIMIT 1),
+                (SELECT s.started_at FROM sessions s
+                  WHERE s.coachee_id = c.id AND s.status = 'in-progress')
              FROM coachees c
              WHERE ?2 OR c.archived = 0"
         ))?;
@@ -237,6 +239,7 @@ impl Store {
                 overdue_actions: r.get(9)?,
                 last_session,
                 unfinished_session: r.get(11)?,
+                unfinished_started: opt_time_from_sql(r.get(13)?)?,
                 next_session,
             })
         })?;

@@ -151,6 +151,7 @@ impl App {
         match &self.popup {
             Some(Popup::Help { .. }) => return Context::Help,
             Some(Popup::Picker { .. }) => return Context::Picker,
+            Some(Popup::ResumeList { .. }) => return Context::ResumeList,
             Some(Popup::Form(_)) => return Context::Form,
             Some(Popup::Confirm { .. }) => return Context::Confirm,
             Some(Popup::Unfinished { .. }) => return Context::Unfinished,

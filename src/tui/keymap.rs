@@ -79,6 +79,8 @@ pub enum Context {
     Form,
     Confirm,
     Unfinished,
+    /// Which of several unfinished sessions to resume.
+    ResumeList,
     Help,
     /// A prompt's answer or the rationale: printable keys type.
     SessionText,
@@ -117,6 +119,7 @@ impl Context {
         Context::Form,
         Context::Confirm,
         Context::Unfinished,
+        Context::ResumeList,
         Context::Help,
         Context::SessionText,
         Context::SessionLine,

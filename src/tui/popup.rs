@@ -29,6 +29,12 @@ pub enum Popup {
         session_id: String,
         name: String,
     },
+    /// Several sessions are unfinished: which one to resume.
+    ResumeList {
+        /// (session id, coachee name, when it started), oldest first.
+        sessions: Vec<(String, String, time::OffsetDateTime)>,
+        selected: usize,
+    },
 }
 
 /// What a confirmed dialog does.
@@ -88,6 +94,21 @@ impl Popup {
                         })
                     });
                     return (Answer::Close, start.into_iter().collect());
+                }
+                Some(Cmd::Back) => return (Answer::Close, vec![]),
+                _ => {}
+            },
+            Popup::ResumeList { sessions, selected } => match cmd {
+                Some(c @ (Cmd::Up | Cmd::Down | Cmd::Top | Cmd::Bottom)) => {
+                    *selected = super::screens::common::moved(*selected, sessions.len(), c);
+                }
+                Some(Cmd::Submit) => {
+                    let open = sessions.get(*selected).map(|(id, _, _)| {
+                        Msg::Effect(Effect::OpenSession {
+                            session_id: id.clone(),
+                        })
+                    });
+                    return (Answer::Close, open.into_iter().collect());
                 }
                 Some(Cmd::Back) => return (Answer::Close, vec![]),
                 _ => {}

@@ -568,3 +568,44 @@ fn small_conveniences_of_home_forms_and_the_summary() {
     };
     assert_eq!(form.value(1), "", "Ctrl-u empties the path");
 }
+
+/// With several unfinished sessions, `c` on home lists them, oldest first,
+/// and resumes the one chosen.
+#[test]
+fn c_on_home_lists_the_unfinished_sessions_when_there_are_several() {
+    let mut rt = runtime();
+    for name in ["Ana Silva", "Ben Okafor", "Cleo Park"] {
+        add_coachee(&mut rt, name, "");
+    }
+    for name in ["Ana Silva", "Ben Okafor"] {
+        let mut rt2 = runtime_with(rt.store, Theme::colored());
+        while rt2
+            .app
+            .home
+            .selected()
+            .is_some_and(|s| s.coachee.name != name)
+        {
+            key(&mut rt2, KeyCode::Down);
+        }
+        ch(&mut rt2, 'n');
+        key(&mut rt2, KeyCode::Enter);
+        assert!(matches!(rt2.app.screen, Screen::Session(_)));
+        ctrl(&mut rt2, 'q');
+        rt = rt2;
+    }
+    let mut rt = runtime_with(rt.store, Theme::colored());
+    key(&mut rt, KeyCode::End); // Cleo, who has none
+    ch(&mut rt, 'c');
+    let list = screen(&rt, 80, 24);
+    assert!(list.contains("Unfinished sessions: which one?"), "{list}");
+    let listed: Vec<&str> = list.lines().filter(|l| l.contains("  started ")).collect();
+    assert_eq!(listed.len(), 2, "both, and not Cleo:\n{list}");
+    assert!(listed[0].contains("Ana Silva") && listed[1].contains("Ben Okafor"), "{list}");
+    assert!(list.contains("Enter resume"), "{list}");
+    key(&mut rt, KeyCode::Down);
+    key(&mut rt, KeyCode::Enter);
+    let Screen::Session(s) = &rt.app.screen else {
+        panic!("nothing resumed:\n{}", screen(&rt, 80, 24));
+    };
+    assert_eq!(s.data.record.coachee.name, "Ben Okafor");
+}

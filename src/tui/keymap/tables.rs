@@ -93,6 +93,16 @@ const PICKER: &[Binding] = &[
     b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
 ];
 
+const RESUME_LIST: &[Binding] = &[
+    b(&[UP, k('k')], Cmd::Up, "up", "Select the session above", false),
+    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the session below", false),
+    b(&[HOME_KEY, k('g')], Cmd::Top, "first", "Select the first session", false),
+    b(&[END_KEY, k('G')], Cmd::Bottom, "last", "Select the last session", false),
+    b(&[ENTER], Cmd::Submit, "resume", "Resume the selected session", true),
+    b(&[ESC], Cmd::Back, "cancel", "Close without resuming", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
 const FORM: &[Binding] = &[
     b(&[TAB, DOWN], Cmd::NextField, "next field", "Go to the next field", true),
     b(&[BACKTAB, UP], Cmd::PrevField, "previous field", "Go to the previous field", false),
@@ -335,6 +345,7 @@ pub(super) fn tables(ctx: Context) -> Vec<&'static [Binding]> {
     match ctx {
         Context::Home => vec![HOME],
         Context::Picker => vec![PICKER],
+        Context::ResumeList => vec![RESUME_LIST],
         Context::Form => vec![FORM],
         Context::Confirm => vec![CONFIRM],
         Context::Unfinished => vec![UNFINISHED],

@@ -333,14 +333,26 @@ impl Home {
                         })];
                     }
                     // Exactly one unfinished session among the coachees:
-                    // that is the one to resume, whoever is selected.
-                    let mut open = self
+                    // that is the one to resume, whoever is selected; with
+                    // several, the coach picks one from a list.
+                    let mut open: Vec<(String, String, time::OffsetDateTime)> = self
                         .rows
                         .iter()
-                        .filter_map(|r| r.unfinished_session.as_ref());
-                    if let (Some(id), None) = (open.next(), open.next()) {
+                        .filter_map(|r| {
+                            let id = r.unfinished_session.clone()?;
+                            Some((id, r.coachee.name.clone(), r.unfinished_started?))
+                        })
+                        .collect();
+                    if let [(id, _, _)] = open.as_slice() {
                         return vec![Msg::Effect(Effect::OpenSession {
                             session_id: id.clone(),
+                        })];
+                    }
+                    if open.len() > 1 {
+                        open.sort_by_key(|(_, _, at)| *at);
+                        return vec![Msg::Popup(Popup::ResumeList {
+                            sessions: open,
+                            selected: 0,
                         })];
                     }
                     let name = s.coachee.name.clone();

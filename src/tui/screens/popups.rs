@@ -23,6 +23,7 @@ pub fn draw(ui: &Ui<'_>, guides: &[LoadedGuide], popup: &Popup, frame: &mut Fram
             ..
         } => picker(ui, guides, coachee_name, *selected, frame, area),
         Popup::Form(form) => form_popup(ui, form, frame, area),
+        Popup::ResumeList { sessions, selected } => resume_list(ui, sessions, *selected, frame, area),
         Popup::Confirm { text, .. } => message_box(
             ui,
             " Please confirm ",
@@ -135,6 +136,7 @@ fn context_name(ctx: Context) -> &'static str {
     match ctx {
         Context::Home => "home",
         Context::Picker => "guide picker",
+        Context::ResumeList => "unfinished sessions",
         Context::Form => "form",
         Context::Confirm | Context::Unfinished => "question",
         Context::Help => "help",
@@ -158,6 +160,43 @@ fn context_name(ctx: Context) -> &'static str {
         Context::Board => "actions board",
         Context::Search => "search",
     }
+}
+
+/// The unfinished sessions, oldest first, to resume one.
+fn resume_list(
+    ui: &Ui<'_>,
+    sessions: &[(String, String, time::OffsetDateTime)],
+    selected: usize,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let t = &ui.theme;
+    let r = common::centered(area, 64, sessions.len() as u16 + 5);
+    frame.render_widget(Clear, r);
+    let block = common::block(ui, " Unfinished sessions: which one? ".to_owned(), true);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let mut lines: Vec<Line<'_>> = sessions
+        .iter()
+        .enumerate()
+        .map(|(i, (_, name, at))| {
+            let sel = i == selected;
+            Line::from(vec![
+                Span::styled(if sel { "› " } else { "  " }, t.key),
+                Span::styled(name.clone(), if sel { t.selected } else { t.base }),
+                Span::styled(format!("  started {}", dates::fmt_datetime(*at)), t.dim),
+            ])
+        })
+        .collect();
+    lines.push(Line::from(""));
+    let mut keys = Vec::new();
+    for (k, label) in crate::tui::ui::status_items(Context::ResumeList) {
+        keys.push(Span::styled(k, t.key));
+        keys.push(Span::raw(format!(" {label}   ")));
+    }
+    lines.push(Line::from(keys));
+    let scroll = (selected as u16).saturating_sub(inner.height.saturating_sub(3));
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
 
 fn picker(
