@@ -31,6 +31,33 @@ impl ThemeName {
     }
 }
 
+/// The first day of the week, for dates typed as `next week` or `end of week`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WeekStart {
+    Monday,
+    Saturday,
+    Sunday,
+}
+
+impl WeekStart {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WeekStart::Monday => "monday",
+            WeekStart::Saturday => "saturday",
+            WeekStart::Sunday => "sunday",
+        }
+    }
+
+    pub fn weekday(self) -> time::Weekday {
+        match self {
+            WeekStart::Monday => time::Weekday::Monday,
+            WeekStart::Saturday => time::Weekday::Saturday,
+            WeekStart::Sunday => time::Weekday::Sunday,
+        }
+    }
+}
+
 /// Where a setting's value came from, for `innerceo config show`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -68,16 +95,18 @@ struct FileSettings {
     bell: Option<bool>,
     theme: Option<ThemeName>,
     coach_name: Option<String>,
+    week_start: Option<WeekStart>,
 }
 
 /// The known keys, in the order `config show` lists them.
-pub const KEYS: [&str; 6] = [
+pub const KEYS: [&str; 7] = [
     "default_guide",
     "export_dir",
     "share_safe",
     "bell",
     "theme",
     "coach_name",
+    "week_start",
 ];
 
 /// The effective settings.
@@ -97,6 +126,8 @@ pub struct Config {
     pub theme: Setting<ThemeName>,
     /// How an action owned by "coach" is shown.
     pub coach_name: Setting<Option<String>>,
+    /// The first day of the week in typed dates.
+    pub week_start: Setting<WeekStart>,
 }
 
 /// What the command line says about settings.
@@ -156,6 +187,7 @@ impl Config {
                 file.coach_name.filter(|n| !n.trim().is_empty()).map(Some),
                 None,
             ),
+            week_start: setting(file.week_start, WeekStart::Monday),
         };
         // The environment overrides the file.
         if let Some((v, from)) = pick("default_guide") {
@@ -191,6 +223,22 @@ impl Config {
         if let Some((v, from)) = pick("coach_name") {
             c.coach_name = Setting {
                 value: Some(v),
+                from,
+            };
+        }
+        if let Some((v, from)) = pick("week_start") {
+            c.week_start = Setting {
+                value: match v.trim().to_lowercase().as_str() {
+                    "monday" => WeekStart::Monday,
+                    "saturday" => WeekStart::Saturday,
+                    "sunday" => WeekStart::Sunday,
+                    _ => {
+                        return Err(ConfigError(format!(
+                            "{from} is \"{}\": use monday, saturday or sunday",
+                            crate::controls::escape(&v)
+                        )));
+                    }
+                },
                 from,
             };
         }
@@ -257,6 +305,11 @@ impl Config {
                 "coach_name",
                 self.coach_name.value.clone().unwrap_or_else(none),
                 &self.coach_name.from,
+            ),
+            (
+                "week_start",
+                self.week_start.value.as_str().to_owned(),
+                &self.week_start.from,
             ),
         ];
         let mut out = format!("config file: {file}\n");

@@ -88,16 +88,45 @@ pub fn parse_iso_date(s: &str) -> Option<Date> {
 /// Why a typed date was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "\"{input}\" is not a date: use 2026-12-05, +3d, +2w, today, tomorrow or a weekday like fri"
+    "\"{input}\" is not a date: use 2026-12-05, +3d, +2w, today, tomorrow, a weekday like fri, or next week"
 )]
 pub struct DateError {
     pub input: String,
 }
 
+/// The first day of the week from the settings (`week_start`), set once at
+/// start; Monday until then.
+static WEEK_START: std::sync::OnceLock<Weekday> = std::sync::OnceLock::new();
+
+pub fn set_week_start(day: Weekday) {
+    let _ = WEEK_START.set(day);
+}
+
+pub fn week_start() -> Weekday {
+    WEEK_START.get().copied().unwrap_or(Weekday::Monday)
+}
+
+/// The first day of the week after the one `today` is in, weeks starting
+/// on `start`.
+pub fn next_week(today: Date, start: Weekday) -> Date {
+    let mut d = today + Duration::days(1);
+    while d.weekday() != start {
+        d += Duration::days(1);
+    }
+    d
+}
+
 /// Parses a due date as typed by a coach, relative to `today`:
 /// `2026-12-05`, `+3d`, `+2w`, `+1m`, `today`, `tomorrow`, a weekday name
-/// (`fri`, `friday`: the next one, never today). An empty string is `None`.
+/// (`fri`, `friday`: the next one, never today), `next week` (its first
+/// day) or `end of week` (the last day of this one), weeks starting on the
+/// `week_start` setting. An empty string is `None`.
 pub fn parse_due(input: &str, today: Date) -> Result<Option<Date>, DateError> {
+    parse_due_in(input, today, week_start())
+}
+
+/// [`parse_due`] with the week starting on `start`.
+pub fn parse_due_in(input: &str, today: Date, start: Weekday) -> Result<Option<Date>, DateError> {
     let s = input.trim().to_lowercase();
     let err = || DateError {
         input: input.trim().to_owned(),
@@ -111,6 +140,10 @@ pub fn parse_due(input: &str, today: Date) -> Result<Option<Date>, DateError> {
     match s.as_str() {
         "today" => return Ok(Some(today)),
         "tomorrow" | "tmr" => return Ok(Some(today + Duration::days(1))),
+        "next week" => return Ok(Some(next_week(today, start))),
+        "end of week" | "end of the week" | "eow" | "this week" => {
+            return Ok(Some(next_week(today, start) - Duration::days(1)));
+        }
         _ => {}
     }
     if let Some(rest) = s.strip_prefix('+') {

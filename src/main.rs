@@ -58,6 +58,7 @@ fn try_main(cli: &Cli) -> anyhow::Result<()> {
     if let Some(name) = &config.coach_name.value {
         innerceo::export::set_coach_name(name);
     }
+    innerceo::dates::set_week_start(config.week_start.value.weekday());
     remove_conversion_leftovers(cli);
     match &cli.command {
         Some(command) => {

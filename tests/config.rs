@@ -35,7 +35,7 @@ fn load(file: &Path, env: &[(&str, &str)], flags: Flags) -> Result<Config, Strin
 }
 
 const FULL: &str = "default_guide = \"six-centers-checkin\"\nexport_dir = \"/tmp/exports\"\n\
-share_safe = true\nbell = false\ntheme = \"light\"\ncoach_name = \"Sam Rivera\"\n";
+share_safe = true\nbell = false\ntheme = \"light\"\ncoach_name = \"Sam Rivera\"\nweek_start = \"sunday\"\n";
 
 #[test]
 fn a_missing_file_means_defaults_and_every_key_is_read() {
@@ -66,6 +66,7 @@ fn a_missing_file_means_defaults_and_every_key_is_read() {
     assert!(!c.bell.value);
     assert_eq!(c.theme.value, ThemeName::Light);
     assert_eq!(c.coach_name.value.as_deref(), Some("Sam Rivera"));
+    assert_eq!(c.week_start.value, innerceo::config::WeekStart::Sunday);
     for from in [&c.default_guide.from, &c.share_safe.from, &c.theme.from] {
         assert_eq!(*from, Source::File);
     }
@@ -246,4 +247,51 @@ fn config_show_and_path_say_what_is_in_force_and_where_it_came_from() {
         String::from_utf8_lossy(&out.stdout).trim(),
         file.display().to_string()
     );
+}
+
+/// `week_start` decides what "next week" and "end of week" mean in a typed
+/// date, and a wrong value is refused like any other.
+#[test]
+fn the_week_start_sets_what_next_week_means() {
+    use innerceo::dates::parse_due_in;
+    use time::Weekday::{Monday, Saturday, Sunday};
+    use time::macros::date;
+    // 2026-11-25 is a Wednesday.
+    let wed = date!(2026 - 11 - 25);
+    let cases = [
+        (Monday, "next week", date!(2026 - 11 - 30)),
+        (Sunday, "next week", date!(2026 - 11 - 29)),
+        (Saturday, "next week", date!(2026 - 11 - 28)),
+        (Monday, "end of week", date!(2026 - 11 - 29)),
+        (Sunday, "end of week", date!(2026 - 11 - 28)),
+        (Saturday, "eow", date!(2026 - 11 - 27)),
+    ];
+    for (start, typed, want) in cases {
+        assert_eq!(
+            parse_due_in(typed, wed, start),
+            Ok(Some(want)),
+            "{typed} with weeks from {start}"
+        );
+    }
+    // On the week's first day, "next week" is a week on, never today.
+    assert_eq!(
+        parse_due_in("next week", date!(2026 - 11 - 30), Monday),
+        Ok(Some(date!(2026 - 12 - 07)))
+    );
+    let dir = tempfile::tempdir().expect("dir");
+    let file = write(dir.path(), "week_start = \"tuesday\"\n");
+    let err = load(&file, &[], Flags::default()).expect_err("bad value");
+    assert!(err.contains("config.toml:1:14"), "{err}");
+    assert!(err.contains("monday"), "names the values it takes: {err}");
+    let c = load(
+        &file,
+        &[("INNERCEO_WEEK_START", "sunday")],
+        Flags::default(),
+    );
+    assert!(c.is_err(), "the file is still wrong");
+    let ok = write(dir.path(), "");
+    let c = load(&ok, &[("INNERCEO_WEEK_START", "Sunday")], Flags::default()).expect("env");
+    assert_eq!(c.week_start.value, innerceo::config::WeekStart::Sunday);
+    let err = load(&ok, &[("INNERCEO_WEEK_START", "someday")], Flags::default()).expect_err("bad");
+    assert!(err.contains("monday, saturday or sunday"), "{err}");
 }

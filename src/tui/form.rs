@@ -188,7 +188,7 @@ impl Form {
                 },
                 FormField {
                     label: "Due",
-                    hint: "2026-12-05, +3d, +2w, fri; empty for no date",
+                    hint: "2026-12-05, +3d, +2w, fri, next week; empty for no date",
                     field: Field::Text(Box::new(line_editor(due))),
                 },
                 FormField {
@@ -222,7 +222,7 @@ impl Form {
             title: format!("Due date of \"{title}\""),
             fields: vec![FormField {
                 label: "Due",
-                hint: "2026-12-05, +3d, +2w, fri; empty for no date",
+                hint: "2026-12-05, +3d, +2w, fri, next week; empty for no date",
                 field: Field::Text(Box::new(line_editor(due))),
             }],
             focus: 0,

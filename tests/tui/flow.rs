@@ -600,7 +600,10 @@ fn c_on_home_lists_the_unfinished_sessions_when_there_are_several() {
     assert!(list.contains("Unfinished sessions: which one?"), "{list}");
     let listed: Vec<&str> = list.lines().filter(|l| l.contains("  started ")).collect();
     assert_eq!(listed.len(), 2, "both, and not Cleo:\n{list}");
-    assert!(listed[0].contains("Ana Silva") && listed[1].contains("Ben Okafor"), "{list}");
+    assert!(
+        listed[0].contains("Ana Silva") && listed[1].contains("Ben Okafor"),
+        "{list}"
+    );
     assert!(list.contains("Enter resume"), "{list}");
     key(&mut rt, KeyCode::Down);
     key(&mut rt, KeyCode::Enter);

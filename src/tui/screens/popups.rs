@@ -23,7 +23,9 @@ pub fn draw(ui: &Ui<'_>, guides: &[LoadedGuide], popup: &Popup, frame: &mut Fram
             ..
         } => picker(ui, guides, coachee_name, *selected, frame, area),
         Popup::Form(form) => form_popup(ui, form, frame, area),
-        Popup::ResumeList { sessions, selected } => resume_list(ui, sessions, *selected, frame, area),
+        Popup::ResumeList { sessions, selected } => {
+            resume_list(ui, sessions, *selected, frame, area)
+        }
         Popup::Confirm { text, .. } => message_box(
             ui,
             " Please confirm ",
@@ -291,7 +293,7 @@ fn form_popup(ui: &Ui<'_>, form: &Form, frame: &mut Frame, area: Rect) {
             hint_text = match dates::parse_due(&form.value(i), ui.today) {
                 Ok(Some(d)) => format!("→ {}", dates::fmt_date_long(d)),
                 Ok(None) => "no due date".to_owned(),
-                Err(_) => "not a date yet: 2026-12-05, +3d, +2w, fri".to_owned(),
+                Err(_) => "not a date yet: 2026-12-05, +3d, +2w, fri, next week".to_owned(),
             };
         }
         frame.render_widget(

@@ -391,7 +391,7 @@ pub(super) fn close_rows(b: &mut Builder, s: &Session, stage: &Stage, env: &Env)
             let example = dates::fmt_date(env.today.saturating_add(time::Duration::days(7)));
             b.para(
                 3,
-                &format!("Accepted: {example}, +3d, +2w, fri, tomorrow; Enter confirms"),
+                &format!("Accepted: {example}, +3d, +2w, fri, next week; Enter confirms"),
                 t.dim,
             );
         }
