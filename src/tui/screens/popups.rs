@@ -24,7 +24,7 @@ pub fn draw(ui: &Ui<'_>, guides: &[LoadedGuide], popup: &Popup, frame: &mut Fram
         } => picker(ui, guides, coachee_name, *selected, frame, area),
         Popup::Form(form) => form_popup(ui, form, frame, area),
         Popup::ResumeList { sessions, selected } => {
-            resume_list(ui, sessions, *selected, frame, area)
+            resume_list(ui, sessions, *selected, frame, area);
         }
         Popup::Confirm { text, .. } => message_box(
             ui,
