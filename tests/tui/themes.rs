@@ -167,3 +167,132 @@ fn every_screen_in_the_light_theme_reads_on_white() {
     assert!(matches!(rt.app.screen, Screen::Summary(_)));
     check(&rt, "summary");
 }
+
+/// The screen with each run of styled text marked by the name of the light
+/// theme's style that drew it: `«key:Enter» read`. A cell whose colours are
+/// no style of the theme shows them (`«?Rgb(..)/Reset:…»`), which no snapshot
+/// should hold.
+fn styled(rt: &Runtime, w: u16, h: u16) -> String {
+    use ratatui::style::Style;
+    let t = Theme::light();
+    let named: Vec<(&str, Style)> = vec![
+        ("title", t.title),
+        ("dim", t.dim),
+        ("selected", t.selected),
+        ("focus", t.focus_border),
+        ("border", t.border),
+        ("key", t.key),
+        ("warn", t.warn),
+        ("error", t.error),
+        ("ok", t.ok),
+        ("private", t.private),
+        ("highlight", t.highlight),
+        ("current", t.current),
+        ("previous", t.previous),
+    ];
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    term.draw(|f| ui::draw(&rt.app, f)).expect("draw");
+    let buf = term.backend().buffer();
+    let name_of = |fg: Color, bg: Color| -> Option<String> {
+        if fg == Color::Reset && bg == Color::Reset {
+            return None;
+        }
+        // Styles that share their colours are named together: `title/focus`.
+        let found: Vec<&str> = named
+            .iter()
+            .filter(|(_, s)| {
+                s.fg.unwrap_or(Color::Reset) == fg && s.bg.unwrap_or(Color::Reset) == bg
+            })
+            .map(|(n, _)| *n)
+            .collect();
+        Some(if found.is_empty() {
+            format!("?{fg:?}/{bg:?}")
+        } else {
+            found.join("/")
+        })
+    };
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        let mut open: Option<String> = None;
+        for x in 0..w {
+            let cell = &buf[(x, y)];
+            // Spaces carry no colour a reader sees, unless on a background.
+            let visible = !cell.symbol().trim().is_empty() || cell.bg != Color::Reset;
+            let name = if visible {
+                name_of(cell.fg, cell.bg)
+            } else {
+                open.clone()
+            };
+            if name != open {
+                if open.is_some() {
+                    line.push('»');
+                }
+                if let Some(n) = &name {
+                    line.push_str(&format!("«{n}:"));
+                }
+                open = name;
+            }
+            line.push_str(cell.symbol());
+        }
+        if open.is_some() {
+            line.push('»');
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn snap(rt: &Runtime, name: &str) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    let text = styled(rt, 80, 24);
+    assert!(
+        !text.contains("«?"),
+        "{name}: a colour outside the theme:\n{text}"
+    );
+    settings.bind(|| insta::assert_snapshot!(format!("light_{name}_80x24"), text));
+}
+
+/// Every screen in the light theme with its colours, as a reader sees them
+/// on a white background.
+#[test]
+fn light_theme_snapshots_of_every_screen() {
+    let mut rt = runtime_with(super::revisit::data_set(), Theme::light());
+    snap(&rt, "home");
+    key(&mut rt, KeyCode::Enter);
+    snap(&rt, "coachee");
+    key(&mut rt, KeyCode::Enter);
+    snap(&rt, "detail");
+    key(&mut rt, KeyCode::Esc);
+    ch(&mut rt, 'b');
+    snap(&rt, "board");
+    key(&mut rt, KeyCode::Esc);
+    key(&mut rt, KeyCode::Esc);
+    ch(&mut rt, '/');
+    typ(&mut rt, "pricing");
+    snap(&rt, "search");
+    key(&mut rt, KeyCode::Esc);
+    key(&mut rt, KeyCode::Down);
+    ch(&mut rt, 'n');
+    key(&mut rt, KeyCode::Enter);
+    if !matches!(rt.app.screen, Screen::Session(_)) {
+        key(&mut rt, KeyCode::Enter);
+    }
+    let stages = match &rt.app.screen {
+        Screen::Session(s) => s.stage_count(),
+        _ => panic!("no session"),
+    };
+    for stage in 0..stages {
+        snap(&rt, &format!("session_stage_{stage}"));
+        ctrl(&mut rt, 'n');
+    }
+    ctrl(&mut rt, 'o');
+    snap(&rt, "session_notes_pane");
+    ctrl(&mut rt, 'o');
+    ctrl(&mut rt, 'f');
+    snap(&rt, "finish_question");
+    ch(&mut rt, 'y');
+    snap(&rt, "summary");
+}
