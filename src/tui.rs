@@ -5,6 +5,7 @@
 //! docs/ARCHITECTURE.md draws it.
 
 pub mod app;
+mod background;
 pub mod clipboard;
 pub mod effect;
 pub mod event_loop;
@@ -55,7 +56,13 @@ pub fn run(cli: &Cli, config: &crate::config::Config) -> Result<()> {
             "innerceo needs a terminal to open the app; for scripts, see `innerceo --help` for the commands"
         );
     }
-    let theme = theme::Theme::named(config.theme.value, &|k| std::env::var(k).ok());
+    let env = |k: &str| std::env::var(k).ok();
+    // `auto` asks the terminal for its background, once, before anything
+    // else reads from it.
+    let reported = (config.theme.value == crate::config::ThemeName::Auto && !theme::no_color(&env))
+        .then(background::reported_light)
+        .flatten();
+    let theme = theme::Theme::resolve(config.theme.value, &env, reported);
     // An encrypted database asks for its passphrase first, on a start
     // screen of its own (or reads --passphrase-file).
     let store = if crate::store::is_encrypted(&path) && cli.passphrase_file.is_none() {
@@ -74,6 +81,7 @@ pub fn run(cli: &Cli, config: &crate::config::Config) -> Result<()> {
         crate::dates::now(),
     )
     .map_err(|e| anyhow::anyhow!(e))?;
+    app.theme = theme;
     app.db_label = path.display().to_string();
     if let Some(e) = errors.first() {
         app.error(format!("A guide was skipped: {e}"));

@@ -29,5 +29,8 @@ mod two_processes;
 #[path = "pty/unlock.rs"]
 mod unlock;
 
+#[path = "pty/theme.rs"]
+mod theme;
+
 #[path = "pty/locked.rs"]
 mod locked;

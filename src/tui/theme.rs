@@ -128,20 +128,37 @@ impl Theme {
     /// reads the terminal's background from `COLORFGBG` ("15;0" is light
     /// text on dark) where the terminal sets it, else stays dark.
     pub fn named(name: crate::config::ThemeName, env: &dyn Fn(&str) -> Option<String>) -> Self {
+        Self::resolve(name, env, None)
+    }
+
+    /// Like [`Theme::named`], `auto` going first by what the terminal
+    /// reported of its background (`reported_light`, see `background`).
+    pub fn resolve(
+        name: crate::config::ThemeName,
+        env: &dyn Fn(&str) -> Option<String>,
+        reported_light: Option<bool>,
+    ) -> Self {
         use crate::config::ThemeName;
-        if env("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        if no_color(env) {
             return Self::plain();
         }
         match name {
             ThemeName::Dark => Self::colored(),
             ThemeName::Light => Self::light(),
             ThemeName::HighContrast => Self::high_contrast(),
-            ThemeName::Auto => match env("COLORFGBG").as_deref().and_then(background_is_light) {
+            ThemeName::Auto => match reported_light
+                .or_else(|| env("COLORFGBG").as_deref().and_then(background_is_light))
+            {
                 Some(true) => Self::light(),
                 _ => Self::colored(),
             },
         }
     }
+}
+
+/// `NO_COLOR` set to anything but empty (no-color.org).
+pub fn no_color(env: &dyn Fn(&str) -> Option<String>) -> bool {
+    env("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// Whether `COLORFGBG`'s background (its last field, an ANSI colour

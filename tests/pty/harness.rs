@@ -65,6 +65,10 @@ pub struct Options {
     pub rows: u16,
     pub env: Vec<(String, String)>,
     pub args: Vec<String>,
+    /// What the terminal answers when asked for its background colour
+    /// (OSC 11), e.g. `rgb:ffff/ffff/ffff`; `None`: it does not say. It
+    /// always answers the Device Attributes query, as terminals do.
+    pub background: Option<String>,
 }
 
 impl Options {
@@ -75,7 +79,14 @@ impl Options {
             rows: 40,
             env: Vec::new(),
             args: Vec::new(),
+            background: None,
         }
+    }
+
+    /// The terminal reports this background colour (`rgb:RRRR/GGGG/BBBB`).
+    pub fn background(mut self, rgb: &str) -> Self {
+        self.background = Some(rgb.to_owned());
+        self
     }
 
     pub fn size(mut self, cols: u16, rows: u16) -> Self {
@@ -104,6 +115,10 @@ pub struct Term {
     stop: Arc<AtomicBool>,
     reader: Option<JoinHandle<()>>,
     status: Option<ExitStatus>,
+    /// What the terminal reports as its background, when asked.
+    background: Option<String>,
+    /// How much of the output was already looked at for queries.
+    queries_seen: usize,
 }
 
 fn nonzero(n: u16) -> std::num::NonZeroU16 {
@@ -196,6 +211,8 @@ impl Term {
             stop,
             reader: Some(reader),
             status: None,
+            background: opts.background.clone(),
+            queries_seen: 0,
         }
     }
 
@@ -212,6 +229,15 @@ impl Term {
     /// The screen as text, rows joined by newlines.
     pub fn screen(&self) -> String {
         self.output().parser.screen().contents()
+    }
+
+    /// The colour of the text at a row and column of the screen.
+    pub fn fg_at(&self, row: u16, col: u16) -> Option<vt100::Color> {
+        self.output()
+            .parser
+            .screen()
+            .cell(row, col)
+            .map(vt100::Cell::fgcolor)
     }
 
     /// Everything the app printed so far, escape sequences included.
@@ -331,11 +357,41 @@ impl Term {
         });
     }
 
+    /// Answers the queries the app printed since the last call, as a real
+    /// terminal would: OSC 11 with the background (when this one reports
+    /// one), Device Attributes always. Called while waiting.
+    fn answer_queries(&mut self) {
+        let raw = self.raw();
+        let from = self.queries_seen.saturating_sub(8).min(raw.len());
+        let seen = self.queries_seen;
+        // A query counts once: when the bytes that end it arrive.
+        let find = |needle: &[u8]| {
+            raw[from..]
+                .windows(needle.len())
+                .enumerate()
+                .any(|(i, w)| w == needle && from + i + needle.len() > seen)
+        };
+        let mut reply = Vec::new();
+        if find(b"\x1b]11;?")
+            && let Some(rgb) = &self.background
+        {
+            reply.extend_from_slice(format!("\x1b]11;{rgb}\x1b\\").as_bytes());
+        }
+        if find(b"\x1b[c") {
+            reply.extend_from_slice(b"\x1b[?62;22c");
+        }
+        self.queries_seen = raw.len();
+        if !reply.is_empty() {
+            self.send(&reply);
+        }
+    }
+
     /// Waits until the screen satisfies `ok`; fails early if the app exits.
     #[track_caller]
     pub fn wait_until(&mut self, what: &str, timeout: Duration, ok: impl Fn(&str) -> bool) {
         let start = Instant::now();
         loop {
+            self.answer_queries();
             if ok(&self.screen()) {
                 return;
             }
