@@ -7,6 +7,7 @@
 pub mod app;
 mod background;
 pub mod clipboard;
+pub mod editor;
 pub mod effect;
 pub mod event_loop;
 pub mod export_dialog;
@@ -120,6 +121,23 @@ fn restore_terminal() {
     }
     let _ = execute!(io::stdout(), DisableBracketedPaste, cursor::Show);
     ratatui::restore();
+}
+
+/// Gives the terminal back for another program (the coach's editor).
+fn suspend_terminal() {
+    let _ = execute!(io::stdout(), DisableBracketedPaste, cursor::Show);
+    ratatui::restore();
+}
+
+/// Takes the terminal again after [`suspend_terminal`].
+fn resume_terminal() {
+    let _ = ratatui::crossterm::terminal::enable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All),
+        EnableBracketedPaste
+    );
 }
 
 fn run_terminal(mut rt: Runtime, db: &Path) -> Result<()> {

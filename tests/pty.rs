@@ -32,5 +32,8 @@ mod unlock;
 #[path = "pty/theme.rs"]
 mod theme;
 
+#[path = "pty/editor.rs"]
+mod editor;
+
 #[path = "pty/locked.rs"]
 mod locked;

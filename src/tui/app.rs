@@ -62,6 +62,8 @@ pub struct App {
     pub export_dir: std::path::PathBuf,
     /// Text the run loop has yet to put on the clipboard.
     pub clipboard: Option<String>,
+    /// Text to open in the coach's own editor; the run loop takes it.
+    pub edit_outside: Option<String>,
     /// The guide the new-session picker starts on (from the settings).
     pub default_guide: usize,
     /// Changes made on the screen shown, newest last, that `u` takes back;
@@ -97,6 +99,7 @@ impl App {
             undo: Vec::new(),
             default_guide: 0,
             clipboard: None,
+            edit_outside: None,
         }
     }
 
@@ -139,6 +142,7 @@ impl App {
                     effects.extend(self.open_search());
                 }
                 Msg::Bell => self.ring = self.bell,
+                Msg::EditOutside(text) => self.edit_outside = Some(text),
                 Msg::Confirmed(on_yes) => effects.extend(self.confirmed(on_yes)),
                 Msg::FormDone { form, effects: e } => effects.extend(self.after_form(&form, e)),
             }
@@ -251,6 +255,26 @@ impl App {
             Screen::Summary(s) => {
                 let msgs = s.update(cmd, &env);
                 self.apply(msgs)
+            }
+        }
+    }
+
+    /// The coach's editor gave `edited` back: it replaces the field's text,
+    /// saved as if typed; a failure is said and changes nothing.
+    pub fn edited_outside(&mut self, edited: Result<String, String>) -> Vec<Effect> {
+        let env = self.env();
+        let Screen::Session(s) = &mut self.screen else {
+            return vec![];
+        };
+        match edited {
+            Ok(text) => {
+                let msgs = s.edited_outside(&text, &env);
+                self.apply(msgs)
+            }
+            Err(why) => {
+                s.edit_outside_failed();
+                self.error(why);
+                vec![]
             }
         }
     }

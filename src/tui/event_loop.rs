@@ -34,6 +34,12 @@ pub trait LoopIo {
     fn bell(&mut self);
     /// Puts text on the system clipboard through the terminal.
     fn copy(&mut self, text: &str);
+    /// Opens `text` in the coach's own editor and returns the edited text,
+    /// or why it could not be.
+    fn edit(&mut self, text: &str) -> Result<String, String> {
+        let _ = text;
+        Err("No editor can run here".to_owned())
+    }
 }
 
 /// The real terminal: crossterm's events, signals, the system clock.
@@ -74,6 +80,15 @@ impl LoopIo for TerminalIo<'_> {
         let _ = out.write_all(&super::clipboard::osc52(text));
         let _ = out.flush();
     }
+
+    fn edit(&mut self, text: &str) -> Result<String, String> {
+        let cmd = super::editor::command(&|k| std::env::var(k).ok())?;
+        // The editor gets the terminal as a shell would leave it.
+        super::suspend_terminal();
+        let edited = super::editor::edit(&cmd, text);
+        super::resume_terminal();
+        edited
+    }
 }
 
 /// Runs until the app quits, the terminal closes or a signal stops it.
@@ -107,6 +122,16 @@ where
                 // Each copy goes out as it is asked for, even in a burst of keys.
                 if let Some(text) = rt.app.clipboard.take() {
                     io.copy(&text);
+                }
+                if let Some(text) = rt.app.edit_outside.take() {
+                    let edited = io.edit(&text);
+                    // The editor drew over everything and the screen is
+                    // blank again: a blank frame makes ratatui forget what
+                    // it drew before, so the next one is drawn whole.
+                    // (`Terminal::clear` would ask the terminal where its
+                    // cursor is, and fail if it is slow to answer.)
+                    terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
+                    rt.on_edited(edited);
                 }
                 if rt.app.quit {
                     break;

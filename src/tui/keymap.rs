@@ -36,6 +36,8 @@ pub enum Cmd {
     ToggleShareSafe,
     Finish,
     Digit(u8),
+    /// Open the field's text in `$VISUAL` / `$EDITOR`.
+    EditOutside,
     /// Take the score the coachee prepared (a rating).
     TakePrepared,
     MarkDone,

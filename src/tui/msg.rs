@@ -29,6 +29,9 @@ pub enum Msg {
     Bell,
     /// A confirmation popup was answered yes.
     Confirmed(super::popup::OnYes),
+    /// Open this text in the coach's own editor; the run loop hands the
+    /// result back (`App::edited_outside`).
+    EditOutside(String),
     /// A form was submitted and valid: what it asks for.
     FormDone {
         form: Box<super::form::Form>,

@@ -134,6 +134,12 @@ impl Runtime {
     }
 
     /// Saves every pending write now, in order.
+    /// What the coach's editor gave back (or why it could not run).
+    pub fn on_edited(&mut self, edited: Result<String, String>) {
+        let effects = self.app.edited_outside(edited);
+        self.perform(effects);
+    }
+
     pub fn flush(&mut self) {
         let pending = std::mem::take(&mut self.pending);
         self.oldest_pending = None;

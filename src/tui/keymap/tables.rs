@@ -154,6 +154,7 @@ const SESSION_MOVE: &[Binding] = &[
 ];
 
 const SESSION_TEXT: &[Binding] = &[
+    b(&[ctrl('e')], Cmd::EditOutside, "editor", "Write this answer in your own editor ($VISUAL or $EDITOR)", false),
     b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];
 
@@ -165,11 +166,13 @@ const SESSION_LINE: &[Binding] = &[
 /// Typing into a control's note (a rating's, a review's).
 const SESSION_NOTE: &[Binding] = &[
     b(&[ENTER, ESC], Cmd::Back, "note done", "Stop writing the note and go back to the control", true),
+    b(&[ctrl('e')], Cmd::EditOutside, "editor", "Write this note in your own editor ($VISUAL or $EDITOR)", false),
     b(&[UP], Cmd::Up, "up", "Go to the element above", false),
     b(&[DOWN], Cmd::Down, "down", "Go to the element below", false),
 ];
 
 const SESSION_PANE: &[Binding] = &[
+    b(&[ctrl('e')], Cmd::EditOutside, "editor", "Write the private note in your own editor ($VISUAL or $EDITOR)", false),
     b(&[ESC], Cmd::Back, "back to the stage", "Go back to the field you came from (the pane stays open)", true),
     b(&[TAB, BACKTAB], Cmd::NextField, "stays here", "Tab stays in the private note, so nothing typed here lands in a shared answer", false),
 ];

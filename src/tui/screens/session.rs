@@ -9,6 +9,7 @@
 
 mod card;
 mod draw;
+mod external;
 pub mod focus;
 mod progress;
 mod rows;
@@ -67,6 +68,8 @@ pub struct Session {
     /// Review marks made in this visit, newest last: the action and the
     /// review it replaced, for Ctrl-z.
     pub review_undo: Vec<(String, Option<crate::model::ActionReview>)>,
+    /// The field whose text is open in the coach's own editor (Ctrl-e).
+    pub editing_outside: Option<EditorKey>,
 }
 
 /// A multi-line editor holding `text`, cursor at the end.
@@ -107,6 +110,7 @@ impl Session {
             read_only: None,
             after_cr: false,
             review_undo: Vec::new(),
+            editing_outside: None,
         };
         s.read_only = s.data.holder.take();
         s.enter_stage(stage);

@@ -43,6 +43,7 @@ impl Session {
             Some(Cmd::ToggleNotes) => return self.toggle_pane(env),
             Some(Cmd::ToggleIntro) => return self.toggle_intro(),
             Some(Cmd::Undo) => return self.undo_review(),
+            Some(Cmd::EditOutside) => return self.external_edit(),
             Some(Cmd::Back) => return self.back(armed, env),
             Some(Cmd::NextField) if self.in_pane => {
                 return vec![Msg::Say(format!(
@@ -290,6 +291,11 @@ impl Session {
         if !changed {
             return vec![];
         }
+        self.after_edit(editor, env)
+    }
+
+    /// [`Session::after_edit`], for text that came from elsewhere.
+    pub(super) fn after_edit_public(&mut self, editor: &EditorKey, env: &Env) -> Vec<Msg> {
         self.after_edit(editor, env)
     }
 
