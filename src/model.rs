@@ -8,6 +8,9 @@ use time::{Date, OffsetDateTime};
 
 use crate::guide::Guide;
 
+mod topic;
+pub use topic::{Topic, TopicOrigin, TopicOutcome};
+
 /// A new random stable id.
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()

@@ -15,6 +15,7 @@
 //! - `store/disposal.rs`: discarding a session, deleting a coachee for good;
 //! - `store/undo.rs`: an action's state before a change, to put it back;
 //! - `store/prep.rs`: preparation forms issued to coachees and their answers;
+//! - `store/topics.rs`: topics parked for next time and their reviews;
 //! - `store/explain.rs`: query plans of what a call runs (for tests);
 //! - `store/convert.rs`: how times, dates and enums are written in SQL;
 //! - `store/cipher.rs`: encryption at rest (SQLCipher): unlocking, and
@@ -42,6 +43,7 @@ mod record;
 mod search;
 mod sessions;
 mod target;
+mod topics;
 mod undo;
 mod writers;
 

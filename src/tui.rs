@@ -24,6 +24,7 @@ pub mod screens;
 pub mod settings;
 mod signals;
 pub mod theme;
+pub mod topic_form;
 pub mod ui;
 pub mod unlock;
 pub mod widgets;

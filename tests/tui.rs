@@ -29,5 +29,7 @@ mod saving;
 mod screens;
 #[path = "tui/themes.rs"]
 mod themes;
+#[path = "tui/topics.rs"]
+mod topics;
 #[path = "tui/two_windows.rs"]
 mod two_windows;

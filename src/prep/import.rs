@@ -212,7 +212,11 @@ pub fn import_file(store: &Store, path: &Path, now: OffsetDateTime) -> Result<Im
             );
         }
     }
-    store.save_prep_answers(&answers.form_id, &serde_json::to_string(&answers)?, now)?;
+    store.in_transaction(|s| {
+        s.save_prep_answers(&answers.form_id, &serde_json::to_string(&answers)?, now)?;
+        // What they want to talk about joins the topics for next time.
+        s.replace_prep_topics(&answers.form_id, &answers.topics, now)
+    })?;
     Ok(if earlier.is_some() {
         Imported::Replaced { coachee }
     } else {

@@ -465,6 +465,9 @@ impl App {
         if let FormKind::Export { .. } = &form.kind {
             return crate::tui::export_dialog::submit(form, self.share_safe);
         }
+        if let FormKind::Topic { .. } = &form.kind {
+            return crate::tui::topic_form::submit(form);
+        }
         if let FormKind::Prep { .. } = &form.kind {
             let guide = self.guides.get(self.default_guide).map(|l| &l.guide);
             return crate::tui::prep_dialog::submit(form, guide);

@@ -70,6 +70,13 @@ pub enum Write {
         session: String,
         at: OffsetDateTime,
     },
+    /// A session's review of a parked topic; `None` takes it back.
+    TopicReview {
+        topic: String,
+        session: String,
+        outcome: Option<crate::model::TopicOutcome>,
+        at: OffsetDateTime,
+    },
 }
 
 /// The field a write changes: two writes with the same key replace each
@@ -110,6 +117,10 @@ pub enum WriteKey {
     },
     Corrected {
         session: String,
+    },
+    Topic {
+        session: String,
+        topic: String,
     },
 }
 
@@ -164,6 +175,10 @@ impl Write {
             },
             Write::Corrected { session, .. } => WriteKey::Corrected {
                 session: session.clone(),
+            },
+            Write::TopicReview { topic, session, .. } => WriteKey::Topic {
+                session: session.clone(),
+                topic: topic.clone(),
             },
             Write::AddAction(_) | Write::DeleteAction(_) => return None,
         })
@@ -262,6 +277,13 @@ pub enum Effect {
         since: Option<time::Date>,
         path: std::path::PathBuf,
     },
+    /// Park a topic for the coachee's next session.
+    AddTopic {
+        coachee_id: String,
+        session_id: Option<String>,
+        text: String,
+        private: bool,
+    },
     /// Write a coachee's preparation page.
     PrepWrite {
         coachee_id: String,
@@ -331,6 +353,8 @@ pub struct SessionData {
     pub holder: Option<crate::store::Holder>,
     /// What the coachee prepared for this session, if they sent it.
     pub prep: Option<crate::prep::Prep>,
+    /// Topics parked earlier to review here, with this session's outcome.
+    pub topics: Vec<(crate::model::Topic, Option<crate::model::TopicOutcome>)>,
 }
 
 /// Results of effects, fed back into `update`.

@@ -33,6 +33,11 @@ pub enum FormKind {
         /// Share-safe mode was on when the form opened: no private notes.
         share_safe: bool,
     },
+    /// Parking a topic for the coachee's next session.
+    Topic {
+        coachee_id: String,
+        session_id: Option<String>,
+    },
     /// Writing a coachee's preparation form, or importing their answers.
     Prep {
         coachee_id: String,
@@ -386,6 +391,7 @@ impl Form {
             }
             FormKind::Report { .. } => crate::tui::report_dialog::check(self).map(|()| vec![]),
             FormKind::Prep { .. } => crate::tui::prep_dialog::check(self).map(|()| vec![]),
+            FormKind::Topic { .. } => crate::tui::topic_form::check(self).map(|()| vec![]),
         }
     }
 }

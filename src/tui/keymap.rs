@@ -36,6 +36,8 @@ pub enum Cmd {
     ToggleShareSafe,
     Finish,
     Digit(u8),
+    /// Park a topic for the next session.
+    ParkTopic,
     /// Open the field's text in `$VISUAL` / `$EDITOR`.
     EditOutside,
     /// Take the score the coachee prepared (a rating).
@@ -95,6 +97,8 @@ pub enum Context {
     SessionRating,
     SessionConfidence,
     SessionReview,
+    /// A parked topic in the review stage.
+    SessionTopic,
     SessionOption,
     SessionTag,
     SessionAction,
@@ -130,6 +134,7 @@ impl Context {
         Context::SessionRating,
         Context::SessionConfidence,
         Context::SessionReview,
+        Context::SessionTopic,
         Context::SessionOption,
         Context::SessionTag,
         Context::SessionAction,

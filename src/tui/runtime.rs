@@ -336,6 +336,24 @@ impl Runtime {
             Effect::PrepImport { path } => {
                 Some(super::prep_dialog::import(store, path, self.app.now))
             }
+            Effect::AddTopic {
+                coachee_id,
+                session_id,
+                text,
+                private,
+            } => Some(
+                store
+                    .add_topic(
+                        coachee_id,
+                        text,
+                        *private,
+                        crate::model::TopicOrigin::Coach,
+                        session_id.as_deref(),
+                        self.app.now,
+                    )
+                    .map(|t| format!("Parked for next time: {}", t.text))
+                    .map_err(anyhow::Error::from),
+            ),
             _ => None,
         };
         if let Some(done) = prepared {
@@ -546,6 +564,7 @@ impl Runtime {
             Effect::Export { .. }
             | Effect::Report { .. }
             | Effect::PrepWrite { .. }
+            | Effect::AddTopic { .. }
             | Effect::PrepImport { .. }
             | Effect::Restore(_)
             | Effect::Copy { .. } => Ok(None),
@@ -562,6 +581,7 @@ impl Runtime {
 pub fn load_session(store: &Store, session_id: &str) -> store::Result<SessionData> {
     let record = store.session_record(session_id)?;
     let review = store.actions_for_review(&record.coachee.id, session_id)?;
+    let topics = store.topics_for_review(&record.coachee.id, session_id)?;
     // The same earlier session the exports compare with.
     let history = store.score_history(&record.coachee.id)?;
     let previous = crate::export::previous_scores(&history, &record);
@@ -573,5 +593,6 @@ pub fn load_session(store: &Store, session_id: &str) -> store::Result<SessionDat
         previous_at,
         holder: None,
         prep: crate::prep::for_session(store, session_id)?,
+        topics,
     })
 }

@@ -69,13 +69,16 @@ fn the_next_session_shows_every_prepared_value_where_it_belongs() {
     ch(&mut rt, 'n'); // Ana is selected on home
     key(&mut rt, KeyCode::Enter);
     assert!(matches!(rt.app.screen, Screen::Session(_)));
-    let first = screen(&rt, 80, 24);
+    // Their topics join the topics parked for this session, after the
+    // actions under review.
+    let whole = screen(&rt, 120, 60);
+    assert!(whole.contains("Topics parked for this session:"), "{whole}");
+    assert!(whole.contains("Hiring a deputy"), "{whole}");
+    assert!(whole.contains("Quarterly planning"), "{whole}");
     assert!(
-        first.contains("The coachee wants to talk about:"),
-        "{first}"
+        whole.contains("by the coachee, in their preparation"),
+        "{whole}"
     );
-    assert!(first.contains("• Hiring a deputy"), "{first}");
-    assert!(first.contains("• Quarterly planning"), "{first}");
     // Beside each action under review: the coachee's mark and note.
     let review = screen(&rt, 120, 40);
     let Screen::Session(s) = &rt.app.screen else {

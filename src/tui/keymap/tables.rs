@@ -143,6 +143,7 @@ const SESSION_ALWAYS: &[Binding] = &[
     b(&[ctrl('r')], Cmd::Search, "search", "Search past sessions; Esc comes back here", false),
     b(&[ctrl('g')], Cmd::ToggleIntro, "intro", "Fold or unfold the stage's introduction", false),
     b(&[ctrl('z')], Cmd::Undo, "undo", "Undo the last review mark made in this visit", false),
+    b(&[ctrl('l')], Cmd::ParkTopic, "park topic", "Park a topic for the next session; the field you are in stays as it is", false),
     b(&[F1], Cmd::Help, "help", "Show every key of this screen", false),
     b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Save and quit; resume later with c on home", false),
 ];
@@ -185,6 +186,15 @@ const SESSION_RATING: &[Binding] = &[
     b(&[DOWN], Cmd::Down, "down", "Go to the center below", true),
     b(&[ENTER], Cmd::Edit, "note", "Write a note on this center (or just start typing)", true),
     b(&[ctrl('y')], Cmd::TakePrepared, "take prepared", "Take the score the coachee prepared, when they sent a preparation", false),
+    b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
+];
+
+const SESSION_TOPIC: &[Binding] = &[
+    b(&[k('d')], Cmd::MarkDone, "discussed", "Mark the topic discussed", true),
+    b(&[k('c')], Cmd::MarkCarried, "carry over", "Carry the topic over to the next session", true),
+    b(&[k('x')], Cmd::MarkDropped, "drop", "Drop the topic", true),
+    b(&[UP], Cmd::Up, "up", "Go to the element above", false),
+    b(&[DOWN], Cmd::Down, "down", "Go to the element below", false),
     b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];
 
@@ -289,6 +299,7 @@ const COACHEE: &[Binding] = &[
     b(&[k('[')], Cmd::CompareEarlier, "earlier", "Compare the latest Six Centers with an earlier session", false),
     b(&[k(']')], Cmd::CompareLater, "later", "Compare the latest Six Centers with a later session", false),
     b(&[k('b')], Cmd::ActionsBoard, "actions", "Actions board for this coachee", true),
+    b(&[k('t')], Cmd::ParkTopic, "topic", "Park a topic for the next session", false),
     b(&[k('p')], Cmd::Prepare, "prepare", "The coachee's preparation: write the form they fill in before the next session, or import their answers", false),
     b(&[k('r')], Cmd::Report, "report", "Write a progress report: for the coachee or a sponsor, Markdown or HTML", false),
     b(&[k('D')], Cmd::Discard, "discard", "Discard the selected session and everything in it (asks first, naming it)", false),
@@ -365,6 +376,7 @@ pub(super) fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::SessionPane => vec![SESSION_PANE, SESSION_ALWAYS],
         Context::SessionRating => vec![SESSION_RATING, SESSION_MOVE, SESSION_ALWAYS],
         Context::SessionConfidence => vec![SESSION_CONFIDENCE, SESSION_MOVE, SESSION_ALWAYS],
+        Context::SessionTopic => vec![SESSION_TOPIC, SESSION_MOVE, SESSION_ALWAYS],
         Context::SessionReview => vec![SESSION_REVIEW, SESSION_MOVE, SESSION_ALWAYS],
         Context::SessionOption => vec![SESSION_OPTION, SESSION_MOVE, SESSION_ALWAYS],
         Context::SessionTag => vec![SESSION_TAG, SESSION_MOVE, SESSION_ALWAYS],

@@ -42,6 +42,12 @@ pub(super) fn apply_write(store: &Store, w: &Write) -> store::Result<()> {
             .map(|_| ()),
         Write::Unreview { action, session } => store.unreview_action(action, session),
         Write::Corrected { session, at } => store.mark_corrected(session, *at),
+        Write::TopicReview {
+            topic,
+            session,
+            outcome,
+            at,
+        } => store.review_topic(topic, session, *outcome, *at),
     }
 }
 

@@ -30,6 +30,8 @@ pub struct CoacheeData {
     pub scores: Vec<ScorePoint>,
     /// Open actions, by due date.
     pub actions: Vec<ActionRow>,
+    /// Topics parked for the next session, oldest first.
+    pub topics: Vec<crate::model::Topic>,
 }
 
 impl CoacheeData {
@@ -132,6 +134,12 @@ impl CoacheeView {
                 }
                 return vec![Msg::Say("No session yet: press n to start one".to_owned())];
             }
+            Cmd::ParkTopic => {
+                let c = &v.data.coachee;
+                return vec![Msg::Popup(crate::tui::topic_form::popup(
+                    &c.id, &c.name, None,
+                ))];
+            }
             Cmd::Prepare => {
                 return vec![Msg::Popup(crate::tui::prep_dialog::popup(
                     &v.data.coachee,
@@ -226,6 +234,7 @@ pub fn load(store: &Store, coachee_id: &str, today: Date) -> store::Result<Coach
         status: StatusFilter::Open,
         today,
     })?;
+    let topics = store.open_topics(coachee_id)?;
     Ok(CoacheeData {
         coachee,
         sessions,
@@ -233,5 +242,6 @@ pub fn load(store: &Store, coachee_id: &str, today: Date) -> store::Result<Coach
         scale,
         scores,
         actions,
+        topics,
     })
 }

@@ -147,6 +147,7 @@ fn context_name(ctx: Context) -> &'static str {
         Context::SessionNote => "session, typing a note",
         Context::SessionPane => "session, private note",
         Context::SessionRating => "session, a rating",
+        Context::SessionTopic => "session, a parked topic",
         Context::SessionConfidence => "session, confidence",
         Context::SessionReview => "session, reviewing an action",
         Context::SessionOption => "session, an option",

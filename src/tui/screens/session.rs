@@ -14,6 +14,7 @@ pub mod focus;
 mod progress;
 mod rows;
 mod status;
+mod topics;
 mod update;
 mod values;
 
@@ -179,6 +180,7 @@ impl Session {
             Some(Element::Rating(_)) => Context::SessionRating,
             Some(Element::Confidence) => Context::SessionConfidence,
             Some(Element::Review(_)) => Context::SessionReview,
+            Some(Element::Topic(_)) => Context::SessionTopic,
             Some(Element::Option(_)) => Context::SessionOption,
             Some(Element::Tag(_)) => Context::SessionTag,
             Some(Element::Action(_)) => Context::SessionAction,

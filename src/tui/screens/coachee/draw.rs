@@ -45,7 +45,8 @@ pub fn draw(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, area: Rect) {
         (false, true) => 15,
         (false, false) => v.data.centers.len() as u16 + 3,
     };
-    let actions_h = (v.data.actions.len() as u16 + 2).clamp(3, if tall { 10 } else { 5 });
+    let listed = v.data.actions.len() + v.data.topics.len();
+    let actions_h = (listed as u16 + 2).clamp(3, if tall { 10 } else { 5 });
     let [timeline, centers, actions] = Layout::vertical([
         Constraint::Min(4),
         Constraint::Length(centers_h),
@@ -318,19 +319,26 @@ fn draw_centers(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, area: Rect) {
 
 fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame, area: Rect) {
     let t = &ui.theme;
+    let topics = match v.data.topics.len() {
+        0 => String::new(),
+        1 => ", 1 topic for next time".to_owned(),
+        n => format!(", {n} topics for next time"),
+    };
     let title = format!(
-        " Open actions: {}, {overdue} overdue · b: actions board ",
+        " Open actions: {}, {overdue} overdue{topics} · b: actions board ",
         v.data.actions.len()
     );
     let block = common::block(ui, title, false);
-    if v.data.actions.is_empty() {
+    if v.data.actions.is_empty() && v.data.topics.is_empty() {
         frame.render_widget(
-            Paragraph::new("No open actions.").style(t.dim).block(block),
+            Paragraph::new("No open actions, no topics for next time (t parks one).")
+                .style(t.dim)
+                .block(block),
             area,
         );
         return;
     }
-    let rows: Vec<Row> = v
+    let mut rows: Vec<Row> = v
         .data
         .actions
         .iter()
@@ -352,6 +360,24 @@ fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame,
             ])
         })
         .collect();
+    rows.extend(v.data.topics.iter().map(|topic| {
+        let text = if topic.private && ui.share_safe {
+            "(a private topic: hidden in share-safe mode)".to_owned()
+        } else {
+            one_line(&topic.text)
+        };
+        let who = match (topic.private, topic.origin) {
+            (true, _) => Span::styled("private", t.private),
+            (false, crate::model::TopicOrigin::Coachee) => Span::styled("coachee", t.dim),
+            (false, crate::model::TopicOrigin::Coach) => Span::styled("coach", t.dim),
+        };
+        Row::new(vec![
+            Cell::from(Span::styled("TOPIC", t.key)),
+            Cell::from(dates::fmt_date(dates::local_date(topic.raised_at))),
+            Cell::from(text),
+            Cell::from(who),
+        ])
+    }));
     let widths = [
         Constraint::Length(7),
         Constraint::Length(10),

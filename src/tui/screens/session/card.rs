@@ -139,7 +139,7 @@ pub fn build(s: &Session, theme: &Theme, width: usize, env: &Env) -> Card {
     if let Some(stage) = s.stage_def() {
         intro(&mut b, s, stage);
         if s.stage == 0 {
-            topics(&mut b, s);
+            topics(&mut b, s, env);
         }
         match &stage.kind {
             StageKind::Questions { prompts } => prompts_rows(&mut b, s, stage, prompts),
@@ -167,17 +167,35 @@ pub fn build(s: &Session, theme: &Theme, width: usize, env: &Env) -> Card {
     }
 }
 
-/// The topics the coachee prepared, on the first stage, where the
-/// conversation starts.
-fn topics(b: &mut Builder, s: &Session) {
-    let Some(prep) = &s.data.prep else { return };
-    let topics: Vec<&str> = prep.topics().collect();
-    if topics.is_empty() {
+/// The topics parked for this session, on the first stage, where the
+/// conversation starts, when the guide has no review stage to mark them in.
+fn topics(b: &mut Builder, s: &Session, env: &Env) {
+    let reviews = s
+        .data
+        .record
+        .session
+        .guide
+        .stages
+        .iter()
+        .any(|st| matches!(st.kind, StageKind::Review));
+    let open: Vec<&crate::model::Topic> = s
+        .data
+        .topics
+        .iter()
+        .filter(|(t, _)| t.is_open())
+        .map(|(t, _)| t)
+        .collect();
+    if reviews || open.is_empty() {
         return;
     }
-    b.para(0, "The coachee wants to talk about:", b.theme.ok);
-    for t in topics {
-        b.para(2, &format!("• {t}"), b.theme.base);
+    b.para(0, "Topics parked for this session:", b.theme.ok);
+    for t in open {
+        let text = if t.private && env.share_safe {
+            "(a private topic: hidden in share-safe mode)"
+        } else {
+            t.text.as_str()
+        };
+        b.para(2, &format!("• {text}"), b.theme.base);
     }
     b.blank();
 }

@@ -13,6 +13,9 @@ pub enum Element {
     Prompt(usize),
     /// An open action to review: d / c / x mark it; typing writes its note.
     Review(usize),
+    /// A topic parked for this session: d / c / x mark it discussed,
+    /// carried or dropped.
+    Topic(usize),
     /// A rating item: digits and ←/→ set it; typing writes its note.
     Rating(usize),
     /// One option of a choice: Space or Enter picks it.
@@ -46,7 +49,10 @@ pub enum EditorKey {
 pub fn elements(stage: &Stage, s: &Session) -> Vec<Element> {
     match &stage.kind {
         StageKind::Questions { prompts } => (0..prompts.len()).map(Element::Prompt).collect(),
-        StageKind::Review => (0..s.data.review.len()).map(Element::Review).collect(),
+        StageKind::Review => (0..s.data.review.len())
+            .map(Element::Review)
+            .chain((0..s.data.topics.len()).map(Element::Topic))
+            .collect(),
         StageKind::Ratings { items, .. } => (0..items.len()).map(Element::Rating).collect(),
         StageKind::Choice { options, tags, .. } => {
             let mut v: Vec<_> = (0..options.len()).map(Element::Option).collect();

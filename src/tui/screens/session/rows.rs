@@ -15,13 +15,17 @@ use crate::tui::wrap;
 pub(super) fn review_rows(b: &mut Builder, s: &Session, env: &Env) {
     let t = b.theme;
     if s.data.review.is_empty() {
-        b.para(
-            0,
-            "No open actions from earlier sessions: nothing to review.",
-            t.base,
-        );
-        b.para(0, "Ctrl-n moves on to the next stage.", t.dim);
-        return;
+        if s.data.topics.is_empty() {
+            b.para(
+                0,
+                "No open actions from earlier sessions, and no topics parked: nothing to review.",
+                t.base,
+            );
+            b.para(0, "Ctrl-n moves on to the next stage.", t.dim);
+            return;
+        }
+        b.para(0, "No open actions from earlier sessions.", t.base);
+        b.blank();
     }
     for (i, (a, r)) in s.data.review.iter().enumerate() {
         let el = Element::Review(i);
@@ -71,6 +75,7 @@ pub(super) fn review_rows(b: &mut Builder, s: &Session, env: &Env) {
         b.end(start);
         b.blank();
     }
+    super::topics::topic_rows(b, s, env);
 }
 
 pub(super) fn ratings_rows(

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{EditorKey, Element, Session};
 use crate::guide::StageKind;
-use crate::model::ReviewOutcome;
+use crate::model::{ReviewOutcome, TopicOutcome};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::{Env, Msg, effects};
@@ -44,6 +44,14 @@ impl Session {
             Some(Cmd::ToggleIntro) => return self.toggle_intro(),
             Some(Cmd::Undo) => return self.undo_review(),
             Some(Cmd::EditOutside) => return self.external_edit(),
+            Some(Cmd::ParkTopic) => {
+                let c = &self.data.record.coachee;
+                return vec![Msg::Popup(crate::tui::topic_form::popup(
+                    &c.id,
+                    &c.name,
+                    Some(self.session_id()),
+                ))];
+            }
             Some(Cmd::Back) => return self.back(armed, env),
             Some(Cmd::NextField) if self.in_pane => {
                 return vec![Msg::Say(format!(
@@ -91,6 +99,15 @@ impl Session {
                 })],
                 None => vec![],
             },
+            (Some(Cmd::MarkDone), Element::Topic(i)) => {
+                self.mark_topic(i, TopicOutcome::Discussed, env)
+            }
+            (Some(Cmd::MarkCarried), Element::Topic(i)) => {
+                self.mark_topic(i, TopicOutcome::Carried, env)
+            }
+            (Some(Cmd::MarkDropped), Element::Topic(i)) => {
+                self.mark_topic(i, TopicOutcome::Dropped, env)
+            }
             (Some(Cmd::MarkDone), _) => self.review(ReviewOutcome::Done, env),
             (Some(Cmd::MarkCarried), _) => self.review(ReviewOutcome::Carried, env),
             (Some(Cmd::MarkDropped), _) => self.review(ReviewOutcome::Dropped, env),
@@ -156,6 +173,7 @@ impl Session {
             Some(Element::Action(_)) => "Enter edits this action, a adds one, d deletes it",
             Some(Element::AddAction) => "Enter or a adds an action",
             Some(Element::Confidence) => "Digits set the score (0 means 10), ←/→ change it",
+            Some(Element::Topic(_)) => "d marks the topic discussed, c carries it over, x drops it",
             _ => "Nothing to type here: Ctrl-n goes to the next stage",
         };
         vec![Msg::Say(format!("{what} (F1 lists every key)"))]
@@ -177,6 +195,7 @@ impl Session {
             (Some(Element::NextSession), _) => "the next session's date".to_owned(),
             (Some(Element::Confidence), _) => "the confidence score".to_owned(),
             (Some(Element::Review(i)), _) => format!("action {}", i + 1),
+            (Some(Element::Topic(i)), _) => format!("topic {}", i + 1),
             (Some(Element::Option(_)), _) => "the options".to_owned(),
             (Some(Element::Tag(_)), _) => "the tags".to_owned(),
             (Some(Element::Action(i)), _) => format!("action {}", i + 1),
@@ -373,7 +392,7 @@ impl Session {
         effects(out)
     }
 
-    fn move_focus(&mut self, delta: isize, env: &Env) -> Vec<Msg> {
+    pub(super) fn move_focus(&mut self, delta: isize, env: &Env) -> Vec<Msg> {
         let mut out = self.flush_editors(env);
         let n = self.elements().len();
         self.note_open = false;

@@ -52,6 +52,11 @@ impl Session {
                     });
                 }
             }
+            Write::TopicReview { topic, outcome, .. } => {
+                if let Some((_, o)) = self.data.topics.iter_mut().find(|(t, _)| t.id == *topic) {
+                    *o = *outcome;
+                }
+            }
             Write::Unreview { action, .. } => {
                 if let Some((_, r)) = self.data.review.iter_mut().find(|(a, _)| a.id == *action) {
                     *r = None;

@@ -1,0 +1,74 @@
+//! Parking a topic for next time: a one-line form, from a session (Ctrl-l,
+//! the field being typed in stays as it is) or from the coachee page (t).
+
+use super::effect::Effect;
+use super::form::{Field, Form, FormField, FormKind, line_editor};
+use super::popup::Popup;
+
+const TEXT_FIELD: usize = 0;
+const SEEN_FIELD: usize = 1;
+
+/// The form for `coachee`; `session` is where it is parked, if in one.
+pub fn popup(coachee_id: &str, name: &str, session: Option<&str>) -> Popup {
+    Popup::Form(Box::new(Form {
+        kind: FormKind::Topic {
+            coachee_id: coachee_id.to_owned(),
+            session_id: session.map(str::to_owned),
+        },
+        title: format!("A topic for {name}'s next session"),
+        fields: vec![
+            FormField {
+                label: "Topic",
+                hint: "one line; the next session's review lists it",
+                field: Field::Text(Box::new(line_editor(""))),
+            },
+            FormField {
+                label: "Seen by",
+                hint: "←/→ to choose",
+                field: Field::Select {
+                    options: vec![
+                        ("shared".to_owned(), "the coachee too".to_owned()),
+                        (
+                            "private".to_owned(),
+                            "only me (private, hidden in share-safe mode)".to_owned(),
+                        ),
+                    ],
+                    index: 0,
+                },
+            },
+        ],
+        focus: 0,
+        error: None,
+        on_choice: None,
+    }))
+}
+
+pub fn check(form: &Form) -> Result<(), String> {
+    if form.value(TEXT_FIELD).is_empty() {
+        return Err("Write the topic, or Esc to park nothing".to_owned());
+    }
+    Ok(())
+}
+
+pub fn submit(form: &Form) -> Vec<Effect> {
+    let FormKind::Topic {
+        coachee_id,
+        session_id,
+    } = &form.kind
+    else {
+        return vec![];
+    };
+    let mut out = vec![Effect::AddTopic {
+        coachee_id: coachee_id.clone(),
+        session_id: session_id.clone(),
+        text: form.value(TEXT_FIELD),
+        private: form.selected(SEEN_FIELD).as_deref() == Some("private"),
+    }];
+    // From the coachee page, the page shows it at once.
+    if session_id.is_none() {
+        out.push(Effect::LoadCoachee {
+            coachee_id: coachee_id.clone(),
+        });
+    }
+    out
+}
