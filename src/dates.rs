@@ -324,7 +324,7 @@ mod tests {
             "+3y",
             "f",
             "+99999d",
-            "next week",
+            "next year",
             "12/05",
         ] {
             let e = parse_due(input, TODAY).expect_err(input);

@@ -168,10 +168,7 @@ impl Store {
     }
 
     /// Topics a session parked, and those it reviewed with the outcome.
-    pub fn topics_of_session(
-        &self,
-        session_id: &str,
-    ) -> Result<SessionTopics> {
+    pub fn topics_of_session(&self, session_id: &str) -> Result<SessionTopics> {
         let session = self.session_rowid(session_id)?;
         let raised = self
             .conn

@@ -82,11 +82,7 @@ pub fn popup(data: &SessionData, env: &Env) -> Popup {
                     index: 0,
                 },
             },
-            FormField {
-                label: "File",
-                hint: "written readable by you only; replaced if it exists",
-                field: Field::Text(Box::new(line_editor(&path.display().to_string()))),
-            },
+            file_field(&path),
             FormField {
                 label: "Private notes",
                 hint: "←/→ to choose",
@@ -101,6 +97,15 @@ pub fn popup(data: &SessionData, env: &Env) -> Popup {
         on_choice: Some(follow_format),
     };
     Popup::Form(Box::new(form))
+}
+
+/// The file a form writes, proposed at `path`.
+pub fn file_field(path: &Path) -> FormField {
+    FormField {
+        label: "File",
+        hint: "written readable by you only; replaced if it exists",
+        field: Field::Text(Box::new(line_editor(&path.display().to_string()))),
+    }
 }
 
 /// After the format changes, the file name follows it (`.md` → `.html`).

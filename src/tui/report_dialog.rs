@@ -108,11 +108,7 @@ pub fn popup(coachee: &Coachee, env: &Env) -> Popup {
                 hint: "first day, YYYY-MM-DD; empty for every session",
                 field: Field::Text(Box::new(line_editor(""))),
             },
-            FormField {
-                label: "File",
-                hint: "written readable by you only; replaced if it exists",
-                field: Field::Text(Box::new(line_editor(&path.display().to_string()))),
-            },
+            super::export_dialog::file_field(&path),
             FormField {
                 label: "Private notes",
                 hint: "←/→ to choose",

@@ -120,52 +120,60 @@ fn the_light_themes_own_colours_read_on_white() {
     assert!(ratio >= 4.5, "highlight: {ratio:.2}");
 }
 
-#[test]
-fn every_screen_in_the_light_theme_reads_on_white() {
+/// Visits every screen in the light theme, calling `visit` with a name for
+/// each: home and its help, a coachee, a session's detail, the actions
+/// board, search, every stage of a new session (with the notes pane on the
+/// first), the finish question and the summary.
+fn every_screen(visit: &mut dyn FnMut(&Runtime, &str)) {
     let mut rt = runtime_with(super::revisit::data_set(), Theme::light());
-    check(&rt, "home");
+    visit(&rt, "home");
     ch(&mut rt, '?');
-    check(&rt, "home help");
+    visit(&rt, "home_help");
     key(&mut rt, KeyCode::Esc);
     key(&mut rt, KeyCode::Enter);
     assert!(matches!(rt.app.screen, Screen::Coachee(_)));
-    check(&rt, "coachee page");
+    visit(&rt, "coachee");
     key(&mut rt, KeyCode::Enter);
     assert!(matches!(rt.app.screen, Screen::Detail(_)));
-    check(&rt, "session detail");
+    visit(&rt, "detail");
     key(&mut rt, KeyCode::Esc);
     ch(&mut rt, 'b');
-    check(&rt, "actions board");
+    visit(&rt, "board");
     key(&mut rt, KeyCode::Esc);
     key(&mut rt, KeyCode::Esc);
     ch(&mut rt, '/');
     typ(&mut rt, "pricing");
-    check(&rt, "search");
+    visit(&rt, "search");
     key(&mut rt, KeyCode::Esc);
-    // A new session, every stage, with its notes pane and a finish.
     key(&mut rt, KeyCode::Down);
     ch(&mut rt, 'n');
     key(&mut rt, KeyCode::Enter);
     if !matches!(rt.app.screen, Screen::Session(_)) {
         key(&mut rt, KeyCode::Enter);
     }
-    assert!(
-        matches!(rt.app.screen, Screen::Session(_)),
-        "{:?}",
-        rt.app.message
-    );
-    for stage in 0..10 {
-        check(&rt, &format!("session stage {stage}"));
-        ctrl(&mut rt, 'o');
-        check(&rt, &format!("session stage {stage} with the notes pane"));
-        ctrl(&mut rt, 'o');
+    let stages = match &rt.app.screen {
+        Screen::Session(s) => s.stage_count(),
+        _ => panic!("no session: {:?}", rt.app.message),
+    };
+    for stage in 0..stages {
+        visit(&rt, &format!("session_stage_{stage}"));
+        if stage == 0 {
+            ctrl(&mut rt, 'o');
+            visit(&rt, "session_notes_pane");
+            ctrl(&mut rt, 'o');
+        }
         ctrl(&mut rt, 'n');
     }
     ctrl(&mut rt, 'f');
-    check(&rt, "finish question");
+    visit(&rt, "finish_question");
     ch(&mut rt, 'y');
     assert!(matches!(rt.app.screen, Screen::Summary(_)));
-    check(&rt, "summary");
+    visit(&rt, "summary");
+}
+
+#[test]
+fn every_screen_in_the_light_theme_reads_on_white() {
+    every_screen(&mut |rt, name| check(rt, name));
 }
 
 /// The screen with each run of styled text marked by the name of the light
@@ -259,40 +267,5 @@ fn snap(rt: &Runtime, name: &str) {
 /// on a white background.
 #[test]
 fn light_theme_snapshots_of_every_screen() {
-    let mut rt = runtime_with(super::revisit::data_set(), Theme::light());
-    snap(&rt, "home");
-    key(&mut rt, KeyCode::Enter);
-    snap(&rt, "coachee");
-    key(&mut rt, KeyCode::Enter);
-    snap(&rt, "detail");
-    key(&mut rt, KeyCode::Esc);
-    ch(&mut rt, 'b');
-    snap(&rt, "board");
-    key(&mut rt, KeyCode::Esc);
-    key(&mut rt, KeyCode::Esc);
-    ch(&mut rt, '/');
-    typ(&mut rt, "pricing");
-    snap(&rt, "search");
-    key(&mut rt, KeyCode::Esc);
-    key(&mut rt, KeyCode::Down);
-    ch(&mut rt, 'n');
-    key(&mut rt, KeyCode::Enter);
-    if !matches!(rt.app.screen, Screen::Session(_)) {
-        key(&mut rt, KeyCode::Enter);
-    }
-    let stages = match &rt.app.screen {
-        Screen::Session(s) => s.stage_count(),
-        _ => panic!("no session"),
-    };
-    for stage in 0..stages {
-        snap(&rt, &format!("session_stage_{stage}"));
-        ctrl(&mut rt, 'n');
-    }
-    ctrl(&mut rt, 'o');
-    snap(&rt, "session_notes_pane");
-    ctrl(&mut rt, 'o');
-    ctrl(&mut rt, 'f');
-    snap(&rt, "finish_question");
-    ch(&mut rt, 'y');
-    snap(&rt, "summary");
+    every_screen(&mut |rt, name| snap(rt, name));
 }
