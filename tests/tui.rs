@@ -13,6 +13,8 @@ mod snapshots;
 mod contract;
 #[path = "tui/event_loop.rs"]
 mod event_loop;
+#[path = "tui/notes.rs"]
+mod notes;
 #[path = "tui/prep.rs"]
 mod prep;
 #[path = "tui/readable.rs"]

@@ -156,6 +156,7 @@ impl App {
             Some(Popup::Help { .. }) => return Context::Help,
             Some(Popup::Picker { .. }) => return Context::Picker,
             Some(Popup::ResumeList { .. }) => return Context::ResumeList,
+            Some(Popup::Notes { .. }) => return Context::Notes,
             Some(Popup::Form(_)) => return Context::Form,
             Some(Popup::Confirm { .. }) => return Context::Confirm,
             Some(Popup::Unfinished { .. }) => return Context::Unfinished,

@@ -70,6 +70,11 @@ pub enum Write {
         session: String,
         at: OffsetDateTime,
     },
+    /// The coach's private notes about a coachee.
+    CoacheeNotes {
+        coachee: String,
+        text: String,
+    },
     /// A session's review of a parked topic; `None` takes it back.
     TopicReview {
         topic: String,
@@ -121,6 +126,9 @@ pub enum WriteKey {
     Topic {
         session: String,
         topic: String,
+    },
+    CoacheeNotes {
+        coachee: String,
     },
 }
 
@@ -175,6 +183,9 @@ impl Write {
             },
             Write::Corrected { session, .. } => WriteKey::Corrected {
                 session: session.clone(),
+            },
+            Write::CoacheeNotes { coachee, .. } => WriteKey::CoacheeNotes {
+                coachee: coachee.clone(),
             },
             Write::TopicReview { topic, session, .. } => WriteKey::Topic {
                 session: session.clone(),

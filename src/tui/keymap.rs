@@ -36,6 +36,8 @@ pub enum Cmd {
     ToggleShareSafe,
     Finish,
     Digit(u8),
+    /// The coach's private notes about the coachee (coachee page).
+    EditNotes,
     /// Park a topic for the next session.
     ParkTopic,
     /// Open the field's text in `$VISUAL` / `$EDITOR`.
@@ -85,6 +87,8 @@ pub enum Context {
     Unfinished,
     /// Which of several unfinished sessions to resume.
     ResumeList,
+    /// Typing the coach's notes about a coachee.
+    Notes,
     Help,
     /// A prompt's answer or the rationale: printable keys type.
     SessionText,
@@ -126,6 +130,7 @@ impl Context {
         Context::Confirm,
         Context::Unfinished,
         Context::ResumeList,
+        Context::Notes,
         Context::Help,
         Context::SessionText,
         Context::SessionLine,

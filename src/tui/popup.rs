@@ -29,6 +29,13 @@ pub enum Popup {
         session_id: String,
         name: String,
     },
+    /// The coach's private notes about a coachee, typed like an answer and
+    /// saved as typed.
+    Notes {
+        coachee_id: String,
+        name: String,
+        editor: Box<ratatui_textarea::TextArea<'static>>,
+    },
     /// Several sessions are unfinished: which one to resume.
     ResumeList {
         /// (session id, coachee name, when it started), oldest first.
@@ -157,6 +164,34 @@ impl Popup {
                 Some(Cmd::No) => return (Answer::Close, vec![]),
                 _ => {}
             },
+            Popup::Notes {
+                coachee_id, editor, ..
+            } => {
+                if cmd == Some(Cmd::Back) {
+                    // Saved as typed; closing saves what is still pending.
+                    return (
+                        Answer::Close,
+                        vec![
+                            Msg::Effect(Effect::Flush),
+                            Msg::Effect(Effect::LoadCoachee {
+                                coachee_id: coachee_id.clone(),
+                            }),
+                        ],
+                    );
+                }
+                if editor.input(key) {
+                    let text = editor.lines().join("\n");
+                    return (
+                        Answer::Keep,
+                        vec![Msg::Effect(Effect::Save(
+                            super::effect::Write::CoacheeNotes {
+                                coachee: coachee_id.clone(),
+                                text,
+                            },
+                        ))],
+                    );
+                }
+            }
             Popup::Form(form) => match cmd {
                 Some(Cmd::Back) => return (Answer::Close, vec![]),
                 Some(Cmd::NextField) => form.next_field(),

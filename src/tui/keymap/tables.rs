@@ -103,6 +103,11 @@ const RESUME_LIST: &[Binding] = &[
     b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
 ];
 
+const NOTES: &[Binding] = &[
+    b(&[ESC], Cmd::Back, "done", "Close the notes (everything typed is saved)", true),
+    b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
+];
+
 const FORM: &[Binding] = &[
     b(&[TAB, DOWN], Cmd::NextField, "next field", "Go to the next field", true),
     b(&[BACKTAB, UP], Cmd::PrevField, "previous field", "Go to the previous field", false),
@@ -299,6 +304,7 @@ const COACHEE: &[Binding] = &[
     b(&[k('[')], Cmd::CompareEarlier, "earlier", "Compare the latest Six Centers with an earlier session", false),
     b(&[k(']')], Cmd::CompareLater, "later", "Compare the latest Six Centers with a later session", false),
     b(&[k('b')], Cmd::ActionsBoard, "actions", "Actions board for this coachee", true),
+    b(&[k('e')], Cmd::EditNotes, "notes", "Your private notes about the coachee: context, preferences, what was agreed on confidentiality", false),
     b(&[k('t')], Cmd::ParkTopic, "topic", "Park a topic for the next session", false),
     b(&[k('p')], Cmd::Prepare, "prepare", "The coachee's preparation: write the form they fill in before the next session, or import their answers", false),
     b(&[k('r')], Cmd::Report, "report", "Write a progress report: for the coachee or a sponsor, Markdown or HTML", false),
@@ -360,6 +366,7 @@ pub(super) fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::Home => vec![HOME],
         Context::Picker => vec![PICKER],
         Context::ResumeList => vec![RESUME_LIST],
+        Context::Notes => vec![NOTES],
         Context::Form => vec![FORM],
         Context::Confirm => vec![CONFIRM],
         Context::Unfinished => vec![UNFINISHED],

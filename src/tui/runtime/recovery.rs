@@ -99,7 +99,9 @@ fn texts(writes: &[Write]) -> Vec<String> {
     writes
         .iter()
         .filter_map(|w| match w {
-            Write::Answer { text, .. } | Write::Note { text, .. } => Some(text.clone()),
+            Write::Answer { text, .. }
+            | Write::Note { text, .. }
+            | Write::CoacheeNotes { text, .. } => Some(text.clone()),
             Write::Rating { rating, .. } => Some(rating.note.clone()),
             Write::Choice { choice, .. } => Some(choice.rationale.clone()),
             Write::Review { note, .. } => Some(note.clone()),

@@ -42,6 +42,7 @@ pub(super) fn apply_write(store: &Store, w: &Write) -> store::Result<()> {
             .map(|_| ()),
         Write::Unreview { action, session } => store.unreview_action(action, session),
         Write::Corrected { session, at } => store.mark_corrected(session, *at),
+        Write::CoacheeNotes { coachee, text } => store.set_coachee_notes(coachee, text),
         Write::TopicReview {
             topic,
             session,

@@ -134,6 +134,20 @@ impl CoacheeView {
                 }
                 return vec![Msg::Say("No session yet: press n to start one".to_owned())];
             }
+            Cmd::EditNotes => {
+                let c = &v.data.coachee;
+                if env.share_safe {
+                    return vec![Msg::Say(format!(
+                        "Share-safe mode is on: your notes about {} stay hidden (Ctrl-t shows them)",
+                        c.name
+                    ))];
+                }
+                return vec![Msg::Popup(Popup::Notes {
+                    coachee_id: c.id.clone(),
+                    name: c.name.clone(),
+                    editor: Box::new(crate::tui::screens::session::text_editor(&c.notes)),
+                })];
+            }
             Cmd::ParkTopic => {
                 let c = &v.data.coachee;
                 return vec![Msg::Popup(crate::tui::topic_form::popup(

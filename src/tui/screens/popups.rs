@@ -23,6 +23,7 @@ pub fn draw(ui: &Ui<'_>, guides: &[LoadedGuide], popup: &Popup, frame: &mut Fram
             ..
         } => picker(ui, guides, coachee_name, *selected, frame, area),
         Popup::Form(form) => form_popup(ui, form, frame, area),
+        Popup::Notes { name, editor, .. } => notes(ui, name, editor, frame, area),
         Popup::ResumeList { sessions, selected } => {
             resume_list(ui, sessions, *selected, frame, area);
         }
@@ -139,6 +140,7 @@ fn context_name(ctx: Context) -> &'static str {
         Context::Home => "home",
         Context::Picker => "guide picker",
         Context::ResumeList => "unfinished sessions",
+        Context::Notes => "notes about the coachee",
         Context::Form => "form",
         Context::Confirm | Context::Unfinished => "question",
         Context::Help => "help",
@@ -163,6 +165,48 @@ fn context_name(ctx: Context) -> &'static str {
         Context::Board => "actions board",
         Context::Search => "search",
     }
+}
+
+/// The notes about a coachee, typed in place.
+fn notes(
+    ui: &Ui<'_>,
+    name: &str,
+    editor: &ratatui_textarea::TextArea<'static>,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let t = &ui.theme;
+    let r = common::centered(area, 72, area.height.saturating_sub(4).clamp(8, 20));
+    frame.render_widget(Clear, r);
+    let block = common::block(
+        ui,
+        format!(" About {name}: {} ", crate::export::doc::PRIVATE),
+        true,
+    );
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let [help, text, keys] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(
+            "Context, preferences, what was agreed about confidentiality. Saved as you type; \
+             hidden in share-safe mode.",
+        )
+        .style(t.dim)
+        .wrap(Wrap { trim: true }),
+        help,
+    );
+    frame.render_widget(editor, text);
+    let mut spans = Vec::new();
+    for (k, label) in crate::tui::ui::status_items(Context::Notes) {
+        spans.push(Span::styled(k, t.key));
+        spans.push(Span::raw(format!(" {label}   ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), keys);
 }
 
 /// The unfinished sessions, oldest first, to resume one.

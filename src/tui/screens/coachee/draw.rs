@@ -32,8 +32,13 @@ pub fn draw(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, area: Rect) {
         .iter()
         .filter(|a| a.action.is_overdue(ui.today))
         .count();
+    let notes = if c.notes.trim().is_empty() {
+        ""
+    } else {
+        " · your notes: e"
+    };
     let counts = format!(
-        "{} sessions · {} open actions ({overdue} overdue) ",
+        "{} sessions · {} open actions ({overdue} overdue){notes} ",
         v.data.sessions.len(),
         v.data.actions.len()
     );
