@@ -48,7 +48,14 @@ pub fn export(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         check_folder(path, "-o")?;
         crate::store::check_output_target(&db_path(cli)?, path)?;
     }
-    let store = open_store(cli)?;
+    // Read-only, creating nothing beside the file; an encrypted database is
+    // opened for writing, as it records that its first plain export was
+    // pointed out.
+    let store = if crate::store::is_encrypted(&db_path(cli)?) {
+        open_store(cli)?
+    } else {
+        super::encryption::open_reader(cli)?
+    };
     if store.first_plain_export()? {
         eprintln!(
             "Note: the database is encrypted, but exports are plain files by design. \

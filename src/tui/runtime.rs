@@ -46,6 +46,8 @@ pub struct Runtime {
     last_input: Instant,
     /// Saves committed since the store was last tidied.
     untidy: u32,
+    /// When tidying last failed (it waits a rest before trying again).
+    tidy_failed: Option<Instant>,
     /// Why the last save failed, while saves keep failing.
     last_error: Option<String>,
     /// This window, as the writer of the sessions it edits.
@@ -65,6 +67,7 @@ impl Runtime {
             oldest_pending: None,
             last_input: Instant::now(),
             untidy: 0,
+            tidy_failed: None,
             last_error: None,
             writer: store::Writer::this_process(),
             editing: None,
@@ -111,6 +114,34 @@ impl Runtime {
         let effects = self.app.on_tick(now);
         self.perform(effects);
         self.heartbeat();
+        self.on_deadline();
+    }
+
+    /// How long the loop may sleep before a save or a tidy is due; `None`
+    /// when nothing waits to be written.
+    pub fn next_deadline(&self) -> Option<Duration> {
+        if let Some(t) = self.oldest_pending {
+            // Tidying waits for the save anyway.
+            return Some(SAVE_DELAY.saturating_sub(t.elapsed()));
+        }
+        if self.untidy == 0 {
+            return None;
+        }
+        let rest = if self.untidy >= TIDY_EVERY {
+            Duration::ZERO
+        } else {
+            TIDY_IDLE.saturating_sub(self.last_input.elapsed())
+        };
+        let retry = self
+            .tidy_failed
+            .map_or(Duration::ZERO, |t| TIDY_IDLE.saturating_sub(t.elapsed()));
+        Some(rest.max(retry))
+    }
+
+    /// Does what is due: saves what has waited [`SAVE_DELAY`], then tidies
+    /// the store once the keys have rested [`TIDY_IDLE`] (or after
+    /// [`TIDY_EVERY`] saves without a pause).
+    pub fn on_deadline(&mut self) {
         if self
             .oldest_pending
             .is_some_and(|t| t.elapsed() >= SAVE_DELAY)
@@ -120,17 +151,17 @@ impl Runtime {
         let rested = self.last_input.elapsed() >= TIDY_IDLE;
         if self.untidy > 0 && self.pending.is_empty() && (rested || self.untidy >= TIDY_EVERY) {
             // Failing to tidy loses nothing (the WAL keeps every commit, the
-            // index stays correct, only slower); the next tick tries again.
-            if self.store.tidy().is_ok() {
-                self.untidy = 0;
+            // index stays correct, only slower); it is tried again a rest later.
+            let retry_due = self.tidy_failed.is_none_or(|t| t.elapsed() >= TIDY_IDLE);
+            if retry_due {
+                if self.store.tidy().is_ok() {
+                    self.untidy = 0;
+                    self.tidy_failed = None;
+                } else {
+                    self.tidy_failed = Some(Instant::now());
+                }
             }
         }
-    }
-
-    /// How long the loop may sleep before a save is due.
-    pub fn next_deadline(&self) -> Option<Duration> {
-        self.oldest_pending
-            .map(|t| SAVE_DELAY.saturating_sub(t.elapsed()))
     }
 
     /// Saves every pending write now, in order.
@@ -220,7 +251,23 @@ impl Runtime {
             other => {
                 // Everything else reads or writes right away; earlier typing first.
                 self.flush();
-                self.untidy = self.untidy.saturating_add(1);
+                // Only a write leaves anything to tidy: reading leaves an idle
+                // app with nothing to do.
+                let reads_only = matches!(
+                    other,
+                    Effect::LoadHome
+                        | Effect::LoadCoachee { .. }
+                        | Effect::LoadDetail { .. }
+                        | Effect::LoadBoard { .. }
+                        | Effect::LoadActionHistory { .. }
+                        | Effect::Search { .. }
+                        | Effect::Export { .. }
+                        | Effect::Copy { .. }
+                        | Effect::AskDiscard { .. }
+                );
+                if !reads_only {
+                    self.untidy = self.untidy.saturating_add(1);
+                }
                 let finishing = matches!(
                     other,
                     Effect::CompleteSession { .. } | Effect::CompleteSessionQuietly { .. }
