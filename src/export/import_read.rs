@@ -1,18 +1,15 @@
-//! Reading an export file in one pass: serde's streaming deserializer hands
-//! each coachee and each session over as soon as it is parsed and checked
-//! (`import_check`), so the file is never held whole in memory. Errors name
-//! the value by its JSON path, as if the whole text had been parsed: the
-//! bytes of the element being read are kept (`Tap`) until the next one
-//! starts, which is enough to turn serde's line and column into a path.
+//! Reading an export file in one pass, holding one value at a time: the
+//! top-level object is walked here (`Scanner`), each coachee and session is
+//! cut out of the stream as it comes and parsed by serde from its own bytes,
+//! checked (`import_check`) and handed over. Errors read as if the whole
+//! text had been parsed at once: the line and column in the file, and the
+//! value's JSON path (`sessions[3].ratings[2].score`).
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::fmt;
 use std::io::{self, Read};
-use std::rc::Rc;
 
 use anyhow::{Result, anyhow};
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeOwned, IgnoredAny};
 use time::OffsetDateTime;
 
 use super::import_check::{self, Seen};
@@ -38,55 +35,17 @@ const CHUNK: usize = 1 << 16;
 
 /// Reads, checks and hands over an export file's content, in one pass.
 pub fn read(input: impl Read, ids: &mut dyn Seen, sink: &mut dyn Sink) -> Result<Header> {
-    let tap = Rc::new(RefCell::new(Tap::default()));
-    let reader = TapReader {
-        input,
-        tap: Rc::clone(&tap),
-    };
-    let mut de = serde_json::Deserializer::from_reader(reader);
-    let mut state = State {
-        tap,
+    let mut r = Reader {
+        scan: Scanner::new(input),
         ids,
         sink,
         coachees: BTreeMap::new(),
         coachees_read: false,
         waiting: Vec::new(),
         format: false,
-        object: false,
-        key: None,
-        element: None,
-        failed: None,
-        header: (None, None, None),
+        value: Vec::new(),
     };
-    let result = de::Deserializer::deserialize_any(&mut de, Top(&mut state)).and_then(|()| de.end());
-    if let Some(e) = state.failed.take() {
-        return Err(e);
-    }
-    match result {
-        Ok(()) => {}
-        Err(e) => return Err(state.explain(&e)),
-    }
-    if !state.format {
-        return Err(not_an_export());
-    }
-    // Sessions listed before the coachees waited for them.
-    state.flush_waiting()?;
-    if let (Some(generator), Some(exported_at), Some(include_private)) = state.header {
-        Ok(Header {
-            generator,
-            exported_at,
-            include_private,
-        })
-    } else {
-        let missing = match state.header {
-            (None, ..) => "generator",
-            (_, None, _) => "exported_at",
-            _ => "include_private",
-        };
-        Err(anyhow!(
-            "(top level): does not match the {FORMAT} format: missing field `{missing}`"
-        ))
-    }
+    r.document()
 }
 
 fn not_an_export() -> anyhow::Error {
@@ -96,85 +55,381 @@ fn not_an_export() -> anyhow::Error {
     )
 }
 
-/// The bytes read since the start of the current element, and where in the
-/// file the first of them is.
-#[derive(Default)]
-struct Tap {
+/// The file's bytes, a chunk at a time, with the position reached.
+struct Scanner<R> {
+    input: R,
     buf: Vec<u8>,
-    /// Next byte to hand to serde.
     pos: usize,
-    /// Where the current element starts in `buf` (`None`: keep nothing).
-    mark: Option<usize>,
-    /// Line (from 0) and byte column of `buf[0]` in the file.
+    /// Line (from 1) and bytes already read on it, as serde counts them.
     line: usize,
     column: usize,
 }
 
-impl Tap {
-    /// Forgets what is before the mark (everything without one), keeping
-    /// count of the lines it held, then reads the next chunk.
-    fn refill(&mut self, input: &mut impl Read) -> io::Result<()> {
-        let keep = self.mark.unwrap_or(self.pos).min(self.pos);
-        for &b in &self.buf[..keep] {
-            if b == b'\n' {
-                self.line += 1;
-                self.column = 0;
-            } else {
-                self.column += 1;
-            }
+impl<R: Read> Scanner<R> {
+    fn new(input: R) -> Self {
+        Scanner {
+            input,
+            buf: Vec::new(),
+            pos: 0,
+            line: 1,
+            column: 0,
         }
-        self.buf.drain(..keep);
-        self.pos -= keep;
-        if let Some(m) = &mut self.mark {
-            *m -= keep;
+    }
+
+    /// The next byte, without taking it; `None` at the end of the file.
+    fn peek(&mut self) -> io::Result<Option<u8>> {
+        if self.pos == self.buf.len() {
+            self.buf.resize(CHUNK, 0);
+            let n = loop {
+                match self.input.read(&mut self.buf) {
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    other => break other,
+                }
+            };
+            let n = n?;
+            self.buf.truncate(n);
+            self.pos = 0;
         }
-        let len = self.buf.len();
-        self.buf.resize(len + CHUNK, 0);
-        let n = loop {
-            match input.read(&mut self.buf[len..]) {
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                other => break other,
+        Ok(self.buf.get(self.pos).copied())
+    }
+
+    fn take(&mut self) {
+        if self.buf.get(self.pos) == Some(&b'\n') {
+            self.line += 1;
+            self.column = 0;
+        } else {
+            self.column += 1;
+        }
+        self.pos += 1;
+    }
+
+    /// Skips white space; the next byte after it.
+    fn skip_space(&mut self) -> io::Result<Option<u8>> {
+        while let Some(b) = self.peek()? {
+            if !matches!(b, b' ' | b'\n' | b'\t' | b'\r') {
+                return Ok(Some(b));
             }
+            self.take();
+        }
+        Ok(None)
+    }
+
+    /// Appends the bytes of the JSON value that starts here to `out`,
+    /// finding its end by its brackets and strings; serde checks the rest.
+    /// Stops early at the end of the file (serde then says so).
+    fn value(&mut self, out: &mut Vec<u8>) -> io::Result<()> {
+        let Some(first) = self.peek()? else {
+            return Ok(());
         };
-        self.buf.truncate(len + *n.as_ref().unwrap_or(&0));
-        n.map(|_| ())
-    }
-
-    /// The kept text and the file position (1-based line, 0-based column)
-    /// of its first byte.
-    fn kept(&self) -> (&[u8], usize, usize) {
-        let start = self.mark.unwrap_or(self.pos).min(self.buf.len());
-        let (mut line, mut column) = (self.line, self.column);
-        for &b in &self.buf[..start] {
-            if b == b'\n' {
-                line += 1;
-                column = 0;
-            } else {
-                column += 1;
+        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        let scalar = !matches!(first, b'{' | b'[' | b'"');
+        loop {
+            if self.pos == self.buf.len() && self.peek()?.is_none() {
+                return Ok(());
+            }
+            let start = self.pos;
+            let mut done = false;
+            let mut end = self.buf.len();
+            for (i, &b) in self.buf[start..].iter().enumerate() {
+                if scalar {
+                    if matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\t' | b'\r') {
+                        end = start + i;
+                        done = true;
+                        break;
+                    }
+                    continue;
+                }
+                if b == b'\n' {
+                    self.line += 1;
+                    self.column = 0;
+                } else {
+                    self.column += 1;
+                }
+                if in_string {
+                    if escaped {
+                        escaped = false;
+                    } else if b == b'\\' {
+                        escaped = true;
+                    } else if b == b'"' {
+                        in_string = false;
+                        if depth == 0 {
+                            end = start + i + 1;
+                            done = true;
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                match b {
+                    b'"' => in_string = true,
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            end = start + i + 1;
+                            done = true;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if scalar {
+                // Scalars hold no line break.
+                self.column += end - start;
+            }
+            out.extend_from_slice(&self.buf[start..end]);
+            self.pos = end;
+            if done {
+                return Ok(());
             }
         }
-        (&self.buf[start..], line + 1, column)
+    }
+
+    /// A syntax error here, worded as serde words them.
+    fn error(&self, what: &str) -> anyhow::Error {
+        anyhow!(
+            "not valid JSON: {what} at line {} column {}",
+            self.line,
+            self.column + 1
+        )
     }
 }
 
-/// What serde reads from: the file through the tap.
-struct TapReader<R> {
-    input: R,
-    tap: Rc<RefCell<Tap>>,
+/// The walk over the top-level object.
+struct Reader<'a, R> {
+    scan: Scanner<R>,
+    ids: &'a mut dyn Seen,
+    sink: &'a mut dyn Sink,
+    /// The coachees read so far, with their index.
+    coachees: BTreeMap<String, usize>,
+    coachees_read: bool,
+    /// Sessions that came before the coachees (files are written the other
+    /// way round; a hand-made one may not be).
+    waiting: Vec<(usize, JsonSession)>,
+    /// Whether `"format": "innerceo/1"` was read.
+    format: bool,
+    /// The bytes of the value being read.
+    value: Vec<u8>,
 }
 
-impl<R: Read> Read for TapReader<R> {
-    #[inline]
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        let mut tap = self.tap.borrow_mut();
-        if tap.pos == tap.buf.len() {
-            tap.refill(&mut self.input)?;
+impl<R: Read> Reader<'_, R> {
+    fn document(&mut self) -> Result<Header> {
+        match self.scan.skip_space()? {
+            Some(b'{') => self.scan.take(),
+            None => return Err(self.scan.error("EOF while parsing a value")),
+            Some(_) => {
+                // Some other JSON value, or not JSON at all.
+                let (line, column) = self.read_value()?;
+                let parsed: Result<IgnoredAny, _> = serde_json::from_slice(&self.value);
+                return Err(match parsed {
+                    Ok(_) => not_an_export(),
+                    Err(e) => anyhow!("not valid JSON: {}", at(&e, line, column)),
+                });
+            }
         }
-        let n = out.len().min(tap.buf.len() - tap.pos);
-        out[..n].copy_from_slice(&tap.buf[tap.pos..tap.pos + n]);
-        tap.pos += n;
-        Ok(n)
+        let mut header = (None, None, None);
+        let mut seen: Vec<String> = Vec::new();
+        let mut first = true;
+        loop {
+            match self.scan.skip_space()? {
+                Some(b'}') => {
+                    self.scan.take();
+                    break;
+                }
+                Some(b',') if !first => {
+                    self.scan.take();
+                    self.scan.skip_space()?;
+                }
+                Some(_) if first => {}
+                Some(_) => return Err(self.scan.error("expected `,` or `}`")),
+                None => return Err(self.scan.error("EOF while parsing an object")),
+            }
+            first = false;
+            if self.scan.peek()? != Some(b'"') {
+                return Err(self.scan.error("key must be a string"));
+            }
+            let key: String = self.parse("(top level)")?;
+            if seen.contains(&key) {
+                return Err(self.mismatch(&key, &format!("duplicate field `{key}`")));
+            }
+            if self.scan.skip_space()? != Some(b':') {
+                return Err(self.scan.error("expected `:`"));
+            }
+            self.scan.take();
+            self.scan.skip_space()?;
+            match key.as_str() {
+                "format" => match self.parse::<serde_json::Value>("format")?.as_str() {
+                    Some(FORMAT) => self.format = true,
+                    Some(other) => {
+                        return Err(anyhow!(
+                            "the file is in format \"{other}\", which this innerceo cannot read \
+                             (it reads \"{FORMAT}\"); export it again with this version, or upgrade innerceo"
+                        ));
+                    }
+                    None => return Err(not_an_export()),
+                },
+                "generator" => header.0 = Some(self.parse::<String>(&key)?),
+                "exported_at" => header.1 = Some(self.parse::<Stamp>(&key)?.0),
+                "include_private" => header.2 = Some(self.parse::<bool>(&key)?),
+                "coachees" => {
+                    self.array(Kind::Coachees)?;
+                    self.coachees_read = true;
+                    self.flush_waiting()?;
+                }
+                "sessions" => self.array(Kind::Sessions)?,
+                _ => {
+                    self.parse::<IgnoredAny>(&key)?;
+                }
+            }
+            seen.push(key);
+        }
+        if self.scan.skip_space()?.is_some() {
+            return Err(self.scan.error("trailing characters"));
+        }
+        if !self.format {
+            return Err(not_an_export());
+        }
+        for field in ["generator", "exported_at", "include_private", "coachees", "sessions"] {
+            if !seen.iter().any(|k| k == field) {
+                return Err(self.mismatch("(top level)", &format!("missing field `{field}`")));
+            }
+        }
+        self.coachees_read = true;
+        self.flush_waiting()?;
+        match header {
+            (Some(generator), Some(exported_at), Some(include_private)) => Ok(Header {
+                generator,
+                exported_at,
+                include_private,
+            }),
+            _ => Err(not_an_export()),
+        }
     }
+
+    /// A value that parses but is not what the format says.
+    fn mismatch(&self, path: &str, what: &str) -> anyhow::Error {
+        if !self.format {
+            // A file that does not say what it is: that is the problem.
+            return not_an_export();
+        }
+        anyhow!(
+            "{path}: does not match the {FORMAT} format: {what} at line {} column {}",
+            self.scan.line,
+            self.scan.column
+        )
+    }
+
+    /// Cuts out the value that starts here: its bytes in `self.value`, and
+    /// the line and column it starts at.
+    fn read_value(&mut self) -> Result<(usize, usize)> {
+        self.value.clear();
+        let (line, column) = (self.scan.line, self.scan.column);
+        self.scan.value(&mut self.value)?;
+        Ok((line, column))
+    }
+
+    /// Reads the value that starts here as a `T`; `path` names it in errors.
+    fn parse<T: DeserializeOwned>(&mut self, path: &str) -> Result<T> {
+        let (line, column) = self.read_value()?;
+        if self.value.is_empty() {
+            return Err(match self.scan.peek()? {
+                None => self.scan.error("EOF while parsing a value"),
+                Some(_) => self.scan.error("expected value"),
+            });
+        }
+        match serde_json::from_slice(&self.value) {
+            Ok(v) => Ok(v),
+            Err(e) => Err(self.explain(&e, path, line, column)),
+        }
+    }
+
+    /// serde's error on the value cut out at `line`:`column`, as if it had
+    /// parsed the whole file: the file's position, and the JSON path of the
+    /// value inside (`path` is the value's own).
+    fn explain(&self, e: &serde_json::Error, path: &str, line: usize, column: usize) -> anyhow::Error {
+        if e.is_syntax() || e.is_eof() || e.is_io() {
+            return anyhow!("not valid JSON: {}", at(e, line, column));
+        }
+        if !self.format {
+            return not_an_export();
+        }
+        let text = String::from_utf8_lossy(&self.value);
+        let missing = e.to_string().starts_with("missing field");
+        let inner = super::json_path::at(&text, e.line(), e.column(), missing);
+        let path = match (path, inner.is_empty()) {
+            (p, true) => p.to_owned(),
+            ("(top level)", false) => inner,
+            (p, false) => format!("{p}.{inner}"),
+        };
+        anyhow!("{path}: does not match the {FORMAT} format: {}", at(e, line, column))
+    }
+
+    /// The `coachees` or `sessions` array, element by element.
+    fn array(&mut self, kind: Kind) -> Result<()> {
+        if self.scan.peek()? != Some(b'[') {
+            let name = kind.name();
+            self.parse::<Vec<IgnoredAny>>(name)?;
+            return Err(self.mismatch(name, "invalid type, expected a sequence"));
+        }
+        self.scan.take();
+        for i in 0.. {
+            match self.scan.skip_space()? {
+                Some(b']') => {
+                    self.scan.take();
+                    return Ok(());
+                }
+                Some(b',') if i > 0 => {
+                    self.scan.take();
+                    if self.scan.skip_space()? == Some(b']') {
+                        return Err(self.scan.error("trailing comma"));
+                    }
+                }
+                Some(_) if i == 0 => {}
+                Some(_) => return Err(self.scan.error("expected `,` or `]`")),
+                None => return Err(self.scan.error("EOF while parsing a list")),
+            }
+            let at = format!("{}[{i}]", kind.name());
+            match kind {
+                Kind::Coachees => {
+                    let c: Coachee = self.parse(&at)?;
+                    import_check::coachee(i, &c, &mut self.coachees)?;
+                    self.sink.coachee(c)?;
+                }
+                Kind::Sessions => {
+                    let s: JsonSession = self.parse(&at)?;
+                    self.session(i, s)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn session(&mut self, i: usize, s: JsonSession) -> Result<()> {
+        if !self.coachees_read {
+            self.waiting.push((i, s));
+            return Ok(());
+        }
+        import_check::session_in_file(i, &s, &self.coachees, self.ids)?;
+        self.sink.session(i, s)
+    }
+
+    fn flush_waiting(&mut self) -> Result<()> {
+        for (i, s) in std::mem::take(&mut self.waiting) {
+            self.session(i, s)?;
+        }
+        Ok(())
+    }
+}
+
+/// serde's message with the position moved from the value's start
+/// (`line`:`column` in the file) to the file's.
+fn at(e: &serde_json::Error, line: usize, column: usize) -> String {
+    let text = e.to_string();
+    let what = text.rfind(" at line ").map_or(text.as_str(), |i| &text[..i]);
+    let (l, c) = (e.line(), e.column());
+    let (l, c) = if l <= 1 { (line, column + c) } else { (line + l - 1, c) };
+    format!("{what} at line {l} column {c}")
 }
 
 /// Which array an element belongs to.
@@ -193,214 +448,11 @@ impl Kind {
     }
 }
 
-/// Everything the reading knows, shared by the visitors below.
-struct State<'a> {
-    tap: Rc<RefCell<Tap>>,
-    ids: &'a mut dyn Seen,
-    sink: &'a mut dyn Sink,
-    /// The coachees read so far, with their index.
-    coachees: BTreeMap<String, usize>,
-    coachees_read: bool,
-    /// Sessions that came before the coachees (files are written the other
-    /// way round; a hand-made one may not be).
-    waiting: Vec<(usize, JsonSession)>,
-    /// Whether `"format": "innerceo/1"` was read.
-    format: bool,
-    /// Whether the top level is an object.
-    object: bool,
-    /// The top-level member being read.
-    key: Option<String>,
-    /// The element being read.
-    element: Option<(Kind, usize)>,
-    /// An error of ours, which serde only saw as "stopped".
-    failed: Option<anyhow::Error>,
-    header: (Option<String>, Option<OffsetDateTime>, Option<bool>),
-}
-
-impl State<'_> {
-    /// Turns serde's error into ours: the JSON path of the value, as the
-    /// other import errors name it.
-    fn explain(&self, e: &serde_json::Error) -> anyhow::Error {
-        if e.is_syntax() || e.is_eof() || e.is_io() {
-            return anyhow!("not valid JSON: {e}");
-        }
-        if !self.object {
-            return not_an_export();
-        }
-        let path = match (self.element, &self.key) {
-            (Some((kind, i)), _) => {
-                let tap = self.tap.borrow();
-                let (text, line, column) = tap.kept();
-                let text = String::from_utf8_lossy(text);
-                // serde's position, made relative to the kept text.
-                let rel_line = e.line().saturating_sub(line) + 1;
-                let rel_column = if rel_line == 1 {
-                    e.column().saturating_sub(column)
-                } else {
-                    e.column()
-                };
-                let missing = e.to_string().starts_with("missing field");
-                let inner = super::json_path::at(&text, rel_line, rel_column, missing);
-                if inner.is_empty() {
-                    format!("{}[{i}]", kind.name())
-                } else {
-                    format!("{}[{i}].{inner}", kind.name())
-                }
-            }
-            (None, Some(key)) => key.clone(),
-            (None, None) => "(top level)".to_owned(),
-        };
-        if !self.format {
-            // A file that does not say what it is: that is the problem.
-            return not_an_export();
-        }
-        anyhow!("{path}: does not match the {FORMAT} format: {e}")
-    }
-
-    fn coachee(&mut self, i: usize, c: Coachee) -> Result<()> {
-        import_check::coachee(i, &c, &mut self.coachees)?;
-        self.sink.coachee(c)
-    }
-
-    fn session(&mut self, i: usize, s: JsonSession) -> Result<()> {
-        if !self.coachees_read {
-            self.waiting.push((i, s));
-            return Ok(());
-        }
-        import_check::session_in_file(i, &s, &self.coachees, self.ids)?;
-        self.sink.session(i, s)
-    }
-
-    fn flush_waiting(&mut self) -> Result<()> {
-        self.coachees_read = true;
-        for (i, s) in std::mem::take(&mut self.waiting) {
-            self.session(i, s)?;
-        }
-        Ok(())
-    }
-
-    /// Keeps an error of ours for `read`, and stops serde.
-    fn fail<E: de::Error>(&mut self, e: anyhow::Error) -> E {
-        self.failed = Some(e);
-        E::custom("the import stopped")
-    }
-}
-
-/// The top-level object.
-struct Top<'s, 'a>(&'s mut State<'a>);
-
-impl<'de> Visitor<'de> for Top<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an innerceo export (a JSON object)")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let state = self.0;
-        state.object = true;
-        let mut read: Vec<String> = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if read.contains(&key) {
-                return Err(de::Error::custom(format!("duplicate field `{key}`")));
-            }
-            state.key = Some(key.clone());
-            match key.as_str() {
-                "format" => {
-                    let value: serde_json::Value = map.next_value()?;
-                    match value.as_str() {
-                        Some(FORMAT) => state.format = true,
-                        Some(other) => {
-                            let e = anyhow!(
-                                "the file is in format \"{other}\", which this innerceo cannot read \
-                                 (it reads \"{FORMAT}\"); export it again with this version, or upgrade innerceo"
-                            );
-                            return Err(state.fail(e));
-                        }
-                        None => return Err(state.fail(not_an_export())),
-                    }
-                }
-                "generator" => state.header.0 = Some(map.next_value()?),
-                "exported_at" => state.header.1 = Some(map.next_value::<Stamp>()?.0),
-                "include_private" => state.header.2 = Some(map.next_value()?),
-                "coachees" => {
-                    map.next_value_seed(Array(&mut *state, Kind::Coachees))?;
-                    if let Err(e) = state.flush_waiting() {
-                        return Err(state.fail(e));
-                    }
-                }
-                "sessions" => map.next_value_seed(Array(&mut *state, Kind::Sessions))?,
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-            state.key = None;
-            read.push(key);
-        }
-        for field in ["coachees", "sessions"] {
-            if !read.iter().any(|k| k == field) && state.format {
-                return Err(de::Error::missing_field(field));
-            }
-        }
-        Ok(())
-    }
-}
-
 /// `exported_at`, as `Document` reads it.
 struct Stamp(OffsetDateTime);
 
-impl<'de> de::Deserialize<'de> for Stamp {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+impl<'de> serde::Deserialize<'de> for Stamp {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         time::serde::rfc3339::deserialize(d).map(Stamp)
-    }
-}
-
-/// The `coachees` or `sessions` array, handed over element by element.
-struct Array<'s, 'a>(&'s mut State<'a>, Kind);
-
-impl<'de> DeserializeSeed<'de> for Array<'_, '_> {
-    type Value = ();
-
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Array<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a list of {}", self.1.name())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let Array(state, kind) = self;
-        for i in 0.. {
-            {
-                // Everything serde has read so far belongs to earlier values.
-                let mut tap = state.tap.borrow_mut();
-                tap.mark = Some(tap.pos);
-            }
-            state.element = Some((kind, i));
-            let done = match kind {
-                Kind::Coachees => match seq.next_element::<Coachee>()? {
-                    Some(c) => state.coachee(i, c),
-                    None => break,
-                },
-                Kind::Sessions => match seq.next_element::<JsonSession>()? {
-                    Some(s) => state.session(i, s),
-                    None => break,
-                },
-            };
-            if let Err(e) = done {
-                return Err(state.fail(e));
-            }
-        }
-        state.element = None;
-        state.tap.borrow_mut().mark = None;
-        if kind == Kind::Coachees {
-            state.coachees_read = true;
-        }
-        Ok(())
     }
 }

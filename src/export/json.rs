@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::io;
+use std::io::{self, Write as _};
 
 use anyhow::Result;
 use serde::ser::{Error as _, SerializeSeq, SerializeStruct};
@@ -247,13 +247,17 @@ pub fn write(src: &dyn Source, out: &mut dyn io::Write) -> Result<Written> {
         written: RefCell::new(Written::default()),
         failed: RefCell::new(None),
     };
-    let mut ser = serde_json::Serializer::pretty(&mut *out);
+    // The serializer writes in small pieces: a buffer it knows the type of
+    // takes them without a call through `dyn` each.
+    let mut buf = io::BufWriter::with_capacity(1 << 16, out);
+    let mut ser = serde_json::Serializer::pretty(&mut buf);
     if let Err(e) = stream.serialize(&mut ser) {
         // An error from the store (or the output) is the one to report; the
         // serializer only saw that the export stopped.
         return Err(stream.failed.take().unwrap_or_else(|| e.into()));
     }
-    out.write_all(b"\n")?;
+    buf.write_all(b"\n")?;
+    buf.flush()?;
     Ok(stream.written.into_inner())
 }
 

@@ -109,6 +109,11 @@ impl Store {
             conn.execute_batch("PRAGMA cipher_log_level = NONE;")
                 .map_err(|e| open_error(path, e))?;
         }
+        if !conn.is_readonly("main").map_err(|e| open_error(path, e))? {
+            // Joined a live log (see `open_for_reading`): still no writes.
+            conn.pragma_update(None, "query_only", true)
+                .map_err(|e| open_error(path, e))?;
+        }
         let version = check_schema(&conn, path, len)?;
         if version < MIGRATION_COUNT {
             // Written by an older innerceo: bring it up to date once.
@@ -402,20 +407,25 @@ fn read_only(path: &Path) -> StoreError {
     }
 }
 
-/// The read-only connection of a command that only reads. With WAL, a
-/// reader needs the `-wal` and `-shm` files: when they exist (the app or
-/// another command has the file open, or left a log to replay), the file is
-/// read through them, as any reader does, and they are left as they were.
-/// When neither exists, no other connection has the file open (it would
-/// have made them) and everything is in the file itself: it is read as
-/// immutable, which creates nothing. A rollback-journal file (WAL refused by
-/// the file system) is read normally: readers create nothing there. An
+/// The connection of a command that only reads. With WAL, a reader needs
+/// the `-wal` and `-shm` files. When neither exists, no other connection
+/// has the file open (it would have made them) and everything is in the
+/// file itself: it is read as immutable, which creates nothing and writes
+/// nothing. When they exist, the app or another command has the file open,
+/// or a writer was killed and left its log: the reader joins them as any
+/// connection does, taking no write it could make (`query_only`), and if it
+/// is the last one out, SQLite copies that log into the file and removes it,
+/// as the next start of the app would. A rollback-journal file (WAL refused
+/// by the file system) is read read-only: readers create nothing there. An
 /// encrypted file's header cannot be read, so it is treated as WAL.
 fn open_for_reading(path: &Path, start: &[u8], encrypted: bool) -> rusqlite::Result<Connection> {
+    let wal = encrypted || super::probe::header_says_wal(start);
+    if wal && super::probe::has_companions(path) {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        return Connection::open_with_flags(path, flags);
+    }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let untouched =
-        (encrypted || super::probe::header_says_wal(start)) && !super::probe::has_companions(path);
-    if untouched {
+    if wal {
         Connection::open_with_flags(
             super::probe::immutable_uri(path),
             flags | OpenFlags::SQLITE_OPEN_URI,

@@ -30,7 +30,7 @@ pub(super) fn session_from_row(r: &Row<'_>) -> Result<Session> {
     Ok(Session {
         id: r.get(0)?,
         coachee_id: r.get(1)?,
-        guide: serde_json::from_str(&r.get::<_, String>(2)?)?,
+        guide: guide_from_json(&r.get::<_, String>(2)?)?,
         started_at: time_from_sql(&started)?,
         ended_at: opt_time_from_sql(r.get(4)?)?,
         status: enum_from_sql(&status, "session status", SessionStatus::parse)?,
@@ -44,6 +44,31 @@ pub(super) fn session_from_row(r: &Row<'_>) -> Result<Session> {
         next_session: opt_date_from_sql(r.get(11)?)?,
         corrected_at: opt_time_from_sql(r.get(12)?)?,
     })
+}
+
+/// A session's guide snapshot, parsed once per distinct snapshot: an
+/// export of 10,000 sessions reads a handful of guide versions, each a few
+/// kilobytes of JSON. Keyed by the text itself, so it is never stale.
+fn guide_from_json(json: &str) -> Result<Guide> {
+    /// A few versions of a few guides cover any export.
+    const KEPT: usize = 8;
+    thread_local! {
+        static PARSED: std::cell::RefCell<Vec<(String, Guide)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if let Some(g) = PARSED.with_borrow(|kept| {
+        kept.iter().find(|(text, _)| text == json).map(|(_, g)| g.clone())
+    }) {
+        return Ok(g);
+    }
+    let guide: Guide = serde_json::from_str(json)?;
+    PARSED.with_borrow_mut(|kept| {
+        if kept.len() == KEPT {
+            kept.remove(0);
+        }
+        kept.push((json.to_owned(), guide.clone()));
+    });
+    Ok(guide)
 }
 
 fn index_from_sql(i: i64) -> Result<usize> {
