@@ -107,7 +107,7 @@ pub fn import_file(store: &Store, path: &Path) -> Result<ImportReport> {
         .with_context(|| format!("cannot read {}; nothing was imported", path.display()))?;
     // The ids met so far live in a temporary table, not in memory.
     store
-        .prefer_temp_files()
+        .prepare_bulk_load()
         .map_err(|e| anyhow!("{e}; nothing was imported"))?;
     let mut sink = Into::new(store);
     let result = store.in_bulk_transaction(|store| -> Result<()> {
