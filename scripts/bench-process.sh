@@ -85,8 +85,8 @@ echo
 
 echo "== first frame: start innerceo on a 120x40 terminal until home is drawn ($RUNS runs)"
 # A pseudo-terminal reads what the app writes; the frame is complete when
-# home's table header has been written and then the cursor hidden, which ratatui
-# does at the end of every frame.
+# home's table header (its last column, Overdue) has been written and then
+# the cursor hidden, which ratatui does at the end of every frame.
 python3 - "$BIN" "$db" "$RUNS" <<'PY'
 import fcntl, os, pty, select, signal, statistics, struct, sys, termios, time
 binary, db, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -107,7 +107,7 @@ def first_frame():
             except OSError:
                 break
             seen += chunk
-            top = seen.find(b"Last session")
+            top = seen.find(b"Overdue")
             if top >= 0 and seen.find(b"\x1b[?25l", top) >= 0:
                 took = time.perf_counter() - start
                 break
@@ -185,7 +185,7 @@ if ! have tmux || [ ! -x "$TUI" ]; then
   exit 0
 fi
 "$TUI" -s innerceo-bench start 120x40 -- "$BIN" --db "$db"
-"$TUI" -s innerceo-bench wait "Last session" 10 >/dev/null
+"$TUI" -s innerceo-bench wait "Overdue" 10 >/dev/null
 pane=$("$TUI" -s innerceo-bench pid)
 # The pane runs the command through a shell that may or may not exec it.
 pid=$pane
@@ -215,16 +215,22 @@ echo "== idle app on home: system calls over ${IDLE} s without a key (budget 0)"
 if have strace; then
   "$TUI" -s innerceo-bench stop >/dev/null 2>&1 || true
   "$TUI" -s innerceo-bench start 120x40 -- "$BIN" --db "$db"
-  "$TUI" -s innerceo-bench wait "Last session" 10 >/dev/null
+  "$TUI" -s innerceo-bench wait "Overdue" 10 >/dev/null
   pane=$("$TUI" -s innerceo-bench pid)
   pid=$pane
   if [ "$(cat /proc/"$pane"/comm)" != innerceo ]; then pid=$(pgrep -P "$pane" -x innerceo); fi
   sleep 2
+  # Without touching it first: every wake-up is a context switch.
+  switches() { awk '/ctxt_switches/ {n += $2} END {print n}' /proc/"$pid"/status; }
+  before=$(switches)
+  sleep "$IDLE"
+  echo "wake-ups in ${IDLE} s (voluntary and involuntary context switches): $(($(switches) - before))"
+  # Then what it does: strace stops the wait the app is sleeping in as it
+  # attaches (shown as "resumed"); the app goes back to sleep. Any other
+  # line is work done while idle.
   timeout "$IDLE" strace -f -p "$pid" -o "$work/strace" 2>/dev/null || true
-  # strace reports the wait the app was already sleeping in as it attaches
-  # ("resumed" or unfinished lines); any other line is a call made while idle.
-  calls=$(grep -cvE 'resumed>|<unfinished|^[0-9]+ +(\+\+\+|---)' "$work/strace" || true)
-  echo "system calls while idle: $calls"
+  calls=$(grep -cvE 'resumed>|<unfinished|<detached|^[0-9]+ +(\+\+\+|---)' "$work/strace" || true)
+  echo "system calls in ${IDLE} s under strace, besides going back to sleep: $calls"
   sed 's/^/  /' "$work/strace" | head -5
 else
   echo "skipped: needs strace"

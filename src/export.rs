@@ -124,7 +124,11 @@ impl Written {
         let r = &item.record;
         self.sessions += 1;
         self.actions += r.actions.len();
-        self.todos += r.actions.iter().filter(|a| ics::todo_due(a).is_some()).count();
+        self.todos += r
+            .actions
+            .iter()
+            .filter(|a| ics::todo_due(a).is_some())
+            .count();
         self.events += usize::from(r.session.next_session.is_some());
     }
 }

@@ -299,7 +299,9 @@ impl Store {
             committed: false,
         };
         let value = f()?;
-        self.conn.execute_batch("COMMIT").map_err(StoreError::from)?;
+        self.conn
+            .execute_batch("COMMIT")
+            .map_err(StoreError::from)?;
         guard.committed = true;
         Ok(value)
     }
@@ -339,7 +341,9 @@ impl Store {
             committed: false,
         };
         let value = f()?;
-        self.conn.execute_batch("COMMIT").map_err(StoreError::from)?;
+        self.conn
+            .execute_batch("COMMIT")
+            .map_err(StoreError::from)?;
         guard.committed = true;
         Ok(value)
     }

@@ -271,6 +271,10 @@ fn coachee_list(store: &Store, json: bool, all: bool, out: &mut dyn Write) -> Re
     Ok(())
 }
 
+/// The columns of `session list`, and the widest a cell is shown.
+const SESSION_HEADER: [&str; 6] = ["ID", "COACHEE", "GUIDE", "STARTED", "STATUS", "CHOICE"];
+const SESSION_CELL_MAX: usize = 32;
+
 /// `session list`: each row printed as it is read, never all of them
 /// held; the table reads them twice (widths, then rows), on one snapshot.
 fn session_list(
@@ -310,8 +314,6 @@ fn session_list(
             writeln!(out)?;
             return Ok(());
         }
-        const HEADER: [&str; 6] = ["ID", "COACHEE", "GUIDE", "STARTED", "STATUS", "CHOICE"];
-        const MAX: usize = 32;
         let cells = |s: &crate::model::SessionSummary| {
             vec![
                 short_id(&s.id).to_owned(),
@@ -322,10 +324,10 @@ fn session_list(
                 s.choice.clone().unwrap_or_default(),
             ]
         };
-        let mut widths = table::widths(&HEADER);
+        let mut widths = table::widths(&SESSION_HEADER);
         let mut any = false;
         store.each_session_summary(coachee_id, &mut |s| -> Result<()> {
-            table::measure(&mut widths, &cells(&s), MAX);
+            table::measure(&mut widths, &cells(&s), SESSION_CELL_MAX);
             any = true;
             Ok(())
         })?;
@@ -333,10 +335,10 @@ fn session_list(
             writeln!(out, "No sessions yet. Start one in the app: innerceo")?;
             return Ok(());
         }
-        let header: Vec<String> = HEADER.iter().map(|h| (*h).to_owned()).collect();
-        out.write_all(table::line(&header, &widths, MAX).as_bytes())?;
+        let header: Vec<String> = SESSION_HEADER.iter().map(|h| (*h).to_owned()).collect();
+        out.write_all(table::line(&header, &widths, SESSION_CELL_MAX).as_bytes())?;
         store.each_session_summary(coachee_id, &mut |s| -> Result<()> {
-            Ok(out.write_all(table::line(&cells(&s), &widths, MAX).as_bytes())?)
+            Ok(out.write_all(table::line(&cells(&s), &widths, SESSION_CELL_MAX).as_bytes())?)
         })
     })?;
     out.flush()?;

@@ -66,14 +66,13 @@ pub fn export(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     // time: memory stays the same whatever the number of sessions.
     let written = store.in_snapshot(|| -> Result<export::Written> {
         let src = export::Stream::new(&store, &scope, args.include_private, crate::dates::now())?;
-        match &args.output {
-            Some(path) => export::write_atomic_with(path, |w| export::write(&src, args.format, w)),
-            None => {
-                let mut w = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
-                let written = export::write(&src, args.format, &mut w)?;
-                w.flush()?;
-                Ok(written)
-            }
+        if let Some(path) = &args.output {
+            export::write_atomic_with(path, |w| export::write(&src, args.format, w))
+        } else {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
+            let written = export::write(&src, args.format, &mut w)?;
+            w.flush()?;
+            Ok(written)
         }
     })?;
     if let Some(path) = &args.output {

@@ -9,7 +9,11 @@ pub fn render(header: &[&str], rows: &[Vec<String>], max: usize) -> String {
     for row in rows {
         measure(&mut widths, row, max);
     }
-    let mut out = line(&header.iter().map(|h| (*h).to_owned()).collect::<Vec<_>>(), &widths, max);
+    let mut out = line(
+        &header.iter().map(|h| (*h).to_owned()).collect::<Vec<_>>(),
+        &widths,
+        max,
+    );
     for row in rows {
         out.push_str(&line(row, &widths, max));
     }

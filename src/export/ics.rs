@@ -56,7 +56,7 @@ pub fn write(src: &dyn Source, out: &mut dyn io::Write) -> Result<Written> {
 
 /// A session's to-dos and its next session's event.
 fn session(out: &mut String, item: &Item, stamp: &str) {
-        let r = &item.record;
+    let r = &item.record;
     let session_day = super::day(r.session.started_at);
     for a in &r.actions {
         let Some(due) = todo_due(a) else {

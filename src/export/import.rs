@@ -215,7 +215,10 @@ impl<'s> Into<'s> {
     }
 
     fn report(&self) -> ImportReport {
-        let (before, after) = (self.before.unwrap_or_default(), self.after.unwrap_or_default());
+        let (before, after) = (
+            self.before.unwrap_or_default(),
+            self.after.unwrap_or_default(),
+        );
         let coachees = after.coachees - before.coachees;
         let sessions = after.sessions - before.sessions;
         let actions = after.actions - before.actions;

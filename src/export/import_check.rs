@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use anyhow::{Result, anyhow, bail};
 
 use super::json::{JsonAction, JsonSession};
-use crate::model::Coachee;
 use crate::guide::{self, Guide, Scale, Stage, StageKind};
+use crate::model::Coachee;
 
 /// The most bytes a free text (an answer, a note, an action) may hold: far
 /// beyond anything typed, small enough that one value cannot swamp memory.

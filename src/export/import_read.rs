@@ -290,7 +290,13 @@ impl<R: Read> Reader<'_, R> {
         if !self.format {
             return Err(not_an_export());
         }
-        for field in ["generator", "exported_at", "include_private", "coachees", "sessions"] {
+        for field in [
+            "generator",
+            "exported_at",
+            "include_private",
+            "coachees",
+            "sessions",
+        ] {
             if !seen.iter().any(|k| k == field) {
                 return Err(self.mismatch("(top level)", &format!("missing field `{field}`")));
             }
@@ -347,7 +353,13 @@ impl<R: Read> Reader<'_, R> {
     /// serde's error on the value cut out at `line`:`column`, as if it had
     /// parsed the whole file: the file's position, and the JSON path of the
     /// value inside (`path` is the value's own).
-    fn explain(&self, e: &serde_json::Error, path: &str, line: usize, column: usize) -> anyhow::Error {
+    fn explain(
+        &self,
+        e: &serde_json::Error,
+        path: &str,
+        line: usize,
+        column: usize,
+    ) -> anyhow::Error {
         if e.is_syntax() || e.is_eof() || e.is_io() {
             return anyhow!("not valid JSON: {}", at(e, line, column));
         }
@@ -362,7 +374,10 @@ impl<R: Read> Reader<'_, R> {
             ("(top level)", false) => inner,
             (p, false) => format!("{p}.{inner}"),
         };
-        anyhow!("{path}: does not match the {FORMAT} format: {}", at(e, line, column))
+        anyhow!(
+            "{path}: does not match the {FORMAT} format: {}",
+            at(e, line, column)
+        )
     }
 
     /// The `coachees` or `sessions` array, element by element.
@@ -426,9 +441,15 @@ impl<R: Read> Reader<'_, R> {
 /// (`line`:`column` in the file) to the file's.
 fn at(e: &serde_json::Error, line: usize, column: usize) -> String {
     let text = e.to_string();
-    let what = text.rfind(" at line ").map_or(text.as_str(), |i| &text[..i]);
+    let what = text
+        .rfind(" at line ")
+        .map_or(text.as_str(), |i| &text[..i]);
     let (l, c) = (e.line(), e.column());
-    let (l, c) = if l <= 1 { (line, column + c) } else { (line + l - 1, c) };
+    let (l, c) = if l <= 1 {
+        (line, column + c)
+    } else {
+        (line + l - 1, c)
+    };
     format!("{what} at line {l} column {c}")
 }
 

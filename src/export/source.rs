@@ -129,6 +129,9 @@ fn trend_of(points: &[ScorePoint], guide: impl Fn(&str) -> Result<Guide>) -> Res
     }))
 }
 
+/// A session's id and start.
+type SessionStart = (String, OffsetDateTime);
+
 /// An export read from the store as it is written: the coachees up front
 /// (a few hundred at most), each session only while it is rendered.
 pub struct Stream<'s> {
@@ -150,9 +153,9 @@ impl<'s> Stream<'s> {
     ) -> Result<Self> {
         let (mut coachees, session) = match scope {
             Scope::Session(id) => {
-                let session = store
-                    .find_session(id)
-                    .map_err(|e| anyhow!("{e}: see the session ids with `innerceo session list`"))?;
+                let session = store.find_session(id).map_err(|e| {
+                    anyhow!("{e}: see the session ids with `innerceo session list`")
+                })?;
                 (vec![store.coachee(&session.coachee_id)?], Some(session.id))
             }
             Scope::Coachee(name) => (vec![find_coachee(store, name)?], None),
@@ -180,10 +183,7 @@ impl<'s> Stream<'s> {
 
     /// Each coachee's sessions (id and start, oldest first): one short list
     /// at a time.
-    fn each_group(
-        &self,
-        f: &mut dyn FnMut(&Coachee, &[(String, OffsetDateTime)]) -> Result<()>,
-    ) -> Result<()> {
+    fn each_group(&self, f: &mut dyn FnMut(&Coachee, &[SessionStart]) -> Result<()>) -> Result<()> {
         if let Some(id) = &self.session {
             let s = self.store.session(id)?;
             return match self.coachees.first() {

@@ -61,7 +61,9 @@ impl Store {
     fn index_new_rows(&self, (answers, notes, actions): (i64, i64, i64)) -> Result<()> {
         let last: i64 =
             self.conn
-                .query_row("SELECT last FROM search_state WHERE id = 0", [], |r| r.get(0))?;
+                .query_row("SELECT last FROM search_state WHERE id = 0", [], |r| {
+                    r.get(0)
+                })?;
         // Entry `last + n` has rowid (last + n) * 2, + 1 for a private note.
         let number = [
             (
@@ -131,10 +133,8 @@ impl Store {
                 params![kind, floor, last],
             )?;
         }
-        self.conn.execute(
-            "UPDATE search_state SET last = ?1 WHERE id = 0",
-            [given],
-        )?;
+        self.conn
+            .execute("UPDATE search_state SET last = ?1 WHERE id = 0", [given])?;
         // Nothing merges the index's segments as it goes (0002): leave it
         // as one, as a search reads every segment.
         self.conn.execute(
@@ -174,7 +174,9 @@ impl Store {
     pub fn first_seen_id(&self, kind: &str, id: &str, at: &str) -> Result<Option<String>> {
         let added = self
             .conn
-            .prepare_cached("INSERT OR IGNORE INTO temp.load_ids (kind, id, at) VALUES (?1, ?2, ?3)")?
+            .prepare_cached(
+                "INSERT OR IGNORE INTO temp.load_ids (kind, id, at) VALUES (?1, ?2, ?3)",
+            )?
             .execute(params![kind, id, at])?;
         if added == 1 {
             return Ok(None);

@@ -250,7 +250,14 @@ fn check_start(path: &Path) -> Result<(bool, u64, Vec<u8>)> {
         // The header as last checkpointed: a newer version or another
         // program's id there is final (neither is ever undone). The
         // connection checks again below, WAL included.
-        let be32 = |at: usize| i64::from(u32::from_be_bytes([start[at], start[at + 1], start[at + 2], start[at + 3]]));
+        let be32 = |at: usize| {
+            i64::from(u32::from_be_bytes([
+                start[at],
+                start[at + 1],
+                start[at + 2],
+                start[at + 3],
+            ]))
+        };
         let (version, app_id) = (be32(60), be32(68));
         if app_id != 0 && app_id != APPLICATION_ID {
             return Err(StoreError::ForeignSqlite { path: path.into() });
@@ -285,7 +292,10 @@ fn check_schema(conn: &Connection, path: &Path, len: u64) -> Result<usize> {
     if app_id != APPLICATION_ID && (app_id != 0 || version != 0 || tables != 0) {
         return Err(StoreError::ForeignSqlite { path: path.into() });
     }
-    let Some(version) = usize::try_from(version).ok().filter(|&v| v <= MIGRATION_COUNT) else {
+    let Some(version) = usize::try_from(version)
+        .ok()
+        .filter(|&v| v <= MIGRATION_COUNT)
+    else {
         return Err(StoreError::TooNew {
             path: path.into(),
             found: version,

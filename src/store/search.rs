@@ -30,10 +30,10 @@ pub fn fts_query(input: &str) -> Option<String> {
 }
 
 /// How many of the most recent matches are ranked by relevance. Ranking
-/// costs time for every match (bm25 reads each entry's length: about 3 µs
-/// a match), so past this many a query is too broad for the ranking to tell
-/// much, and search must stay within twice the bare full-text lookup.
-const RANKED_MATCHES: i64 = 1_000;
+/// costs time for every match (bm25 reads each entry's length: about 6 µs a
+/// match here), so past this many a query is too broad for the ranking to
+/// tell much, and search must stay close to the bare full-text lookup.
+const RANKED_MATCHES: i64 = 250;
 
 /// A search entry's source and snippet.
 struct Entry {
@@ -52,8 +52,8 @@ impl Store {
     /// Finds answers, notes and actions containing every word of `query`
     /// (as prefixes, ignoring case and accents), best match first, then
     /// newest session. Private notes are left out unless `include_private`.
-    /// A query matching more than 1,000 entries is ranked among the most
-    /// recently written 1,000.
+    /// A query matching more than 250 entries is ranked among the most
+    /// recently written 250.
     pub fn search(
         &self,
         query: &str,

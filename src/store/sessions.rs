@@ -57,7 +57,9 @@ fn guide_from_json(json: &str) -> Result<Guide> {
             const { std::cell::RefCell::new(Vec::new()) };
     }
     if let Some(g) = PARSED.with_borrow(|kept| {
-        kept.iter().find(|(text, _)| text == json).map(|(_, g)| g.clone())
+        kept.iter()
+            .find(|(text, _)| text == json)
+            .map(|(_, g)| g.clone())
     }) {
         return Ok(g);
     }

@@ -110,6 +110,7 @@ where
             }
             // Drain what is already queued (a fast typist, a paste) before redrawing.
             while let Some(ev) = io.next_event()? {
+                dirty = true;
                 super::debug_panic(&ev);
                 rt.on_event(ev);
                 // Each copy goes out as it is asked for, even in a burst of keys.
@@ -120,7 +121,6 @@ where
                     break;
                 }
             }
-            dirty = true;
         }
         if wake == Wake::Hangup || io.stopped() {
             let effects = rt.app.quit_effects();
@@ -148,7 +148,7 @@ where
 /// a save or tidy is due, or the date changes, whichever comes first.
 pub fn next_wake(rt: &Runtime, now: OffsetDateTime, last_tick: OffsetDateTime) -> Duration {
     // At most a day: the wait's timeout is a number of milliseconds.
-    let mut timeout = crate::dates::until_tomorrow(now).min(Duration::from_secs(86_400));
+    let mut timeout = crate::dates::until_tomorrow(now).min(Duration::from_hours(24));
     if rt.app.ticks() {
         let since = (now - last_tick).unsigned_abs();
         timeout = timeout.min(TICK.saturating_sub(since));

@@ -44,7 +44,9 @@ fn readers(session: &str, out: &Path) -> Vec<Vec<String>> {
 
 fn first_session(db: &Path) -> String {
     let store = Store::open(db).expect("open");
-    store.session_summaries(None).expect("sessions")[0].id.clone()
+    store.session_summaries(None).expect("sessions")[0]
+        .id
+        .clone()
 }
 
 #[test]
@@ -81,16 +83,31 @@ fn read_only_commands_see_a_live_writer_and_leave_its_log_alone() {
     for args in readers(&session, &elsewhere.path().join("all.json")) {
         innerceo(&db).args(&args).assert().success();
     }
-    let listed = innerceo(&db).args(["coachee", "list"]).output().expect("run");
+    let listed = innerceo(&db)
+        .args(["coachee", "list"])
+        .output()
+        .expect("run");
     assert!(
         String::from_utf8_lossy(&listed.stdout).contains("Written Live"),
         "the reader sees the writer's commit"
     );
-    assert_eq!(fs::metadata(&wal).expect("wal").len(), wal_len, "the WAL is the writer's");
+    assert_eq!(
+        fs::metadata(&wal).expect("wal").len(),
+        wal_len,
+        "the WAL is the writer's"
+    );
     // The writer goes on, and its next commit is seen too.
-    live.rename_coachee(&ana.id, "Renamed Live").expect("rename");
-    let listed = innerceo(&db).args(["coachee", "list"]).output().expect("run");
+    live.rename_coachee(&ana.id, "Renamed Live")
+        .expect("rename");
+    let listed = innerceo(&db)
+        .args(["coachee", "list"])
+        .output()
+        .expect("run");
     assert!(String::from_utf8_lossy(&listed.stdout).contains("Renamed Live"));
     drop(live);
-    assert_eq!(names(dir.path()), vec!["coaching.db"], "the last connection cleans up");
+    assert_eq!(
+        names(dir.path()),
+        vec!["coaching.db"],
+        "the last connection cleans up"
+    );
 }

@@ -248,7 +248,7 @@ fn an_idle_home_sleeps_until_the_date_changes() {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     event_loop(&mut terminal, &mut rt, &mut s).expect("loop");
     let midnight = innerceo::dates::until_tomorrow(NOW);
-    assert!(midnight > Duration::from_secs(3600), "{midnight:?}");
+    assert!(midnight > Duration::from_hours(1), "{midnight:?}");
     // Nothing on home moves before the date does: no wake-up until then,
     // not even after a wait that ended with nothing to do.
     assert_eq!(s.timeouts, vec![midnight, midnight]);
