@@ -109,7 +109,7 @@ pub fn import_file(store: &Store, path: &Path) -> Result<ImportReport> {
     store
         .prepare_bulk_load()
         .map_err(|e| anyhow!("{e}; nothing was imported"))?;
-    let mut sink = Into::new(store);
+    let mut sink = ToStore::new(store);
     let result = store.in_bulk_transaction(|store| -> Result<()> {
         sink.start()?;
         store.start_seen_ids().map_err(Failed)?;
@@ -127,7 +127,7 @@ pub fn import_file(store: &Store, path: &Path) -> Result<ImportReport> {
 
 /// Writes a checked document into the store in one transaction.
 pub fn import(store: &Store, doc: &Document) -> Result<ImportReport> {
-    let mut sink = Into::new(store);
+    let mut sink = ToStore::new(store);
     store
         .in_bulk_transaction(|_| -> Result<()> {
             sink.start()?;
@@ -158,7 +158,7 @@ impl Seen for StoreIds<'_> {
 }
 
 /// Writes what is read into the store, a session at a time.
-struct Into<'s> {
+struct ToStore<'s> {
     store: &'s Store,
     /// The file's coachees, for the records of their sessions.
     coachees: BTreeMap<String, Coachee>,
@@ -173,9 +173,9 @@ struct Into<'s> {
     after: Option<Counts>,
 }
 
-impl<'s> Into<'s> {
+impl<'s> ToStore<'s> {
     fn new(store: &'s Store) -> Self {
-        Into {
+        ToStore {
             store,
             coachees: BTreeMap::new(),
             later: Vec::new(),
@@ -232,7 +232,7 @@ impl<'s> Into<'s> {
     }
 }
 
-impl Sink for Into<'_> {
+impl Sink for ToStore<'_> {
     fn coachee(&mut self, c: Coachee) -> Result<()> {
         self.in_file += 1;
         self.store.insert_coachee(&c).map_err(Failed)?;
