@@ -1,23 +1,28 @@
 #!/usr/bin/env bash
-# Whole-process measurements of the release binary on the ten-years data set:
-# generating it, time to the first frame on a terminal, resident memory on
-# home and in a session, `session list --json`, and `search` side by side with
-# the sqlite3 shell running the same FTS5 query. See docs/performance.md.
+# Whole-process measurements of the release binary on the ten-years data set,
+# every figure of the budget table in docs/performance.md: generating it, time
+# to the first frame on a terminal, `search` beside the sqlite3 shell's bare
+# lookup (the two alternating, in one run), time and peak memory of every
+# export format, of `import` and of `session list --json`, resident memory on
+# home and in a session, and the system calls of an idle app.
 #
-#   scripts/bench-process.sh                 200 coachees x 50 sessions (10,000)
-#   COACHEES=20 scripts/bench-process.sh     1,000 sessions
-#   RUNS=50 WORD=team RARE=direction scripts/bench-process.sh
+#   scripts/bench-process.sh                   200 coachees x 50 sessions (10,000)
+#   COACHEES=1000 scripts/bench-process.sh     50,000 sessions
+#   COACHEES=2000 scripts/bench-process.sh     100,000 sessions
+#   RUNS=50 WORDS='team|the' scripts/bench-process.sh
 #
-# Needs: python3, tmux; uses hyperfine and sqlite3 when installed
-# (apt-get install -y hyperfine sqlite3), else a plain timing loop.
+# Needs: python3, sqlite3, tmux and the tui driver; uses hyperfine when
+# installed, and strace for the idle app
+# (apt-get install -y hyperfine sqlite3 strace).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 COACHEES=${COACHEES:-200}
 SESSIONS=${SESSIONS:-50}
 RUNS=${RUNS:-20}
-WORD=${WORD:-team}
-RARE=${RARE:-direction}
+# Search classes: a rare word, a common one, two words, the commonest.
+WORDS=${WORDS:-direction|team|hiring team|the}
+IDLE=${IDLE:-10}
 BIN=${BIN:-target/release/innerceo}
 TUI=${TUI:-$(dirname "$0")/../../shared/tools/tui}
 [ -x "$TUI" ] || TUI=/work/shared/tools/tui
@@ -27,7 +32,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then
 fi
 work=$(mktemp -d)
 cleanup() {
-  if [ -x "$TUI" ]; then "$TUI" -s innerceo-bench stop || true; fi
+  if [ -x "$TUI" ]; then "$TUI" -s innerceo-bench stop >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -35,15 +40,7 @@ db=$work/innerceo.db
 
 have() { command -v "$1" >/dev/null 2>&1; }
 
-# The FTS5 query a person would type in the sqlite3 shell for what
-# `innerceo search WORD` does: prefix match, best first, a first page
-# with snippets.
-fts_sql() {
-  echo "SELECT rowid, snippet(search_index, 0, '[', ']', '…', 12) FROM search_index" \
-    "WHERE search_index MATCH '\"$1\"*' ORDER BY rank LIMIT 50"
-}
-
-# Times a command: hyperfine when present, else RUNS runs of /usr/bin/time.
+# Times a command: hyperfine when present, else RUNS runs of it.
 timeit() {
   local name=$1
   shift
@@ -61,21 +58,35 @@ timeit() {
   fi
 }
 
+# One run's time and peak memory (the maximum resident set, as the kernel
+# counts VmHWM), through /usr/bin/time.
+peak() {
+  local name=$1
+  shift
+  if ! /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null 2>"$work/err"; then
+    cat "$work/err"
+    return 1
+  fi
+  read -r wall user sys kb <"$work/time"
+  printf '%-34s %6s s wall (%s user, %s sys), peak %d MB\n' "$name" "$wall" "$user" "$sys" $((kb / 1024))
+}
+
 echo "== machine"
 echo "cores: $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "memory: $(free -m | awk '/Mem:/ {print $2 " MB"}'); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "kernel: $(uname -r); sqlite3 shell $(sqlite3 --version | cut -d' ' -f1); $("$BIN" --version)"
 echo
 
 echo "== generate: innerceo demo --coachees $COACHEES --sessions $SESSIONS --seed 1"
-/usr/bin/time -f "%e s wall, %U s user, %S s sys, %M KB max RSS" \
-  "$BIN" --db "$db" demo --coachees "$COACHEES" --sessions "$SESSIONS" --seed 1
-echo "file: $(du -h "$db" | cut -f1)"
+peak "generate" "$BIN" --db "$db" demo --coachees "$COACHEES" --sessions "$SESSIONS" --seed 1
+sessions=$(sqlite3 "$db" 'SELECT count(*) FROM sessions')
+echo "sessions: $sessions; file: $(du -h "$db" | cut -f1)"
 echo
 
 echo "== first frame: start innerceo on a 120x40 terminal until home is drawn ($RUNS runs)"
 # A pseudo-terminal reads what the app writes; the frame is complete when
-# home's table header has been written and then the cursor hidden, which ratatui
-# does at the end of every frame.
+# home's table header (its last column, Overdue) has been written and then
+# the cursor hidden, which ratatui does at the end of every frame.
 python3 - "$BIN" "$db" "$RUNS" <<'PY'
 import fcntl, os, pty, select, signal, statistics, struct, sys, termios, time
 binary, db, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -96,7 +107,7 @@ def first_frame():
             except OSError:
                 break
             seen += chunk
-            top = seen.find(b"Last session")
+            top = seen.find(b"Overdue")
             if top >= 0 and seen.find(b"\x1b[?25l", top) >= 0:
                 took = time.perf_counter() - start
                 break
@@ -121,27 +132,51 @@ print(f"first frame: median {statistics.median(times):.1f} ms, p90 {p(0.9):.1f} 
 PY
 echo
 
-echo "== session list --json ($(sqlite3 "$db" 'SELECT count(*) FROM sessions' 2>/dev/null || echo '?') sessions)"
+echo "== exports and import ($sessions sessions): time and peak memory (budget <= 64 MB at any size)"
+for f in json md csv ics html; do
+  peak "export --all --format $f" "$BIN" --db "$db" export --all --format "$f" --include-private -o "$work/all.$f"
+  echo "  file: $(du -h "$work/all.$f" | cut -f1)"
+done
+for f in md csv ics html; do rm -f "$work/all.$f"; done
+peak "import (into an empty file)" "$BIN" --db "$work/imported.db" import "$work/all.json"
+rm -f "$work"/imported.db* "$work/all.json"
+peak "session list --json" "$BIN" --db "$db" session list --json
+peak "session list" "$BIN" --db "$db" session list
+peak "search team" "$BIN" --db "$db" search team
+peak "coachee list" "$BIN" --db "$db" coachee list
+echo
 timeit "innerceo session list --json" "$BIN" --db "$db" session list --json
 timeit "innerceo coachee list" "$BIN" --db "$db" coachee list
 echo
 
-echo "== search, innerceo beside the sqlite3 shell (same file, same FTS5 MATCH)"
-if "$BIN" search --help >/dev/null 2>&1; then
-  for w in "$WORD" "$RARE"; do
-    timeit "innerceo search $w" "$BIN" --db "$db" search "$w"
-    if have sqlite3; then
-      timeit "sqlite3 MATCH '\"$w\"*'" sqlite3 "$db" "$(fts_sql "$w")"
-    fi
-  done
-else
-  echo "this build has no \`innerceo search\` command yet; sqlite3 alone:"
-  if have sqlite3; then
-    for w in "$WORD" "$RARE"; do
-      timeit "sqlite3 MATCH '\"$w\"*'" sqlite3 "$db" "$(fts_sql "$w")"
-    done
-  fi
-fi
+echo "== search beside the sqlite3 shell's bare lookup, alternating, $RUNS pairs (budget <= 2x)"
+# The bare lookup: the FTS5 MATCH of the same prefix terms, its first 20
+# rows, no ranking, no snippets; both whole processes, same file, taking
+# turns so that the machine's load falls on both alike. Medians.
+python3 - "$BIN" "$db" "$RUNS" "$WORDS" <<'PY'
+import statistics, subprocess, sys, time
+binary, db, runs, words = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4].split("|")
+def bare(q):
+    terms = " AND ".join('"%s"*' % w.replace('"', '""') for w in q.split())
+    sql = "SELECT rowid FROM search_index WHERE search_index MATCH '%s' LIMIT 20"
+    return ["sqlite3", db, sql % terms.replace("'", "''")]
+def took(cmd):
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
+    return (time.perf_counter() - t) * 1000
+cases = [("open only (search .)", [binary, "--db", db, "search", "."],
+          ["sqlite3", db, "SELECT count(*) FROM sqlite_schema"])]
+cases += [("search " + q, [binary, "--db", db, "search", q], bare(q)) for q in words]
+for name, a, b in cases:
+    for _ in range(3):
+        took(a), took(b)
+    ta, tb = [], []
+    for _ in range(runs):
+        ta.append(took(a))
+        tb.append(took(b))
+    ma, mb = statistics.median(ta), statistics.median(tb)
+    print(f"{name:26} innerceo {ma:6.1f} ms   sqlite3 {mb:6.1f} ms   x{ma / mb:.2f}")
+PY
 echo
 
 echo "== resident memory (VmRSS now, VmHWM peak), 120x40 terminal in tmux"
@@ -150,7 +185,7 @@ if ! have tmux || [ ! -x "$TUI" ]; then
   exit 0
 fi
 "$TUI" -s innerceo-bench start 120x40 -- "$BIN" --db "$db"
-"$TUI" -s innerceo-bench wait "Last session" 10 >/dev/null
+"$TUI" -s innerceo-bench wait "Overdue" 10 >/dev/null
 pane=$("$TUI" -s innerceo-bench pid)
 # The pane runs the command through a shell that may or may not exec it.
 pid=$pane
@@ -174,3 +209,29 @@ sleep 0.5
 echo -n "in session: "
 mem
 "$TUI" -s innerceo-bench screen | head -1
+
+echo
+echo "== idle app on home: system calls over ${IDLE} s without a key (budget 0)"
+if have strace; then
+  "$TUI" -s innerceo-bench stop >/dev/null 2>&1 || true
+  "$TUI" -s innerceo-bench start 120x40 -- "$BIN" --db "$db"
+  "$TUI" -s innerceo-bench wait "Overdue" 10 >/dev/null
+  pane=$("$TUI" -s innerceo-bench pid)
+  pid=$pane
+  if [ "$(cat /proc/"$pane"/comm)" != innerceo ]; then pid=$(pgrep -P "$pane" -x innerceo); fi
+  sleep 2
+  # Without touching it first: every wake-up is a context switch.
+  switches() { awk '/ctxt_switches/ {n += $2} END {print n}' /proc/"$pid"/status; }
+  before=$(switches)
+  sleep "$IDLE"
+  echo "wake-ups in ${IDLE} s (voluntary and involuntary context switches): $(($(switches) - before))"
+  # Then what it does: strace stops the wait the app is sleeping in as it
+  # attaches (shown as "resumed"); the app goes back to sleep. Any other
+  # line is work done while idle.
+  timeout "$IDLE" strace -f -p "$pid" -o "$work/strace" 2>/dev/null || true
+  calls=$(grep -cvE 'resumed>|<unfinished|<detached|^[0-9]+ +(\+\+\+|---)' "$work/strace" || true)
+  echo "system calls in ${IDLE} s under strace, besides going back to sleep: $calls"
+  sed 's/^/  /' "$work/strace" | head -5
+else
+  echo "skipped: needs strace"
+fi

@@ -31,6 +31,17 @@ pub fn today() -> Date {
     now().to_offset(local_offset()).date()
 }
 
+/// How long from `t` until the local date changes: the next moment a
+/// screen showing "today", "overdue" or "in 3 days" reads differently.
+pub fn until_tomorrow(t: OffsetDateTime) -> std::time::Duration {
+    let local = t.to_offset(local_offset());
+    let next = local
+        .date()
+        .next_day()
+        .map(|d| d.midnight().assume_offset(local_offset()));
+    next.map_or(std::time::Duration::MAX, |n| (n - t).unsigned_abs())
+}
+
 /// The local date of a stored time.
 pub fn local_date(t: OffsetDateTime) -> Date {
     t.to_offset(local_offset()).date()

@@ -62,7 +62,7 @@ pub fn generate_at(
     let names = pick_names(&mut rng, opts.coachees as usize);
     let mut report = DemoReport::default();
 
-    store.in_bulk_transaction(|store| {
+    store.in_bulk_transaction(|store| -> crate::store::Result<()> {
         for (i, name) in names.iter().enumerate() {
             let span_days = i64::from(opts.sessions) * 14 + 7;
             let created = anchor - Duration::days(span_days + 7) + Duration::hours(9);

@@ -1,11 +1,12 @@
-//! Exports: one session, a coachee's sessions or everything, gathered once
-//! from the store and rendered as Markdown, HTML, JSON, CSV or iCalendar.
-//! Markdown and HTML (and the TUI) render each session from one document
-//! (`doc`), so they hold the same words.
+//! Exports: one session, a coachee's sessions or everything, read from the
+//! store a session at a time (`source`) and written as Markdown, HTML,
+//! JSON, CSV or iCalendar as they are read, so an export of any size holds
+//! one session in memory. Markdown and HTML (and the TUI) render each
+//! session from one document (`doc`), so they hold the same words.
 //!
-//! Private notes are removed while gathering (`collect`), before any format
-//! sees the data, so no renderer can leak them by mistake. Files are written
-//! atomically and private to the user (`write_atomic`).
+//! Private notes are removed while reading each session, before any format
+//! sees it, so no renderer can leak them by mistake. Files are written
+//! atomically and private to the user (`write_atomic`, `write_atomic_with`).
 
 pub mod csv;
 pub mod doc;
@@ -13,20 +14,24 @@ pub mod html;
 pub mod ics;
 pub mod import;
 mod import_check;
+mod import_read;
 pub mod json;
 mod json_path;
 pub mod md;
+pub mod source;
 pub(crate) mod svg;
+
+pub use source::{Source, Stream};
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
 use time::OffsetDateTime;
 
-use crate::model::{ActionReview, Coachee, SessionRecord, Visibility};
+use crate::model::{ActionReview, Coachee, SessionRecord};
 use crate::names::{self, Found, How};
 use crate::store::Store;
 
@@ -90,95 +95,42 @@ pub struct Previous {
     pub scores: BTreeMap<String, i64>,
 }
 
-/// Reads what `scope` covers from the store.
+/// Reads what `scope` covers from the store, into memory: for one
+/// session or a small export. `Stream` writes a large one without
+/// holding it.
 pub fn collect(
     store: &Store,
     scope: &Scope,
     include_private: bool,
     exported_at: OffsetDateTime,
 ) -> Result<Export> {
-    let (coachees, session_ids) = match scope {
-        Scope::Session(id) => {
-            let session = store
-                .find_session(id)
-                .map_err(|e| anyhow!("{e}: see the session ids with `innerceo session list`"))?;
-            (vec![store.coachee(&session.coachee_id)?], vec![session.id])
-        }
-        Scope::Coachee(name) => {
-            let coachee = find_coachee(store, name)?;
-            let mut ids: Vec<String> = store
-                .session_summaries(Some(&coachee.id))?
-                .into_iter()
-                .map(|s| s.id)
-                .collect();
-            // Summaries come newest first; documents read oldest first.
-            ids.reverse();
-            (vec![coachee], ids)
-        }
-        Scope::All => {
-            let mut coachees: Vec<Coachee> = store
-                .coachee_summaries(crate::dates::today(), true)?
-                .into_iter()
-                .map(|s| s.coachee)
-                .collect();
-            coachees.sort_by(|a, b| {
-                (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id))
-            });
-            let summaries = store.session_summaries(None)?;
-            let mut ids = Vec::with_capacity(summaries.len());
-            for c in &coachees {
-                ids.extend(
-                    summaries
-                        .iter()
-                        .rev()
-                        .filter(|s| s.coachee_id == c.id)
-                        .map(|s| s.id.clone()),
-                );
-            }
-            (coachees, ids)
-        }
-    };
+    store.in_snapshot(|| Stream::new(store, scope, include_private, exported_at)?.collect())
+}
 
-    let mut histories: BTreeMap<String, Vec<crate::model::ScorePoint>> = BTreeMap::new();
-    let mut sessions = Vec::with_capacity(session_ids.len());
-    for id in &session_ids {
-        let mut record = store.session_record(id)?;
-        if !include_private {
-            record.notes.retain(|n| n.visibility == Visibility::Shared);
-            record.coachee.notes.clear();
-        }
-        if !histories.contains_key(&record.coachee.id) {
-            let points = store.score_history(&record.coachee.id)?;
-            histories.insert(record.coachee.id.clone(), points);
-        }
-        let previous = histories
-            .get(&record.coachee.id)
-            .and_then(|points| previous_scores(points, &record));
-        let mut history = BTreeMap::new();
-        for a in &record.actions {
-            history.insert(a.id.clone(), store.action_history(&a.id)?);
-        }
-        sessions.push(Item {
-            record,
-            previous,
-            history,
-        });
+/// What an export wrote, in each format's own terms.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Written {
+    pub sessions: usize,
+    pub actions: usize,
+    /// iCalendar to-dos: open actions with a due date.
+    pub todos: usize,
+    /// iCalendar events: planned next sessions.
+    pub events: usize,
+}
+
+impl Written {
+    /// Counts one session as it is written.
+    pub fn add(&mut self, item: &Item) {
+        let r = &item.record;
+        self.sessions += 1;
+        self.actions += r.actions.len();
+        self.todos += r
+            .actions
+            .iter()
+            .filter(|a| ics::todo_due(a).is_some())
+            .count();
+        self.events += usize::from(r.session.next_session.is_some());
     }
-    let coachees = coachees
-        .into_iter()
-        .map(|mut c| {
-            if !include_private {
-                c.notes.clear();
-            }
-            c
-        })
-        .collect();
-    Ok(Export {
-        exported_at,
-        include_private,
-        coachees,
-        sessions,
-    })
 }
 
 /// The coachee a typed name or id means: the name in full (ignoring case
@@ -271,27 +223,41 @@ pub fn one_session(
     render(&e, format)
 }
 
-/// Renders an export in one format.
+/// Renders an export held in memory in one format.
 pub fn render(export: &Export, format: Format) -> Result<Vec<u8>> {
-    Ok(match format {
+    let mut out = Vec::new();
+    write(export, format, &mut out)?;
+    Ok(out)
+}
+
+/// Writes an export in one format as its sessions are read.
+pub fn write(src: &dyn Source, format: Format, out: &mut dyn Write) -> Result<Written> {
+    match format {
         // Documents for people: control characters in user text are
         // dropped, so opening the file in a terminal or a browser is safe.
-        Format::Md => crate::controls::strip(&md::render(export))
-            .as_bytes()
-            .to_vec(),
-        Format::Html => crate::controls::strip(&html::render(export))
-            .as_bytes()
-            .to_vec(),
-        Format::Json => json::render(export)?.into_bytes(),
-        Format::Csv => csv::render(export)?,
-        Format::Ics => ics::render(export).into_bytes(),
-    })
+        Format::Md => md::write(src, out, crate::controls::strip),
+        Format::Html => html::write(src, out),
+        Format::Json => json::write(src, out),
+        Format::Csv => csv::write(src, out),
+        Format::Ics => ics::write(src, out),
+    }
 }
 
 /// Writes `bytes` to `path` so that the file is either the old one or the
-/// whole new one, never half-written, and readable by the user only (0600):
-/// a temporary file in the same folder, flushed to disk, then renamed.
+/// whole new one, never half-written, and readable by the user only (0600).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |out| Ok(out.write_all(bytes)?))
+}
+
+/// Writes what `fill` writes to `path`, through a buffer, so that the file
+/// is either the old one or the whole new one, never half-written, and
+/// readable by the user only (0600): a temporary file in the same folder,
+/// flushed to disk, then renamed. When `fill` fails, the temporary file is
+/// removed and `path` is left as it was.
+pub fn write_atomic_with<T>(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> Result<T>,
+) -> Result<T> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -307,12 +273,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     // tempfile creates the file 0600 on Unix, so the content is never
     // readable by others, not even before the rename.
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".innerceo-export")
         .tempfile_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
+    let mut out = BufWriter::with_capacity(1 << 16, tmp);
+    let value = fill(&mut out)?;
+    let tmp = out
+        .into_inner()
+        .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error()))?;
+    tmp.as_file()
+        .sync_all()
         .with_context(|| format!("cannot write {}", path.display()))?;
     tmp.persist(path)
         .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
@@ -320,7 +291,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
-    Ok(())
+    Ok(value)
 }
 
 // ---- helpers shared by the formats ----

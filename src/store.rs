@@ -57,6 +57,7 @@ pub use conversion::remove_conversion_leftovers;
 pub use disposal::{DiscardPlan, Erased};
 pub use explain::Plan;
 pub use open::MIGRATION_COUNT;
+pub use probe::remove_new_database;
 pub use target::check_output_target;
 pub use undo::ActionState;
 pub use writers::{Holder, STALE_AFTER, Writer};
@@ -283,16 +284,28 @@ impl Store {
     /// open. IMMEDIATE takes the write lock up front, so a second process
     /// waits (busy_timeout) instead of failing half-way through.
     fn write<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        self.write_as(f)
+    }
+
+    /// [`Store::write`] for a caller with its own error type.
+    fn write_as<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         if !self.conn.is_autocommit() {
             return f();
         }
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(StoreError::from)?;
         let mut guard = TxGuard {
             conn: &self.conn,
             committed: false,
         };
         let value = f()?;
-        self.conn.execute_batch("COMMIT")?;
+        self.conn
+            .execute_batch("COMMIT")
+            .map_err(StoreError::from)?;
         guard.committed = true;
         Ok(value)
     }
@@ -310,6 +323,31 @@ impl Store {
         };
         let value = f()?;
         self.conn.execute_batch("COMMIT")?;
+        guard.committed = true;
+        Ok(value)
+    }
+
+    /// Runs `f` on one consistent snapshot of the file, for a reader that
+    /// makes many calls (an export of everything): another process may
+    /// commit meanwhile, and `f` still sees the file as it was.
+    pub fn in_snapshot<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        if !self.conn.is_autocommit() {
+            return f();
+        }
+        self.conn
+            .execute_batch("BEGIN DEFERRED")
+            .map_err(StoreError::from)?;
+        let mut guard = TxGuard {
+            conn: &self.conn,
+            committed: false,
+        };
+        let value = f()?;
+        self.conn
+            .execute_batch("COMMIT")
+            .map_err(StoreError::from)?;
         guard.committed = true;
         Ok(value)
     }

@@ -423,3 +423,106 @@ fn files_are_written_private_and_whole() {
     let e = export::write_atomic(&dir.path().join("missing/out.md"), b"x").unwrap_err();
     assert!(e.to_string().contains("does not exist"), "{e}");
 }
+
+// ---- streaming: a session is written before the next one is read ----
+
+/// What happened, in order: a session read from the store, bytes written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Event {
+    Read,
+    Wrote,
+}
+
+type Log = std::rc::Rc<std::cell::RefCell<Vec<Event>>>;
+
+/// The store's export, noting each session it hands over.
+struct Logged<'a> {
+    inner: export::Stream<'a>,
+    log: Log,
+}
+
+impl export::Source for Logged<'_> {
+    fn exported_at(&self) -> time::OffsetDateTime {
+        self.inner.exported_at()
+    }
+    fn include_private(&self) -> bool {
+        self.inner.include_private()
+    }
+    fn coachees(&self) -> &[innerceo::model::Coachee] {
+        self.inner.coachees()
+    }
+    fn count(&self) -> anyhow::Result<usize> {
+        self.inner.count()
+    }
+    fn each_entry(
+        &self,
+        f: &mut dyn FnMut(&export::source::Entry<'_>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        self.inner.each_entry(f)
+    }
+    fn each_item(
+        &self,
+        f: &mut dyn FnMut(&export::Item) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        self.inner.each_item(&mut |item| {
+            self.log.borrow_mut().push(Event::Read);
+            f(item)
+        })
+    }
+    fn trend(&self, coachee_id: &str) -> anyhow::Result<Option<export::source::Trend>> {
+        self.inner.trend(coachee_id)
+    }
+}
+
+/// An output that notes each write.
+struct Out(Log);
+
+impl std::io::Write for Out {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().push(Event::Wrote);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn every_format_writes_each_session_before_reading_the_next() {
+    // Sessions bigger than any buffer on the way out: holding them would show.
+    let big = |s: &str| format!("{s} {}", "long words ".repeat(8_000));
+    let store = Store::open_in_memory().unwrap();
+    fixture::fill(&store, &big);
+    for format in [
+        Format::Json,
+        Format::Md,
+        Format::Html,
+        Format::Csv,
+        Format::Ics,
+    ] {
+        let log = Log::default();
+        let src = Logged {
+            inner: export::Stream::new(&store, &Scope::All, true, EXPORTED_AT).unwrap(),
+            log: log.clone(),
+        };
+        let written = export::write(&src, format, &mut Out(log.clone())).unwrap();
+        let events = log.borrow().clone();
+        let reads: Vec<usize> = (0..events.len())
+            .filter(|&i| events[i] == Event::Read)
+            .collect();
+        assert_eq!(reads.len(), 3, "{format:?}: each session read once");
+        assert!(
+            events[..reads[2]].contains(&Event::Wrote),
+            "{format:?}: nothing was written before the last session was read: {events:?}"
+        );
+        if matches!(format, Format::Json | Format::Md | Format::Html) {
+            assert_eq!(written.sessions, 3);
+            for pair in reads.windows(2) {
+                assert!(
+                    events[pair[0]..pair[1]].contains(&Event::Wrote),
+                    "{format:?}: two sessions read with nothing written between: {events:?}"
+                );
+            }
+        }
+    }
+}

@@ -20,6 +20,9 @@ mod hostile;
 #[path = "reliability/import_checks.rs"]
 mod import_checks;
 
+#[path = "reliability/read_only.rs"]
+mod read_only;
+
 #[path = "reliability/guide_clash.rs"]
 mod guide_clash;
 

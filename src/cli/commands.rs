@@ -71,11 +71,11 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
                 "0" | "0d" | "today" => 0,
                 w => dates::parse_rhythm(w)?.unwrap_or(0),
             };
-            let store = open_store(cli)?;
+            let store = super::encryption::open_reader(cli)?;
             super::due::due(&store, within, *json, dates::today(), out)?;
         }
         Command::Coachee(CoacheeCmd::List { json, all }) => {
-            let store = open_store(cli)?;
+            let store = super::encryption::open_reader(cli)?;
             coachee_list(&store, *json, *all, out)?;
         }
         Command::Coachee(CoacheeCmd::Delete { name, yes }) => {
@@ -100,7 +100,7 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
             )?;
         }
         Command::Session(SessionCmd::List { coachee, json }) => {
-            let store = open_store(cli)?;
+            let store = super::encryption::open_reader(cli)?;
             session_list(&store, coachee.as_deref(), *json, out)?;
         }
         Command::Session(SessionCmd::Show {
@@ -108,15 +108,15 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
             include_private,
             json,
         }) => {
-            let store = open_store(cli)?;
+            let store = super::encryption::open_reader(cli)?;
             super::share::session_show(&store, id, *include_private, *json, out)?;
         }
         Command::Actions(args) => {
-            let store = open_store(cli)?;
+            let store = super::encryption::open_reader(cli)?;
             super::find::actions(&store, args, out)?;
         }
         Command::Search(args) => {
-            let store = open_store(cli)?;
+            let store = super::encryption::open_reader(cli)?;
             super::find::search(&store, args, out)?;
         }
         Command::Export(args) => super::share::export(cli, args, out)?,
@@ -273,6 +273,12 @@ fn coachee_list(store: &Store, json: bool, all: bool, out: &mut dyn Write) -> Re
     Ok(())
 }
 
+/// The columns of `session list`, and the widest a cell is shown.
+const SESSION_HEADER: [&str; 6] = ["ID", "COACHEE", "GUIDE", "STARTED", "STATUS", "CHOICE"];
+const SESSION_CELL_MAX: usize = 32;
+
+/// `session list`: each row printed as it is read, never all of them
+/// held; the table reads them twice (widths, then rows), on one snapshot.
 fn session_list(
     store: &Store,
     coachee: Option<&str>,
@@ -283,12 +289,14 @@ fn session_list(
         Some(name) => Some(crate::export::find_coachee(store, name)?.id),
         None => None,
     };
-    let rows = store.session_summaries(coachee_id.as_deref())?;
-    if json {
-        let items: Vec<_> = rows
-            .iter()
-            .map(|s| {
-                json!({
+    let coachee_id = coachee_id.as_deref();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    store.in_snapshot(|| -> Result<()> {
+        if json {
+            let mut ser = serde_json::Serializer::pretty(&mut out);
+            let mut seq = serde::Serializer::serialize_seq(&mut ser, None)?;
+            store.each_session_summary(coachee_id, &mut |s| -> Result<()> {
+                let row = json!({
                     "id": s.id,
                     "coachee": s.coachee_name,
                     "coachee_id": s.coachee_id,
@@ -301,19 +309,14 @@ fn session_list(
                     "choice": s.choice,
                     "key_insight": s.key_insight,
                     "actions": s.actions,
-                })
-            })
-            .collect();
-        writeln!(out, "{}", serde_json::to_string_pretty(&items)?)?;
-        return Ok(());
-    }
-    if rows.is_empty() {
-        writeln!(out, "No sessions yet. Start one in the app: innerceo")?;
-        return Ok(());
-    }
-    let body: Vec<Vec<String>> = rows
-        .iter()
-        .map(|s| {
+                });
+                Ok(serde::ser::SerializeSeq::serialize_element(&mut seq, &row)?)
+            })?;
+            serde::ser::SerializeSeq::end(seq)?;
+            writeln!(out)?;
+            return Ok(());
+        }
+        let cells = |s: &crate::model::SessionSummary| {
             vec![
                 short_id(&s.id).to_owned(),
                 s.coachee_name.clone(),
@@ -322,14 +325,25 @@ fn session_list(
                 s.status.as_str().to_owned(),
                 s.choice.clone().unwrap_or_default(),
             ]
+        };
+        let mut widths = table::widths(&SESSION_HEADER);
+        let mut any = false;
+        store.each_session_summary(coachee_id, &mut |s| -> Result<()> {
+            table::measure(&mut widths, &cells(&s), SESSION_CELL_MAX);
+            any = true;
+            Ok(())
+        })?;
+        if !any {
+            writeln!(out, "No sessions yet. Start one in the app: innerceo")?;
+            return Ok(());
+        }
+        let header: Vec<String> = SESSION_HEADER.iter().map(|h| (*h).to_owned()).collect();
+        out.write_all(table::line(&header, &widths, SESSION_CELL_MAX).as_bytes())?;
+        store.each_session_summary(coachee_id, &mut |s| -> Result<()> {
+            Ok(out.write_all(table::line(&cells(&s), &widths, SESSION_CELL_MAX).as_bytes())?)
         })
-        .collect();
-    let t = table::render(
-        &["ID", "COACHEE", "GUIDE", "STARTED", "STATUS", "CHOICE"],
-        &body,
-        32,
-    );
-    write!(out, "{t}")?;
+    })?;
+    out.flush()?;
     Ok(())
 }
 

@@ -22,8 +22,25 @@ fn current_passphrase(cli: &Cli, path: &Path) -> Result<Passphrase> {
 /// Opens the database, asking for its passphrase when it is encrypted (up to
 /// `tries` times when typed; a passphrase file is read once).
 pub fn open_unlocked(cli: &Cli, path: &Path, tries: u32) -> Result<Store> {
+    open_as(cli, path, tries, false)
+}
+
+/// Opens the database for a command that only reads: read-only, on one
+/// connection, creating nothing beside the file (see `Store::open_read_only`).
+pub fn open_reader(cli: &Cli) -> Result<Store> {
+    open_as(cli, &db_path(cli)?, 1, true)
+}
+
+fn open_as(cli: &Cli, path: &Path, tries: u32, read_only: bool) -> Result<Store> {
+    let open = |key: Option<&str>| {
+        if read_only {
+            Store::open_read_only(path, key)
+        } else {
+            Store::open_with_key(path, key)
+        }
+    };
     if !store::is_encrypted(path) {
-        return Ok(Store::open(path)?);
+        return Ok(open(None)?);
     }
     let tries = if cli.passphrase_file.is_some() {
         1
@@ -32,7 +49,7 @@ pub fn open_unlocked(cli: &Cli, path: &Path, tries: u32) -> Result<Store> {
     };
     for attempt in 1..=tries {
         let pass = current_passphrase(cli, path)?;
-        match Store::open_with_key(path, Some(pass.expose())) {
+        match open(Some(pass.expose())) {
             Ok(s) => return Ok(s),
             Err(StoreError::WrongPassphrase { .. }) if attempt < tries => {
                 eprintln!("Wrong passphrase ({attempt} of {tries} tries). Try again.");

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 
 use super::{Cli, ExportArgs};
 use super::{db_path, open_store};
@@ -48,53 +48,81 @@ pub fn export(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
         check_folder(path, "-o")?;
         crate::store::check_output_target(&db_path(cli)?, path)?;
     }
-    let store = open_store(cli)?;
+    // Read-only, creating nothing beside the file; an encrypted database is
+    // opened for writing, as it records that its first plain export was
+    // pointed out.
+    let store = if crate::store::is_encrypted(&db_path(cli)?) {
+        open_store(cli)?
+    } else {
+        super::encryption::open_reader(cli)?
+    };
     if store.first_plain_export()? {
         eprintln!(
             "Note: the database is encrypted, but exports are plain files by design. \
              Keep them somewhere safe. (Said once.)"
         );
     }
-    let e = export::collect(&store, &scope, args.include_private, crate::dates::now())?;
-    let bytes = export::render(&e, args.format)?;
-    match &args.output {
-        Some(path) => {
-            export::write_atomic(path, &bytes)?;
-            // Count what the file holds, in the format's own terms.
-            let what = match args.format {
-                Format::Csv => count(
-                    e.sessions.iter().map(|i| i.record.actions.len()).sum(),
-                    "action",
-                ),
-                Format::Ics => {
-                    let (todos, events) = export::ics::counts(&e);
-                    format!("{} and {}", count(todos, "to-do"), count(events, "event"))
-                }
-                _ => count(e.sessions.len(), "session"),
-            };
-            let private = if args.include_private {
-                ", with private notes"
-            } else {
-                ""
-            };
-            writeln!(
-                out,
-                "Exported {what} to {}{private}",
-                crate::controls::escape(&path.display().to_string())
-            )?;
+    // One snapshot for the whole export, read and written a session at a
+    // time: memory stays the same whatever the number of sessions.
+    let written = store.in_snapshot(|| -> Result<export::Written> {
+        let src = export::Stream::new(&store, &scope, args.include_private, crate::dates::now())?;
+        if let Some(path) = &args.output {
+            export::write_atomic_with(path, |w| export::write(&src, args.format, w))
+        } else {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
+            let written = export::write(&src, args.format, &mut w)?;
+            w.flush()?;
+            Ok(written)
         }
-        None => out.write_all(&bytes)?,
+    })?;
+    if let Some(path) = &args.output {
+        // Count what the file holds, in the format's own terms.
+        let what = match args.format {
+            Format::Csv => count(written.actions, "action"),
+            Format::Ics => format!(
+                "{} and {}",
+                count(written.todos, "to-do"),
+                count(written.events, "event")
+            ),
+            _ => count(written.sessions, "session"),
+        };
+        let private = if args.include_private {
+            ", with private notes"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "Exported {what} to {}{private}",
+            crate::controls::escape(&path.display().to_string())
+        )?;
     }
     Ok(())
 }
 
-/// `innerceo import FILE`: the file is checked before the database is opened.
+/// `innerceo import FILE`: read and written in one pass, all or nothing.
+/// A database this import created is removed again when it fails, so a
+/// bad file leaves nothing behind.
 pub fn import(cli: &Cli, file: &Path, out: &mut dyn Write) -> Result<()> {
-    let doc = export::import::read_file(file)?;
+    // The file is at least there and readable before the database is opened.
+    std::fs::File::open(file)
+        .with_context(|| format!("cannot read {}; nothing was imported", file.display()))?;
+    let db = db_path(cli)?;
+    let created = !db.exists();
     let store = open_store(cli)?;
-    let report = export::import::import(&store, &doc)?;
-    writeln!(out, "{report}")?;
-    Ok(())
+    match export::import::import_file(&store, file) {
+        Ok(report) => {
+            writeln!(out, "{report}")?;
+            Ok(())
+        }
+        Err(e) => {
+            drop(store);
+            if created {
+                crate::store::remove_new_database(&db);
+            }
+            Err(e)
+        }
+    }
 }
 
 /// `innerceo backup PATH`.

@@ -5,35 +5,52 @@ use unicode_width::UnicodeWidthStr;
 /// Renders rows under a header, columns separated by two spaces.
 /// Cells are cut to `max` display columns with an ellipsis.
 pub fn render(header: &[&str], rows: &[Vec<String>], max: usize) -> String {
-    let cut: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| truncate(c, max)).collect())
-        .collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for row in &cut {
-        for (i, cell) in row.iter().enumerate() {
-            if let Some(w) = widths.get_mut(i) {
-                *w = (*w).max(cell.width());
-            }
+    let mut widths = widths(header);
+    for row in rows {
+        measure(&mut widths, row, max);
+    }
+    let mut out = line(
+        &header.iter().map(|h| (*h).to_owned()).collect::<Vec<_>>(),
+        &widths,
+        max,
+    );
+    for row in rows {
+        out.push_str(&line(row, &widths, max));
+    }
+    out
+}
+
+/// The header's widths, to start measuring from.
+pub fn widths(header: &[&str]) -> Vec<usize> {
+    header.iter().map(|h| h.width()).collect()
+}
+
+/// Widens `widths` to fit `row` once its cells are cut to `max`: a first
+/// pass over rows that are then printed one by one with `line`.
+pub fn measure(widths: &mut [usize], row: &[String], max: usize) {
+    for (i, cell) in row.iter().enumerate() {
+        if let Some(w) = widths.get_mut(i) {
+            *w = (*w).max(truncate(cell, max).width());
         }
     }
-    let mut out = String::new();
-    let header: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
-    for row in std::iter::once(&header).chain(cut.iter()) {
-        let mut line = String::new();
-        for (i, cell) in row.iter().enumerate() {
-            if i > 0 {
-                line.push_str("  ");
-            }
-            line.push_str(cell);
-            if i + 1 < row.len() {
-                let w = widths.get(i).copied().unwrap_or(0);
-                line.push_str(&" ".repeat(w.saturating_sub(cell.width())));
-            }
+}
+
+/// One row, its cells cut to `max` and padded to `widths`, with its newline.
+pub fn line(row: &[String], widths: &[usize], max: usize) -> String {
+    let mut line = String::new();
+    for (i, cell) in row.iter().enumerate() {
+        let cell = truncate(cell, max);
+        if i > 0 {
+            line.push_str("  ");
         }
-        out.push_str(line.trim_end());
-        out.push('\n');
+        line.push_str(&cell);
+        if i + 1 < row.len() {
+            let w = widths.get(i).copied().unwrap_or(0);
+            line.push_str(&" ".repeat(w.saturating_sub(cell.width())));
+        }
     }
+    let mut out = line.trim_end().to_owned();
+    out.push('\n');
     out
 }
 

@@ -3,9 +3,12 @@
 //! private note on the session's actions). Cells that a spreadsheet would run as a formula are
 //! neutralised.
 
+use std::io;
+
 use anyhow::Result;
 
-use super::{Export, day};
+use super::source::Source;
+use super::{Export, Written, day};
 use crate::dates::fmt_date;
 use crate::guide::StageKind;
 use crate::model::Visibility;
@@ -27,13 +30,23 @@ pub const PRIVATE_HEADER: &str = "private note (coach only)";
 
 /// The actions as CSV (RFC 4180 quoting, `\n` line ends), header first.
 pub fn render(export: &Export) -> Result<Vec<u8>> {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let mut out = Vec::new();
+    write(export, &mut out)?;
+    Ok(out)
+}
+
+/// Writes the actions as CSV, a session at a time.
+pub fn write(src: &dyn Source, out: &mut dyn io::Write) -> Result<Written> {
+    let mut written = Written::default();
+    let include_private = src.include_private();
+    let mut w = ::csv::Writer::from_writer(out);
     let mut header: Vec<&str> = HEADER.to_vec();
-    if export.include_private {
+    if include_private {
         header.push(PRIVATE_HEADER);
     }
     w.write_record(&header)?;
-    for item in &export.sessions {
+    src.each_item(&mut |item| {
+        written.add(item);
         let r = &item.record;
         // Only present when the export includes private notes.
         let private = r
@@ -55,13 +68,15 @@ pub fn render(export: &Export) -> Result<Vec<u8>> {
                 a.status.as_str().to_owned(),
                 a.completed_on.map(fmt_date).unwrap_or_default(),
             ];
-            if export.include_private {
+            if include_private {
                 row.push(private.clone());
             }
             w.write_record(&row)?;
         }
-    }
-    w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))
+        Ok(())
+    })?;
+    w.flush()?;
+    Ok(written)
 }
 
 /// Prefixes `'` to a cell that starts like a formula (`=`, `+`, `-`, `@`,

@@ -3,11 +3,14 @@
 //! escaped.
 
 use std::fmt::Write as _;
+use std::io;
 
+use anyhow::Result;
 use html_escape::encode_safe;
 
 use super::doc::{self, Block, RatingRow, Ratings};
-use super::{Export, Item, day, svg};
+use super::source::{Source, Trend};
+use super::{Export, Item, Written, day, svg};
 
 pub(crate) const STYLE: &str = "
 :root { color-scheme: light; }
@@ -51,87 +54,95 @@ svg .line { fill: none; stroke-width: 2; }
 
 /// The whole export as one HTML page.
 pub fn render(export: &Export) -> String {
-    let mut out = String::new();
-    let title = match export.sessions.as_slice() {
-        [one] => doc::of(one, false).title,
-        _ => "Coaching sessions".to_owned(),
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and the text is UTF-8 throughout.
+    let _ = write(export, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the export as one HTML page, a session at a time (control
+/// characters dropped from each piece on its way out).
+pub fn write(src: &dyn Source, out: &mut dyn io::Write) -> Result<Written> {
+    let mut written = Written::default();
+    let put = |out: &mut dyn io::Write, text: &str| {
+        out.write_all(crate::controls::strip(text).as_bytes())
     };
-    let _ = write!(
+    let count = src.count()?;
+    let include_private = src.include_private();
+    let mut title = "Coaching sessions".to_owned();
+    if count == 1 {
+        src.each_item(&mut |one| {
+            title = doc::of(one, false).title;
+            Ok(())
+        })?;
+    }
+    put(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        encode_safe(&title)
-    );
-    if export.sessions.len() != 1 {
-        let _ = writeln!(out, "<header><h1>Coaching sessions</h1>");
-        if export.sessions.is_empty() {
-            let _ = writeln!(out, "<p class=\"empty\">No sessions to export.</p>");
+        &format!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+            encode_safe(&title)
+        ),
+    )?;
+    if count != 1 {
+        put(out, "<header><h1>Coaching sessions</h1>\n")?;
+        if count == 0 {
+            put(out, "<p class=\"empty\">No sessions to export.</p>\n")?;
         } else {
-            let _ = writeln!(out, "<ol class=\"contents\">");
-            for item in &export.sessions {
-                let r = &item.record;
-                let _ = writeln!(
-                    out,
-                    "<li><a href=\"#s-{}\">{} — {}</a></li>",
-                    encode_safe(&r.session.id),
-                    encode_safe(&r.coachee.name),
-                    day(r.session.started_at)
+            put(out, "<ol class=\"contents\">\n")?;
+            src.each_entry(&mut |e| {
+                let line = format!(
+                    "<li><a href=\"#s-{}\">{} — {}</a></li>\n",
+                    encode_safe(e.id),
+                    encode_safe(e.coachee_name),
+                    day(e.started_at)
                 );
+                Ok(put(out, &line)?)
+            })?;
+            put(out, "</ol>\n")?;
+        }
+        put(out, "</header>\n")?;
+        for c in src.coachees() {
+            if let Some(t) = src.trend(&c.id)? {
+                let mut text = String::new();
+                trend(&mut text, &t, &c.name);
+                put(out, &text)?;
             }
-            let _ = writeln!(out, "</ol>");
-        }
-        let _ = writeln!(out, "</header>");
-        for c in &export.coachees {
-            trend(&mut out, export, &c.id, &c.name);
         }
     }
-    for item in &export.sessions {
-        session(
-            &mut out,
-            item,
-            export.sessions.len() == 1,
-            export.include_private,
-        );
-    }
-    out.push_str("</body>\n</html>\n");
-    out
+    src.each_item(&mut |item| {
+        let mut text = String::new();
+        session(&mut text, item, count == 1, include_private);
+        written.add(item);
+        Ok(put(out, &text)?)
+    })?;
+    put(out, "</body>\n</html>\n")?;
+    Ok(written)
 }
 
 /// The trend of a coachee's Six Centers over the exported sessions, when
 /// there are at least two with scores.
-fn trend(out: &mut String, export: &Export, coachee_id: &str, name: &str) {
-    let items: Vec<&Item> = export
-        .sessions
-        .iter()
-        .filter(|i| i.record.coachee.id == coachee_id)
-        .filter(|i| i.record.ratings.iter().any(|r| r.score.is_some()))
-        .collect();
-    let Some(first) = items.last() else { return };
-    let Some((_, centers_items, scale)) = doc::centers(&first.record.session.guide) else {
+fn trend(out: &mut String, t: &Trend, name: &str) {
+    let Some((_, centers_items, scale)) = doc::centers(&t.guide) else {
         return;
     };
-    if items.len() < 2 {
+    if t.sessions.len() < 2 {
         return;
     }
-    let dates: Vec<time::Date> = items
+    let dates: Vec<time::Date> = t
+        .sessions
         .iter()
-        .map(|i| crate::dates::local_date(i.record.session.started_at))
+        .map(|(at, _)| crate::dates::local_date(*at))
         .collect();
     let labels: Vec<&str> = centers_items.iter().map(|it| it.label.as_str()).collect();
     let series: Vec<Vec<Option<i64>>> = centers_items
         .iter()
         .map(|it| {
-            items
+            t.sessions
                 .iter()
-                .map(|i| {
-                    i.record
-                        .ratings
-                        .iter()
-                        .find(|r| r.item_id == it.id)
-                        .and_then(|r| r.score)
-                })
+                .map(|(_, scores)| scores.get(&it.id).copied())
                 .collect()
         })
         .collect();

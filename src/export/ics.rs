@@ -4,9 +4,13 @@
 //! Written by hand (it is a small, line-based format); the tests read it
 //! back with an iCalendar parser.
 
+use std::io;
+
+use anyhow::Result;
 use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
-use super::Export;
+use super::source::Source;
+use super::{Export, Item, Written};
 use crate::dates::fmt_date;
 use crate::guide::StageKind;
 use crate::model::{Action, ActionStatus, SessionRecord, Visibility};
@@ -16,91 +20,98 @@ const MAX_LINE: usize = 75;
 
 /// The export as an iCalendar file, CRLF line ends, lines folded.
 pub fn render(export: &Export) -> String {
-    let mut out = String::new();
-    let stamp = stamp(export.exported_at);
-    line(&mut out, "BEGIN:VCALENDAR");
-    line(&mut out, "VERSION:2.0");
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and the text is UTF-8 throughout.
+    let _ = write(export, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the iCalendar file, a session at a time.
+pub fn write(src: &dyn Source, out: &mut dyn io::Write) -> Result<Written> {
+    let mut written = Written::default();
+    let stamp = stamp(src.exported_at());
+    let mut head = String::new();
+    line(&mut head, "BEGIN:VCALENDAR");
+    line(&mut head, "VERSION:2.0");
     line(
-        &mut out,
+        &mut head,
         &format!(
             "PRODID:-//innerceo//innerceo {}//EN",
             env!("CARGO_PKG_VERSION")
         ),
     );
-    line(&mut out, "CALSCALE:GREGORIAN");
-    for item in &export.sessions {
-        let r = &item.record;
-        let session_day = super::day(r.session.started_at);
-        for a in &r.actions {
-            let Some(due) = todo_due(a) else {
-                continue;
-            };
-            let mut description = format!(
-                "Coachee: {}\nOwner: {}\nAgreed in the session of {session_day} (session {})",
-                r.coachee.name,
-                super::owner(&a.owner),
-                super::short_id(&r.session.id)
-            );
-            if let Some(note) = private_note(r, true) {
-                description.push_str(&format!("\n\nPrivate — coach only:\n{note}"));
-            }
-            line(&mut out, "BEGIN:VTODO");
-            line(&mut out, &format!("UID:{}@innerceo", a.id));
-            line(&mut out, &format!("DTSTAMP:{stamp}"));
-            line(&mut out, &format!("SUMMARY:{}", text(&a.text)));
-            line(&mut out, &format!("DUE;VALUE=DATE:{}", date(due)));
-            line(&mut out, "STATUS:NEEDS-ACTION");
-            line(&mut out, &format!("DESCRIPTION:{}", text(&description)));
-            line(&mut out, "END:VTODO");
+    line(&mut head, "CALSCALE:GREGORIAN");
+    out.write_all(head.as_bytes())?;
+    src.each_item(&mut |item| {
+        written.add(item);
+        let mut text = String::new();
+        session(&mut text, item, &stamp);
+        Ok(out.write_all(text.as_bytes())?)
+    })?;
+    let mut tail = String::new();
+    line(&mut tail, "END:VCALENDAR");
+    out.write_all(tail.as_bytes())?;
+    Ok(written)
+}
+
+/// A session's to-dos and its next session's event.
+fn session(out: &mut String, item: &Item, stamp: &str) {
+    let r = &item.record;
+    let session_day = super::day(r.session.started_at);
+    for a in &r.actions {
+        let Some(due) = todo_due(a) else {
+            continue;
+        };
+        let mut description = format!(
+            "Coachee: {}\nOwner: {}\nAgreed in the session of {session_day} (session {})",
+            r.coachee.name,
+            super::owner(&a.owner),
+            super::short_id(&r.session.id)
+        );
+        if let Some(note) = private_note(r, true) {
+            description.push_str(&format!("\n\nPrivate — coach only:\n{note}"));
         }
-        if let Some(next) = r.session.next_session {
-            let mut description = format!(
-                "Planned in the session of {session_day} (session {}).",
-                super::short_id(&r.session.id)
-            );
-            if let Some(note) = private_note(r, false) {
-                description.push_str(&format!("\n\nPrivate — coach only:\n{note}"));
-            }
-            line(&mut out, "BEGIN:VEVENT");
-            line(&mut out, &format!("UID:{}@innerceo", r.session.id));
-            line(&mut out, &format!("DTSTAMP:{stamp}"));
-            line(&mut out, &format!("DTSTART;VALUE=DATE:{}", date(next)));
-            line(
-                &mut out,
-                &format!("DTEND;VALUE=DATE:{}", date(next + Duration::days(1))),
-            );
-            line(
-                &mut out,
-                &format!(
-                    "SUMMARY:{}",
-                    text(&format!("Coaching session with {}", r.coachee.name))
-                ),
-            );
-            line(&mut out, &format!("DESCRIPTION:{}", text(&description)));
-            line(&mut out, "TRANSP:TRANSPARENT");
-            line(&mut out, "END:VEVENT");
-        }
+        line(out, "BEGIN:VTODO");
+        line(out, &format!("UID:{}@innerceo", a.id));
+        line(out, &format!("DTSTAMP:{stamp}"));
+        line(out, &format!("SUMMARY:{}", text(&a.text)));
+        line(out, &format!("DUE;VALUE=DATE:{}", date(due)));
+        line(out, "STATUS:NEEDS-ACTION");
+        line(out, &format!("DESCRIPTION:{}", text(&description)));
+        line(out, "END:VTODO");
     }
-    line(&mut out, "END:VCALENDAR");
-    out
+    if let Some(next) = r.session.next_session {
+        let mut description = format!(
+            "Planned in the session of {session_day} (session {}).",
+            super::short_id(&r.session.id)
+        );
+        if let Some(note) = private_note(r, false) {
+            description.push_str(&format!("\n\nPrivate — coach only:\n{note}"));
+        }
+        line(out, "BEGIN:VEVENT");
+        line(out, &format!("UID:{}@innerceo", r.session.id));
+        line(out, &format!("DTSTAMP:{stamp}"));
+        line(out, &format!("DTSTART;VALUE=DATE:{}", date(next)));
+        line(
+            out,
+            &format!("DTEND;VALUE=DATE:{}", date(next + Duration::days(1))),
+        );
+        line(
+            out,
+            &format!(
+                "SUMMARY:{}",
+                text(&format!("Coaching session with {}", r.coachee.name))
+            ),
+        );
+        line(out, &format!("DESCRIPTION:{}", text(&description)));
+        line(out, "TRANSP:TRANSPARENT");
+        line(out, "END:VEVENT");
+    }
 }
 
 /// The date of `a`'s to-do: open actions with a due date only.
-fn todo_due(a: &Action) -> Option<Date> {
+pub(super) fn todo_due(a: &Action) -> Option<Date> {
     a.due.filter(|_| a.status == ActionStatus::Open)
-}
-
-/// How many to-dos and events `render` writes for `export`.
-pub fn counts(export: &Export) -> (usize, usize) {
-    let records = || export.sessions.iter().map(|i| &i.record);
-    let todos = records()
-        .flat_map(|r| &r.actions)
-        .filter(|a| todo_due(a).is_some())
-        .count();
-    let events = records()
-        .filter(|r| r.session.next_session.is_some())
-        .count();
-    (todos, events)
 }
 
 /// The private notes present in the record (only when the export includes

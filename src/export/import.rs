@@ -1,18 +1,23 @@
 //! `innerceo import`: reads a JSON export back into the store, all or
 //! nothing, and without duplicating what is already there (stable ids).
 //!
-//! The file is read and checked completely before the database is opened,
-//! so a malformed, truncated or foreign file never touches it.
+//! The file is read once, each value checked and written as it comes, all
+//! in one transaction: the first bad value rolls everything back, so a
+//! malformed, truncated or foreign file leaves the database as it was.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
+use std::fs::File;
+use std::io::Read;
 use std::path::Path;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, anyhow};
 
-use super::json::{Document, FORMAT};
-use crate::model::{Coachee, Session, SessionRecord};
-use crate::store::Store;
+use super::import_check::{Ids, Seen};
+use super::import_read::{self, Sink};
+use super::json::{Document, FORMAT, JsonAction, JsonSession};
+use crate::model::{Action, ActionReview, Coachee, Session, SessionRecord};
+use crate::store::{Counts, Store, StoreError};
 
 /// What an import added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -44,164 +49,245 @@ impl fmt::Display for ImportReport {
     }
 }
 
-/// Reads and checks an export file; says what is wrong (with line and
-/// column for JSON errors) and that nothing was imported.
+/// Reads and checks an export file into memory; says what is wrong (with
+/// line and column for JSON errors) and that nothing was imported. For
+/// small files and tests: `import_file` imports any size as it reads.
 pub fn read_file(path: &Path) -> Result<Document> {
-    let text = std::fs::read_to_string(path)
+    let file = File::open(path)
         .with_context(|| format!("cannot read {}; nothing was imported", path.display()))?;
-    parse(&text).map_err(|e| anyhow!("{}: {e:#}; nothing was imported", path.display()))
+    read_document(file).map_err(|e| anyhow!("{}: {e:#}; nothing was imported", path.display()))
 }
 
 /// Parses and checks the text of an export.
 pub fn parse(text: &str) -> Result<Document> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| anyhow!("not valid JSON: {e}"))?;
-    match value.get("format").and_then(|f| f.as_str()) {
-        Some(FORMAT) => {}
-        Some(other) => bail!(
-            "the file is in format \"{other}\", which this innerceo cannot read \
-             (it reads \"{FORMAT}\"); export it again with this version, or upgrade innerceo"
-        ),
-        None => bail!(
-            "not an innerceo export: it has no \"format\": \"{FORMAT}\" field \
-             (make one with `innerceo export --all --format json`)"
-        ),
-    }
-    // Parsed again from the text, not the value, so that errors carry a
-    // line and column, turned into the path of the value.
-    let doc: Document = serde_json::from_str(text).map_err(|e| {
-        let missing = e.to_string().starts_with("missing field");
-        let path = super::json_path::at(text, e.line(), e.column(), missing);
-        let path = if path.is_empty() {
-            "(top level)".to_owned()
-        } else {
-            path
-        };
-        anyhow!("{path}: does not match the {FORMAT} format: {e}")
-    })?;
-    check(&doc)?;
-    Ok(doc)
+    read_document(text.as_bytes())
 }
 
-/// Checks what serde cannot (see `import_check`): ids, values against each
-/// session's guide snapshot, sizes.
-fn check(doc: &Document) -> Result<()> {
-    super::import_check::check(doc)
+/// Reads a whole document, checked, into memory.
+fn read_document(input: impl Read) -> Result<Document> {
+    let mut sink = Collect::default();
+    let header = import_read::read(input, &mut Ids::default(), &mut sink)?;
+    let Collect { coachees, sessions } = sink;
+    Ok(Document {
+        format: FORMAT.to_owned(),
+        generator: header.generator,
+        exported_at: header.exported_at,
+        include_private: header.include_private,
+        coachees,
+        sessions,
+    })
+}
+
+/// Gathers what is read, for `parse`.
+#[derive(Default)]
+struct Collect {
+    coachees: Vec<Coachee>,
+    sessions: Vec<JsonSession>,
+}
+
+impl Sink for Collect {
+    fn coachee(&mut self, c: Coachee) -> Result<()> {
+        self.coachees.push(c);
+        Ok(())
+    }
+
+    fn session(&mut self, _index: usize, s: JsonSession) -> Result<()> {
+        self.sessions.push(s);
+        Ok(())
+    }
+}
+
+/// Imports an export file while reading it, in one pass and one
+/// transaction: each coachee and session is checked and written as soon
+/// as it is read, so memory stays the same whatever the file's size. The
+/// first bad value stops the import and rolls everything back; the error
+/// names it and says that nothing was imported.
+pub fn import_file(store: &Store, path: &Path) -> Result<ImportReport> {
+    let file = File::open(path)
+        .with_context(|| format!("cannot read {}; nothing was imported", path.display()))?;
+    // The ids met so far live in a temporary table, not in memory.
+    store
+        .prepare_bulk_load()
+        .map_err(|e| anyhow!("{e}; nothing was imported"))?;
+    let mut sink = ToStore::new(store);
+    let result = store.in_bulk_transaction(|store| -> Result<()> {
+        sink.start()?;
+        store.start_seen_ids().map_err(Failed)?;
+        let mut ids = StoreIds(store);
+        import_read::read(file, &mut ids, &mut sink)?;
+        sink.finish()
+    });
+    match result {
+        Ok(()) => Ok(sink.report()),
+        // The database refused: the file may well be right.
+        Err(e) if e.is::<Failed>() => Err(anyhow!("{e}; nothing was imported")),
+        Err(e) => Err(anyhow!("{}: {e:#}; nothing was imported", path.display())),
+    }
 }
 
 /// Writes a checked document into the store in one transaction.
 pub fn import(store: &Store, doc: &Document) -> Result<ImportReport> {
-    let coachees: BTreeMap<&str, &Coachee> =
-        doc.coachees.iter().map(|c| (c.id.as_str(), c)).collect();
-    let in_file: BTreeSet<&str> = doc.sessions.iter().map(|s| s.id.as_str()).collect();
-    let mut skipped_reviews = 0;
-    let mut existing = None;
+    let mut sink = ToStore::new(store);
+    store
+        .in_bulk_transaction(|_| -> Result<()> {
+            sink.start()?;
+            for c in &doc.coachees {
+                sink.coachee(c.clone())?;
+            }
+            for (i, s) in doc.sessions.iter().enumerate() {
+                sink.session(i, s.clone())?;
+            }
+            sink.finish()
+        })
+        .map_err(|e| anyhow!("{e}; nothing was imported"))?;
+    Ok(sink.report())
+}
 
-    let mut records: Vec<SessionRecord> = Vec::with_capacity(doc.sessions.len());
-    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut board_reviews = Vec::new();
-    // Oldest first: a review needs the session of the action it reviews.
-    let mut sessions: Vec<_> = doc.sessions.iter().collect();
-    sessions.sort_by(|a, b| (a.started_at, &a.id).cmp(&(b.started_at, &b.id)));
-    for s in sessions {
-        let Some(coachee) = coachees.get(s.coachee_id.as_str()) else {
-            continue; // `check` refused such files already.
+/// A store error during an import, told apart from a problem of the file.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+struct Failed(#[from] StoreError);
+
+/// The ids an import has met, in the store's temporary table.
+struct StoreIds<'s>(&'s Store);
+
+impl Seen for StoreIds<'_> {
+    fn first_seen(&mut self, kind: &'static str, value: &str, at: &str) -> Result<Option<String>> {
+        Ok(self.0.first_seen_id(kind, value, at).map_err(Failed)?)
+    }
+}
+
+/// Writes what is read into the store, a session at a time.
+struct ToStore<'s> {
+    store: &'s Store,
+    /// The file's coachees, for the records of their sessions.
+    coachees: BTreeMap<String, Coachee>,
+    /// Reviews of actions from sessions not (yet) in the database: the
+    /// session may come later in the file. Empty for files innerceo writes,
+    /// which list each coachee's sessions oldest first.
+    later: Vec<(Session, Coachee, ActionReview, Action)>,
+    skipped_reviews: usize,
+    /// Coachees, sessions and actions in the file.
+    in_file: i64,
+    before: Option<Counts>,
+    after: Option<Counts>,
+}
+
+impl<'s> ToStore<'s> {
+    fn new(store: &'s Store) -> Self {
+        ToStore {
+            store,
+            coachees: BTreeMap::new(),
+            later: Vec::new(),
+            skipped_reviews: 0,
+            in_file: 0,
+            before: None,
+            after: None,
+        }
+    }
+
+    fn start(&mut self) -> Result<()> {
+        self.before = Some(self.store.counts().map_err(Failed)?);
+        Ok(())
+    }
+
+    /// Writes the reviews that waited for their action's session.
+    fn finish(&mut self) -> Result<()> {
+        for (session, coachee, review, action) in std::mem::take(&mut self.later) {
+            if !self.store.has_session(&action.session_id).map_err(Failed)? {
+                self.skipped_reviews += 1;
+                continue;
+            }
+            let record = SessionRecord {
+                session,
+                coachee,
+                answers: Vec::new(),
+                ratings: Vec::new(),
+                choices: Vec::new(),
+                notes: Vec::new(),
+                actions: Vec::new(),
+                reviews: vec![(review, action)],
+            };
+            self.store.insert_record(&record).map_err(Failed)?;
+        }
+        self.after = Some(self.store.counts().map_err(Failed)?);
+        Ok(())
+    }
+
+    fn report(&self) -> ImportReport {
+        let (before, after) = (
+            self.before.unwrap_or_default(),
+            self.after.unwrap_or_default(),
+        );
+        let coachees = after.coachees - before.coachees;
+        let sessions = after.sessions - before.sessions;
+        let actions = after.actions - before.actions;
+        ImportReport {
+            coachees,
+            sessions,
+            actions,
+            already_present: (self.in_file - coachees - sessions - actions).max(0),
+            skipped_reviews: self.skipped_reviews,
+        }
+    }
+}
+
+impl Sink for ToStore<'_> {
+    fn coachee(&mut self, c: Coachee) -> Result<()> {
+        self.in_file += 1;
+        self.store.insert_coachee(&c).map_err(Failed)?;
+        self.coachees.insert(c.id.clone(), c);
+        Ok(())
+    }
+
+    fn session(&mut self, _index: usize, s: JsonSession) -> Result<()> {
+        let Some(coachee) = self.coachees.get(&s.coachee_id).cloned() else {
+            return Ok(()); // the checks refused such files already
+        };
+        self.in_file += 1 + i64::try_from(s.actions.len()).unwrap_or(0);
+        let session = Session {
+            id: s.id,
+            coachee_id: s.coachee_id,
+            guide: s.guide,
+            started_at: s.started_at,
+            ended_at: s.ended_at,
+            status: s.status,
+            current_stage: s.current_stage,
+            current_field: s.current_field,
+            stage_seconds: s.stage_seconds,
+            done_stages: s.done_stages,
+            focus: s.focus,
+            next_session: s.next_session,
+            corrected_at: s.corrected_at,
         };
         let mut reviews = Vec::new();
         for r in &s.reviews {
-            let origin = r.action.session_id.as_str();
-            if in_file.contains(origin) || session_exists(store, &mut existing, origin)? {
-                reviews.push((r.to_review(), r.action.to_action()));
+            let (review, action) = (r.to_review(), r.action.to_action());
+            if self.store.has_session(&action.session_id).map_err(Failed)? {
+                reviews.push((review, action));
             } else {
-                skipped_reviews += 1;
+                self.later
+                    .push((session.clone(), coachee.clone(), review, action));
             }
         }
+        // Changes made from the actions board belong to no session; they
+        // travel with the session that agreed the action.
         for a in &s.actions {
             for h in a.history.iter().filter(|h| h.session_id.is_none()) {
-                board_reviews.push((s.id.as_str(), h.clone(), a.to_action()));
+                reviews.push((h.clone(), a.to_action()));
             }
         }
-        index.insert(s.id.as_str(), records.len());
-        records.push(SessionRecord {
-            session: Session {
-                id: s.id.clone(),
-                coachee_id: s.coachee_id.clone(),
-                guide: s.guide.clone(),
-                started_at: s.started_at,
-                ended_at: s.ended_at,
-                status: s.status,
-                current_stage: s.current_stage,
-                current_field: s.current_field,
-                stage_seconds: s.stage_seconds.clone(),
-                done_stages: s.done_stages.clone(),
-                focus: s.focus,
-                next_session: s.next_session,
-                corrected_at: s.corrected_at,
-            },
-            coachee: (*coachee).clone(),
-            answers: s.answers.clone(),
-            ratings: s.ratings.clone(),
-            choices: s.choices.clone(),
-            notes: s.notes.clone(),
-            actions: s
-                .actions
-                .iter()
-                .map(super::json::JsonAction::to_action)
-                .collect(),
+        let record = SessionRecord {
+            session,
+            coachee,
+            answers: s.answers,
+            ratings: s.ratings,
+            choices: s.choices,
+            notes: s.notes,
+            actions: s.actions.iter().map(JsonAction::to_action).collect(),
             reviews,
-        });
+        };
+        self.store.insert_record(&record).map_err(Failed)?;
+        Ok(())
     }
-    // Changes made from the actions board belong to no session; they travel
-    // with the session that agreed the action.
-    for (session_id, review, action) in board_reviews {
-        if let Some(r) = index.get(session_id).and_then(|&i| records.get_mut(i)) {
-            r.reviews.push((review, action));
-        }
-    }
-
-    let doc_actions: usize = doc.sessions.iter().map(|s| s.actions.len()).sum();
-    // A bulk transaction indexes search once at the end: several times
-    // faster than row by row for a whole backup.
-    let (before, after) = store
-        .in_bulk_transaction(|store| {
-            let before = store.counts()?;
-            for c in &doc.coachees {
-                store.insert_coachee(c)?;
-            }
-            for r in &records {
-                store.insert_record(r)?;
-            }
-            Ok((before, store.counts()?))
-        })
-        .map_err(|e| anyhow!("{e}; nothing was imported"))?;
-    let coachees = after.coachees - before.coachees;
-    let sessions = after.sessions - before.sessions;
-    let actions = after.actions - before.actions;
-    let total =
-        i64::try_from(doc.coachees.len() + doc.sessions.len() + doc_actions).unwrap_or(i64::MAX);
-    Ok(ImportReport {
-        coachees,
-        sessions,
-        actions,
-        already_present: (total - coachees - sessions - actions).max(0),
-        skipped_reviews,
-    })
-}
-
-/// Whether the database has this session; the ids are read once, and only
-/// when a file refers to a session it does not contain.
-fn session_exists(
-    store: &Store,
-    existing: &mut Option<BTreeSet<String>>,
-    id: &str,
-) -> Result<bool> {
-    if existing.is_none() {
-        let ids = store
-            .session_summaries(None)?
-            .into_iter()
-            .map(|s| s.id)
-            .collect();
-        *existing = Some(ids);
-    }
-    Ok(existing.as_ref().is_some_and(|ids| ids.contains(id)))
 }

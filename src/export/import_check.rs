@@ -1,5 +1,5 @@
-//! What `innerceo import` checks beyond the JSON layout, before the
-//! database is opened: ids present and unique, every value within what the
+//! What `innerceo import` checks beyond the JSON layout, for each value
+//! before it is written: ids present and unique, every value within what the
 //! guide snapshot of its session allows (stages, prompts, items, options,
 //! tags, scores within their scale), and text within size limits. The first
 //! offending value is named by its JSON path, e.g.
@@ -9,8 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::{Result, anyhow, bail};
 
-use super::json::{Document, JsonAction, JsonSession};
+use super::json::{JsonAction, JsonSession};
 use crate::guide::{self, Guide, Scale, Stage, StageKind};
+use crate::model::Coachee;
 
 /// The most bytes a free text (an answer, a note, an action) may hold: far
 /// beyond anything typed, small enough that one value cannot swamp memory.
@@ -20,59 +21,79 @@ pub const MAX_NAME_BYTES: usize = 1000;
 /// At most a year in one stage of one session: more is not a real duration.
 const MAX_STAGE_SECONDS: i64 = 366 * 24 * 3600;
 
-/// Checks a parsed document; the error names the first bad value.
-pub fn check(doc: &Document) -> Result<()> {
-    let mut coachees = BTreeMap::new();
-    for (i, c) in doc.coachees.iter().enumerate() {
-        let at = format!("coachees[{i}]");
-        id(&format!("{at}.id"), &c.id)?;
-        if c.name.trim().is_empty() {
-            bail!("{at}.name: coachee {} has an empty name", c.id);
-        }
-        name(&format!("{at}.name"), &c.name)?;
-        name(&format!("{at}.role"), &c.role)?;
-        text(&format!("{at}.notes"), &c.notes)?;
-        if let Some(first) = coachees.insert(c.id.as_str(), i) {
-            bail!(
-                "{at}.id: \"{}\" appears twice (also coachees[{first}].id)",
-                c.id
-            );
-        }
+/// Checks the `i`th coachee of the file; `seen` holds the ids of those
+/// before it, with their index.
+pub fn coachee(i: usize, c: &Coachee, seen: &mut BTreeMap<String, usize>) -> Result<()> {
+    let at = format!("coachees[{i}]");
+    id(&format!("{at}.id"), &c.id)?;
+    if c.name.trim().is_empty() {
+        bail!("{at}.name: coachee {} has an empty name", c.id);
     }
-    let mut ids = Ids::default();
-    for (i, s) in doc.sessions.iter().enumerate() {
-        let at = format!("sessions[{i}]");
-        id(&format!("{at}.id"), &s.id)?;
-        ids.unique("session", &format!("{at}.id"), &s.id)?;
-        if !coachees.contains_key(s.coachee_id.as_str()) {
-            bail!(
-                "{at}.coachee_id: coachee \"{}\" is not in the file's \"coachees\"",
-                s.coachee_id
-            );
-        }
-        session(&at, s, &mut ids)?;
+    name(&format!("{at}.name"), &c.name)?;
+    name(&format!("{at}.role"), &c.role)?;
+    text(&format!("{at}.notes"), &c.notes)?;
+    if let Some(first) = seen.insert(c.id.clone(), i) {
+        bail!(
+            "{at}.id: \"{}\" appears twice (also coachees[{first}].id)",
+            c.id
+        );
     }
     Ok(())
 }
 
-/// Ids seen so far per kind, with where, so that a duplicate names both.
+/// Checks the `i`th session of the file: its ids (unique across the file,
+/// through `ids`), its coachee (one of `coachees`), and its values.
+pub fn session_in_file(
+    i: usize,
+    s: &JsonSession,
+    coachees: &BTreeMap<String, usize>,
+    ids: &mut dyn Seen,
+) -> Result<()> {
+    let at = format!("sessions[{i}]");
+    id(&format!("{at}.id"), &s.id)?;
+    unique(ids, "session", &format!("{at}.id"), &s.id)?;
+    if !coachees.contains_key(s.coachee_id.as_str()) {
+        bail!(
+            "{at}.coachee_id: coachee \"{}\" is not in the file's \"coachees\"",
+            s.coachee_id
+        );
+    }
+    session(&at, s, ids)
+}
+
+/// The ids a file has used so far, per kind, with where each was first.
+pub trait Seen {
+    /// Records `value` as a `kind` id at `at`; if the file used it before,
+    /// says where instead.
+    fn first_seen(&mut self, kind: &'static str, value: &str, at: &str) -> Result<Option<String>>;
+}
+
+/// Ids seen so far per kind, with where, in memory.
 #[derive(Default)]
-struct Ids {
+pub struct Ids {
     seen: BTreeMap<&'static str, BTreeMap<String, String>>,
 }
 
-impl Ids {
-    fn unique(&mut self, kind: &'static str, at: &str, value: &str) -> Result<()> {
+impl Seen for Ids {
+    fn first_seen(&mut self, kind: &'static str, value: &str, at: &str) -> Result<Option<String>> {
         let seen = self.seen.entry(kind).or_default();
         if let Some(first) = seen.get(value) {
-            bail!("{at}: the {kind} id \"{value}\" appears twice (also {first})");
+            return Ok(Some(first.clone()));
         }
         seen.insert(value.to_owned(), at.to_owned());
-        Ok(())
+        Ok(None)
     }
 }
 
-fn session(at: &str, s: &JsonSession, ids: &mut Ids) -> Result<()> {
+/// Refuses an id the file used before, naming both places.
+fn unique(ids: &mut dyn Seen, kind: &'static str, at: &str, value: &str) -> Result<()> {
+    if let Some(first) = ids.first_seen(kind, value, at)? {
+        bail!("{at}: the {kind} id \"{value}\" appears twice (also {first})");
+    }
+    Ok(())
+}
+
+fn session(at: &str, s: &JsonSession, ids: &mut dyn Seen) -> Result<()> {
     let g = &s.guide;
     snapshot(&format!("{at}.guide"), g)?;
     if s.current_stage >= g.stages.len() {
@@ -173,7 +194,7 @@ fn session(at: &str, s: &JsonSession, ids: &mut Ids) -> Result<()> {
     for (j, n) in s.notes.iter().enumerate() {
         let here = format!("{at}.notes[{j}]");
         id(&format!("{here}.id"), &n.id)?;
-        ids.unique("note", &format!("{here}.id"), &n.id)?;
+        unique(ids, "note", &format!("{here}.id"), &n.id)?;
         stage(&format!("{here}.stage_id"), g, &n.stage_id)?;
         if !pairs.insert((n.stage_id.as_str(), n.visibility.as_str())) {
             bail!(
@@ -187,7 +208,7 @@ fn session(at: &str, s: &JsonSession, ids: &mut Ids) -> Result<()> {
     for (j, a) in s.actions.iter().enumerate() {
         let here = format!("{at}.actions[{j}]");
         action(&here, a)?;
-        ids.unique("action", &format!("{here}.id"), &a.id)?;
+        unique(ids, "action", &format!("{here}.id"), &a.id)?;
         if a.session_id != s.id {
             bail!(
                 "{here}.session_id: action {} is listed under session {} but says it was agreed in {}",
@@ -218,7 +239,7 @@ fn session(at: &str, s: &JsonSession, ids: &mut Ids) -> Result<()> {
     for (j, r) in s.reviews.iter().enumerate() {
         let here = format!("{at}.reviews[{j}]");
         id(&format!("{here}.id"), &r.id)?;
-        ids.unique("review", &format!("{here}.id"), &r.id)?;
+        unique(ids, "review", &format!("{here}.id"), &r.id)?;
         if r.action_id != r.action.id {
             bail!(
                 "{here}.action_id: \"{}\" is not the id of the action it holds ({})",
@@ -234,10 +255,26 @@ fn session(at: &str, s: &JsonSession, ids: &mut Ids) -> Result<()> {
 
 /// The guide snapshot, checked like a guide file, so that everything the
 /// app does with a guide also holds for an imported one.
+/// A file of 10,000 sessions holds a handful of guide versions: each is
+/// checked once (the check writes and parses the guide as TOML).
 fn snapshot(at: &str, g: &Guide) -> Result<()> {
+    /// A few versions of a few guides cover any export.
+    const KEPT: usize = 8;
+    thread_local! {
+        static VALID: std::cell::RefCell<Vec<Guide>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if VALID.with_borrow(|valid| valid.contains(g)) {
+        return Ok(());
+    }
     guide::parse_guide(at, &g.to_toml())
-        .map(|_| ())
-        .map_err(|e| anyhow!("{at}: the guide \"{}\" is not valid: {}", g.id, e.message))
+        .map_err(|e| anyhow!("{at}: the guide \"{}\" is not valid: {}", g.id, e.message))?;
+    VALID.with_borrow_mut(|valid| {
+        if valid.len() == KEPT {
+            valid.remove(0);
+        }
+        valid.push(g.clone());
+    });
+    Ok(())
 }
 
 /// The stage of `g` with this id, or an error at `at`.

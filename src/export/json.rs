@@ -2,13 +2,17 @@
 //! sessions elsewhere (see `docs/export-format.md`). `innerceo import` reads
 //! it back through the same types, so the two cannot drift apart.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::io::{self, Write as _};
 
 use anyhow::Result;
-use serde::{Deserialize, Serialize};
+use serde::ser::{Error as _, SerializeSeq, SerializeStruct};
+use serde::{Deserialize, Serialize, Serializer};
 use time::{Date, OffsetDateTime};
 
-use super::Export;
+use super::source::Source;
+use super::{Export, Item, Written};
 use crate::guide::Guide;
 use crate::model::{
     Action, ActionReview, ActionStatus, Answer, Choice, Coachee, Focus, Note, Rating,
@@ -162,71 +166,154 @@ impl JsonReview {
     }
 }
 
-/// Builds the document of an export.
+/// One exported session in the file's terms.
+pub fn session(item: &Item) -> JsonSession {
+    let r = &item.record;
+    let s = &r.session;
+    JsonSession {
+        id: s.id.clone(),
+        coachee_id: s.coachee_id.clone(),
+        guide: s.guide.clone(),
+        started_at: s.started_at,
+        ended_at: s.ended_at,
+        status: s.status,
+        current_stage: s.current_stage,
+        current_field: s.current_field,
+        stage_seconds: s.stage_seconds.clone(),
+        done_stages: s.done_stages.clone(),
+        focus: s.focus,
+        next_session: s.next_session,
+        corrected_at: s.corrected_at,
+        answers: r.answers.clone(),
+        ratings: r.ratings.clone(),
+        choices: r.choices.clone(),
+        notes: r.notes.clone(),
+        actions: r
+            .actions
+            .iter()
+            .map(|a| {
+                let history = item.history.get(&a.id).cloned().unwrap_or_default();
+                JsonAction::from_action(a, history)
+            })
+            .collect(),
+        reviews: r
+            .reviews
+            .iter()
+            .map(|(review, action)| JsonReview {
+                id: review.id.clone(),
+                action_id: review.action_id.clone(),
+                session_id: review.session_id.clone(),
+                outcome: review.outcome,
+                note: review.note.clone(),
+                at: review.at,
+                // The reviewed action's history lives with the
+                // session that agreed it; here it would be a copy.
+                action: JsonAction::from_action(action, Vec::new()),
+            })
+            .collect(),
+    }
+}
+
+/// The program and version that writes a file.
+fn generator() -> String {
+    format!("innerceo {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// Builds the document of an export held in memory.
 pub fn document(export: &Export) -> Document {
-    let sessions = export
-        .sessions
-        .iter()
-        .map(|item| {
-            let r = &item.record;
-            let s = &r.session;
-            JsonSession {
-                id: s.id.clone(),
-                coachee_id: s.coachee_id.clone(),
-                guide: s.guide.clone(),
-                started_at: s.started_at,
-                ended_at: s.ended_at,
-                status: s.status,
-                current_stage: s.current_stage,
-                current_field: s.current_field,
-                stage_seconds: s.stage_seconds.clone(),
-                done_stages: s.done_stages.clone(),
-                focus: s.focus,
-                next_session: s.next_session,
-                corrected_at: s.corrected_at,
-                answers: r.answers.clone(),
-                ratings: r.ratings.clone(),
-                choices: r.choices.clone(),
-                notes: r.notes.clone(),
-                actions: r
-                    .actions
-                    .iter()
-                    .map(|a| {
-                        let history = item.history.get(&a.id).cloned().unwrap_or_default();
-                        JsonAction::from_action(a, history)
-                    })
-                    .collect(),
-                reviews: r
-                    .reviews
-                    .iter()
-                    .map(|(review, action)| JsonReview {
-                        id: review.id.clone(),
-                        action_id: review.action_id.clone(),
-                        session_id: review.session_id.clone(),
-                        outcome: review.outcome,
-                        note: review.note.clone(),
-                        at: review.at,
-                        // The reviewed action's history lives with the
-                        // session that agreed it; here it would be a copy.
-                        action: JsonAction::from_action(action, Vec::new()),
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
     Document {
         format: FORMAT.to_owned(),
-        generator: format!("innerceo {}", env!("CARGO_PKG_VERSION")),
+        generator: generator(),
         exported_at: export.exported_at,
         include_private: export.include_private,
         coachees: export.coachees.clone(),
-        sessions,
+        sessions: export.sessions.iter().map(session).collect(),
     }
 }
 
 /// The export as pretty-printed JSON, ending with a newline.
 pub fn render(export: &Export) -> Result<String> {
-    let mut s = serde_json::to_string_pretty(&document(export))?;
-    s.push('\n');
-    Ok(s)
+    let mut out = Vec::new();
+    write(export, &mut out)?;
+    Ok(String::from_utf8(out)?)
+}
+
+/// Writes the export as pretty-printed JSON ending with a newline, the
+/// same bytes as serialising a whole [`Document`], but one session at a
+/// time: serde's serializer writes each as it comes from the source.
+pub fn write(src: &dyn Source, out: &mut dyn io::Write) -> Result<Written> {
+    let stream = Streamed {
+        src,
+        written: RefCell::new(Written::default()),
+        failed: RefCell::new(None),
+    };
+    // The serializer writes in small pieces: a buffer it knows the type of
+    // takes them without a call through `dyn` each.
+    let mut buf = io::BufWriter::with_capacity(1 << 16, out);
+    let mut ser = serde_json::Serializer::pretty(&mut buf);
+    if let Err(e) = stream.serialize(&mut ser) {
+        // An error from the store (or the output) is the one to report; the
+        // serializer only saw that the export stopped.
+        return Err(stream.failed.take().unwrap_or_else(|| e.into()));
+    }
+    buf.write_all(b"\n")?;
+    buf.flush()?;
+    Ok(stream.written.into_inner())
+}
+
+/// A [`Document`] whose sessions are read while it is written.
+struct Streamed<'a> {
+    src: &'a dyn Source,
+    written: RefCell<Written>,
+    failed: RefCell<Option<anyhow::Error>>,
+}
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        // The fields of `Document`, in its order.
+        let mut doc = serializer.serialize_struct("Document", 6)?;
+        doc.serialize_field("format", FORMAT)?;
+        doc.serialize_field("generator", &generator())?;
+        doc.serialize_field("exported_at", &Rfc3339(self.src.exported_at()))?;
+        doc.serialize_field("include_private", &self.src.include_private())?;
+        doc.serialize_field("coachees", self.src.coachees())?;
+        doc.serialize_field("sessions", &Sessions(self))?;
+        doc.end()
+    }
+}
+
+/// `OffsetDateTime` as `Document.exported_at` writes it.
+struct Rfc3339(OffsetDateTime);
+
+impl Serialize for Rfc3339 {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        time::serde::rfc3339::serialize(&self.0, serializer)
+    }
+}
+
+/// The `sessions` array, each element serialised as soon as it is read.
+struct Sessions<'a>(&'a Streamed<'a>);
+
+impl Serialize for Sessions<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let stream = self.0;
+        // No length up front: the serializer writes the same bytes.
+        let mut seq = serializer.serialize_seq(None)?;
+        let mut write_error = None;
+        let result = stream.src.each_item(&mut |item| {
+            stream.written.borrow_mut().add(item);
+            seq.serialize_element(&session(item)).map_err(|e| {
+                write_error = Some(e);
+                anyhow::anyhow!("the export stopped")
+            })
+        });
+        if let Err(e) = result {
+            if let Some(e) = write_error {
+                return Err(e);
+            }
+            *stream.failed.borrow_mut() = Some(e);
+            return Err(S::Error::custom("the export stopped"));
+        }
+        seq.end()
+    }
 }

@@ -1,45 +1,76 @@
 //! Markdown (CommonMark with tables) that reads well as an email or a wiki
 //! page: one document per export, with a contents list for several sessions.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::io;
+
+use anyhow::Result;
 
 use super::doc::{self, Block, Ratings};
-use super::{Export, Item, day};
+use super::source::Source;
+use super::{Export, Item, Written, day};
 
-/// The whole export as one Markdown document.
+/// The whole export as one Markdown document, control characters left as
+/// they are (the caller strips or escapes them).
 pub fn render(export: &Export) -> String {
-    let mut out = String::new();
-    match export.sessions.as_slice() {
-        [] => {
-            let _ = writeln!(out, "# Coaching sessions\n\nNo sessions to export.");
-        }
-        [one] => session(&mut out, one, 1, export.include_private),
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and the text is UTF-8 throughout.
+    let _ = write(export, &mut out, keep);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Text as it is.
+fn keep(s: &str) -> Cow<'_, str> {
+    Cow::Borrowed(s)
+}
+
+/// Writes the export as one Markdown document, a session at a time: each
+/// piece goes through `clean` (which strips or escapes control characters)
+/// on its way out, so only one session is ever in memory.
+pub fn write(
+    src: &dyn Source,
+    out: &mut dyn io::Write,
+    clean: fn(&str) -> Cow<'_, str>,
+) -> Result<Written> {
+    let mut written = Written::default();
+    let put = |out: &mut dyn io::Write, text: &str| out.write_all(clean(text).as_bytes());
+    let include_private = src.include_private();
+    match src.count()? {
+        0 => put(out, "# Coaching sessions\n\nNo sessions to export.\n")?,
+        1 => src.each_item(&mut |item| {
+            let mut text = String::new();
+            session(&mut text, item, 1, include_private);
+            written.add(item);
+            Ok(put(out, &text)?)
+        })?,
         many => {
-            let _ = writeln!(out, "# Coaching sessions\n");
-            let names: Vec<String> = export.coachees.iter().map(|c| inline(&c.name)).collect();
-            let _ = writeln!(
+            let names: Vec<String> = src.coachees().iter().map(|c| inline(&c.name)).collect();
+            put(
                 out,
-                "{} sessions with {}.\n\n## Contents\n",
-                many.len(),
-                names.join(", ")
-            );
-            for item in many {
-                let r = &item.record;
-                let _ = writeln!(
-                    out,
-                    "- [{} — {}](#{})",
-                    inline(&r.coachee.name),
-                    day(r.session.started_at),
-                    anchor(&r.session.id)
+                &format!(
+                    "# Coaching sessions\n\n{many} sessions with {}.\n\n## Contents\n\n",
+                    names.join(", ")
+                ),
+            )?;
+            src.each_entry(&mut |e| {
+                let line = format!(
+                    "- [{} — {}](#{})\n",
+                    inline(e.coachee_name),
+                    day(e.started_at),
+                    anchor(e.id)
                 );
-            }
-            for item in many {
-                out.push('\n');
-                session(&mut out, item, 2, export.include_private);
-            }
+                Ok(put(out, &line)?)
+            })?;
+            src.each_item(&mut |item| {
+                let mut text = String::from("\n");
+                session(&mut text, item, 2, include_private);
+                written.add(item);
+                Ok(put(out, &text)?)
+            })?;
         }
     }
-    out
+    Ok(written)
 }
 
 /// One session as Markdown, its title at heading `level`.

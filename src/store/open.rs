@@ -3,7 +3,10 @@
 //!
 //! The order matters. Setting `journal_mode=WAL` or running a migration
 //! writes to the file, so every check that may refuse the file (foreign,
-//! damaged, newer) runs first, through a read-only connection.
+//! damaged, newer) runs first: on the header's bytes, then on the one
+//! connection the command goes on to use, before anything is written.
+//! Commands that only read open the file read-only (`open_read_only`):
+//! nothing is written, and no `-wal` or `-shm` file is created.
 
 use std::fs::{self, OpenOptions};
 use std::io;
@@ -62,13 +65,15 @@ impl Store {
         super::probe::check_file_kind(path)?;
         create_parent(path)?;
         create_file(path)?;
-        let encrypted = check_existing(path, key)?;
+        let (encrypted, len, _) = check_start(path)?;
 
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
         if encrypted {
-            super::cipher::apply_key(&conn, key.unwrap_or_default())
-                .map_err(|e| open_error(path, e))?;
+            super::cipher::unlock(&conn, path, key)?;
+        }
+        if len > 0 {
+            check_schema(&conn, path, len)?;
         }
         // SQLite quietly falls back to read-only on a write-protected file;
         // say so now rather than fail on the first keystroke.
@@ -77,6 +82,48 @@ impl Store {
         }
         configure(&conn, true).map_err(|e| open_error(path, e))?;
         migrate(&mut conn, &path.display().to_string())?;
+        Ok(Store {
+            conn,
+            path: Some(path.into()),
+            encrypted,
+            key: key
+                .filter(|_| encrypted)
+                .map(|k| zeroize::Zeroizing::new(k.to_owned())),
+        })
+    }
+
+    /// Opens the database at `path` for reading only, with the checks of
+    /// [`Store::open_with_key`], on one connection that writes nothing and
+    /// creates no `-wal` or `-shm` file (see `open_for_reading`). A file
+    /// that does not exist yet, or needs a migration, is opened as `open`
+    /// does: that first time, something has to be written.
+    pub fn open_read_only(path: &Path, key: Option<&str>) -> Result<Store> {
+        super::probe::check_file_kind(path)?;
+        if !fs::metadata(path).is_ok_and(|m| m.len() > 0) {
+            return Self::open_with_key(path, key);
+        }
+        let (encrypted, len, start) = check_start(path)?;
+        let conn = open_for_reading(path, &start, encrypted).map_err(|e| open_error(path, e))?;
+        if encrypted {
+            super::cipher::unlock(&conn, path, key)?;
+        } else {
+            // As `configure` does: nothing SQLCipher says may reach the screen.
+            conn.execute_batch("PRAGMA cipher_log_level = NONE;")
+                .map_err(|e| open_error(path, e))?;
+        }
+        if !conn.is_readonly("main").map_err(|e| open_error(path, e))? {
+            // Joined a live log (see `open_for_reading`): still no writes.
+            conn.pragma_update(None, "query_only", true)
+                .map_err(|e| open_error(path, e))?;
+        }
+        let version = check_schema(&conn, path, len)?;
+        if version < MIGRATION_COUNT {
+            // Written by an older innerceo: bring it up to date once.
+            drop(conn);
+            return Self::open_with_key(path, key);
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(|e| open_error(path, e))?;
         Ok(Store {
             conn,
             path: Some(path.into()),
@@ -187,26 +234,52 @@ fn make_empty_file_private(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Refuses a file that is not an innerceo database this build can use,
-/// reading only. An empty file is a new database. Returns whether the file
-/// is encrypted (and `key` opens it).
-fn check_existing(path: &Path, key: Option<&str>) -> Result<bool> {
+/// The checks that need no SQLite: the header's magic, page size, length,
+/// application id and schema version. Returns whether the file is
+/// encrypted (its header cannot be read), its length (0: a new file) and
+/// the bytes read.
+fn check_start(path: &Path) -> Result<(bool, u64, Vec<u8>)> {
     let (start, len) = super::probe::read_start(path).map_err(|error| StoreError::Io {
         path: path.into(),
         error,
     })?;
     if len == 0 {
-        return Ok(false);
+        return Ok((false, 0, start));
     }
     let encrypted = super::cipher::looks_encrypted(&start, len);
     if !encrypted {
         check_header(path, &start, len)?;
+        // The header as last checkpointed: a newer version or another
+        // program's id there is final (neither is ever undone). The
+        // connection checks again below, WAL included.
+        let be32 = |at: usize| {
+            i64::from(u32::from_be_bytes([
+                start[at],
+                start[at + 1],
+                start[at + 2],
+                start[at + 3],
+            ]))
+        };
+        let (version, app_id) = (be32(60), be32(68));
+        if app_id != 0 && app_id != APPLICATION_ID {
+            return Err(StoreError::ForeignSqlite { path: path.into() });
+        }
+        if usize::try_from(version).map_or(true, |v| v > MIGRATION_COUNT) {
+            return Err(StoreError::TooNew {
+                path: path.into(),
+                found: version,
+                known: MIGRATION_COUNT,
+            });
+        }
     }
+    Ok((encrypted, len, start))
+}
 
-    let conn = open_for_checks(path, &start, encrypted).map_err(|e| open_error(path, e))?;
-    if encrypted {
-        super::cipher::unlock(&conn, path, key)?;
-    }
+/// Refuses, reading only, a file that is not an innerceo database this
+/// build can use: another program's, a newer version, or (for files up to
+/// 4 MiB) damaged. Runs on the connection the command then uses, before
+/// anything writes. Returns the schema version.
+fn check_schema(conn: &Connection, path: &Path, len: u64) -> Result<usize> {
     conn.busy_timeout(BUSY_TIMEOUT)
         .map_err(|e| open_error(path, e))?;
     let (version, app_id, tables): (i64, i64, i64) = conn
@@ -221,22 +294,25 @@ fn check_existing(path: &Path, key: Option<&str>) -> Result<bool> {
     if app_id != APPLICATION_ID && (app_id != 0 || version != 0 || tables != 0) {
         return Err(StoreError::ForeignSqlite { path: path.into() });
     }
-    if usize::try_from(version).map_or(true, |v| v > MIGRATION_COUNT) {
+    let Some(version) = usize::try_from(version)
+        .ok()
+        .filter(|&v| v <= MIGRATION_COUNT)
+    else {
         return Err(StoreError::TooNew {
             path: path.into(),
             found: version,
             known: MIGRATION_COUNT,
         });
-    }
+    };
     // Reading every page is the only way to notice damage in the middle of
     // the file before the user types into it, but it costs ~6 ms per MB: fine
     // for a young file, too slow for the first frame after years of use.
     // Bigger files get the header checks above, SQLite's own checks on every
     // page it reads, and `Store::verify` on demand.
     if len <= FULL_CHECK_MAX_BYTES {
-        quick_check(&conn, path)?;
+        quick_check(conn, path)?;
     }
-    Ok(encrypted)
+    Ok(version)
 }
 
 /// Files up to this size are fully checked at every open.
@@ -343,17 +419,25 @@ fn read_only(path: &Path) -> StoreError {
     }
 }
 
-/// The read-only connection that checks a file before anything writes.
-/// Reading a WAL file creates `-wal` and `-shm` beside it, which a refused
-/// file must not be left with; when neither exists, no other connection has
-/// the file open (it would have made them), so it is read as immutable,
-/// which creates nothing. An encrypted file's header cannot be read, so it
-/// is treated the same way.
-fn open_for_checks(path: &Path, start: &[u8], encrypted: bool) -> rusqlite::Result<Connection> {
+/// The connection of a command that only reads. With WAL, a reader needs
+/// the `-wal` and `-shm` files. When neither exists, no other connection
+/// has the file open (it would have made them) and everything is in the
+/// file itself: it is read as immutable, which creates nothing and writes
+/// nothing. When they exist, the app or another command has the file open,
+/// or a writer was killed and left its log: the reader joins them as any
+/// connection does, taking no write it could make (`query_only`), and if it
+/// is the last one out, SQLite copies that log into the file and removes it,
+/// as the next start of the app would. A rollback-journal file (WAL refused
+/// by the file system) is read read-only: readers create nothing there. An
+/// encrypted file's header cannot be read, so it is treated as WAL.
+fn open_for_reading(path: &Path, start: &[u8], encrypted: bool) -> rusqlite::Result<Connection> {
+    let wal = encrypted || super::probe::header_says_wal(start);
+    if wal && super::probe::has_companions(path) {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        return Connection::open_with_flags(path, flags);
+    }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let untouched =
-        (encrypted || super::probe::header_says_wal(start)) && !super::probe::has_companions(path);
-    if untouched {
+    if wal {
         Connection::open_with_flags(
             super::probe::immutable_uri(path),
             flags | OpenFlags::SQLITE_OPEN_URI,

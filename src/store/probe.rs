@@ -115,6 +115,16 @@ pub(super) fn has_companions(path: &Path) -> bool {
         .any(|s| fs::symlink_metadata(with_suffix(path, s)).is_ok())
 }
 
+/// Removes a database file that this process has just created, and what
+/// SQLite kept beside it: for a command that failed on its first use of a
+/// new file, so that a mistake leaves nothing behind.
+pub fn remove_new_database(path: &Path) {
+    for suffix in COMPANIONS {
+        let _ = fs::remove_file(with_suffix(path, suffix));
+    }
+    let _ = fs::remove_file(path);
+}
+
 /// An SQLite URI that opens `path` as immutable: no locks, no `-wal` or
 /// `-shm` created. Only for a file that no other connection has open.
 pub(super) fn immutable_uri(path: &Path) -> String {

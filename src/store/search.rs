@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use super::Result;
 use super::Store;
@@ -30,9 +30,10 @@ pub fn fts_query(input: &str) -> Option<String> {
 }
 
 /// How many of the most recent matches are ranked by relevance. Ranking
-/// costs time for every match; past this many, a query is too broad for the
-/// ranking to tell much, and search must stay interactive (< 20 ms).
-const RANKED_MATCHES: i64 = 5_000;
+/// costs time for every match (bm25 reads each entry's length: about 6 µs a
+/// match here), so past this many a query is too broad for the ranking to
+/// tell much, and search must stay close to the bare full-text lookup.
+const RANKED_MATCHES: i64 = 250;
 
 /// A search entry's source and snippet.
 struct Entry {
@@ -51,8 +52,8 @@ impl Store {
     /// Finds answers, notes and actions containing every word of `query`
     /// (as prefixes, ignoring case and accents), best match first, then
     /// newest session. Private notes are left out unless `include_private`.
-    /// A query matching more than 5,000 entries is ranked among the most
-    /// recently written 5,000.
+    /// A query matching more than 250 entries is ranked among the most
+    /// recently written 250.
     pub fn search(
         &self,
         query: &str,
@@ -65,40 +66,35 @@ impl Store {
         if limit == 0 {
             return Ok(Vec::new());
         }
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         self.read(|| {
             // Rowids are in write order and odd for private notes (see the
             // first migration): both filters below need no lookup per match.
-            let floor: i64 = self
+            // One pass finds and ranks the most recent matches; FTS5 walks
+            // them newest first, so it stops after the last one ranked.
+            let mut ranked: Vec<Ranked> = self
                 .conn
                 .prepare_cached(
-                    "SELECT rowid FROM search_index
+                    "SELECT rowid, bm25(search_index) FROM search_index
                      WHERE search_index MATCH ?1 AND (?2 OR rowid % 2 = 0)
-                     ORDER BY rowid DESC LIMIT 1 OFFSET ?3",
+                     ORDER BY rowid DESC LIMIT ?3",
                 )?
-                .query_row(params![fts, include_private, RANKED_MATCHES - 1], |r| {
-                    r.get(0)
-                })
-                .optional()?
-                .unwrap_or(0);
-            let ranked: Vec<Ranked> = self
-                .conn
-                .prepare_cached(
-                    "SELECT rowid, rank FROM search_index
-                     WHERE search_index MATCH ?1 AND rowid >= ?3 AND (?2 OR rowid % 2 = 0)
-                     ORDER BY rank, rowid DESC LIMIT ?4",
-                )?
-                .query_map(params![fts, include_private, floor, limit], |r| {
+                .query_map(params![fts, include_private, RANKED_MATCHES], |r| {
                     Ok(Ranked {
                         rowid: r.get(0)?,
                         rank: r.get(1)?,
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
+            let floor = ranked.last().map_or(0, |r| r.rowid);
+            // Best first; the most recent first among equals.
+            ranked.sort_by(|a, b| a.rank.total_cmp(&b.rank).then(b.rowid.cmp(&a.rowid)));
+            ranked.truncate(limit);
 
             // Snippets, sources and stage titles only for the few hits shown,
-            // in one more pass over the matches: a query per hit would merge
-            // the prefix terms' doclists again for each.
+            // in a second pass over the ranked matches (snippets need the
+            // match itself, and making one for every ranked match would cost
+            // more than the pass): a query per hit would merge the prefix
+            // terms' doclists again for each.
             let wanted =
                 serde_json::to_string(&ranked.iter().map(|r| r.rowid).collect::<Vec<_>>())?;
             let mut entries: HashMap<i64, Entry> = self

@@ -30,7 +30,7 @@ pub(super) fn session_from_row(r: &Row<'_>) -> Result<Session> {
     Ok(Session {
         id: r.get(0)?,
         coachee_id: r.get(1)?,
-        guide: serde_json::from_str(&r.get::<_, String>(2)?)?,
+        guide: guide_from_json(&r.get::<_, String>(2)?)?,
         started_at: time_from_sql(&started)?,
         ended_at: opt_time_from_sql(r.get(4)?)?,
         status: enum_from_sql(&status, "session status", SessionStatus::parse)?,
@@ -44,6 +44,33 @@ pub(super) fn session_from_row(r: &Row<'_>) -> Result<Session> {
         next_session: opt_date_from_sql(r.get(11)?)?,
         corrected_at: opt_time_from_sql(r.get(12)?)?,
     })
+}
+
+/// A session's guide snapshot, parsed once per distinct snapshot: an
+/// export of 10,000 sessions reads a handful of guide versions, each a few
+/// kilobytes of JSON. Keyed by the text itself, so it is never stale.
+fn guide_from_json(json: &str) -> Result<Guide> {
+    /// A few versions of a few guides cover any export.
+    const KEPT: usize = 8;
+    thread_local! {
+        static PARSED: std::cell::RefCell<Vec<(String, Guide)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if let Some(g) = PARSED.with_borrow(|kept| {
+        kept.iter()
+            .find(|(text, _)| text == json)
+            .map(|(_, g)| g.clone())
+    }) {
+        return Ok(g);
+    }
+    let guide: Guide = serde_json::from_str(json)?;
+    PARSED.with_borrow_mut(|kept| {
+        if kept.len() == KEPT {
+            kept.remove(0);
+        }
+        kept.push((json.to_owned(), guide.clone()));
+    });
+    Ok(guide)
 }
 
 fn index_from_sql(i: i64) -> Result<usize> {
@@ -225,6 +252,22 @@ impl Store {
     /// Sessions, newest first: all of them, or one coachee's. Reads only
     /// denormalised columns and indexed sub-queries (no snapshot parsing).
     pub fn session_summaries(&self, coachee_id: Option<&str>) -> Result<Vec<SessionSummary>> {
+        let mut all = Vec::new();
+        self.each_session_summary::<StoreError>(coachee_id, &mut |s| {
+            all.push(s);
+            Ok(())
+        })?;
+        Ok(all)
+    }
+
+    /// Like [`Store::session_summaries`], handing each row to `f` as it is
+    /// read instead of gathering them: `session list` prints every session
+    /// without holding them all. Stops at the first error of `f`.
+    pub fn each_session_summary<E: From<StoreError>>(
+        &self,
+        coachee_id: Option<&str>,
+        f: &mut dyn FnMut(SessionSummary) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
         let select = "SELECT s.uuid, c.uuid, c.name, s.guide_id, s.guide_title, s.started_at,
                 s.ended_at, s.status, s.total_seconds,
                 (SELECT ch.option_label FROM choices ch
@@ -254,22 +297,56 @@ impl Store {
         };
         // Two statements rather than `?1 IS NULL OR …`, which would stop
         // SQLite from using the per-coachee index.
-        match coachee_id {
-            Some(id) => {
-                let coachee = self.coachee_rowid(id)?;
-                self.conn
-                    .prepare_cached(&format!(
-                        "{select} WHERE s.coachee_id = ?1 ORDER BY s.started_at DESC, s.id DESC"
-                    ))?
-                    .query_and_then([coachee], map)?
-                    .collect()
-            }
-            None => self
-                .conn
-                .prepare_cached(&format!("{select} ORDER BY s.started_at DESC, s.id DESC"))?
-                .query_and_then([], map)?
-                .collect(),
+        let (sql, coachee) = match coachee_id {
+            Some(id) => (
+                format!("{select} WHERE s.coachee_id = ?1 ORDER BY s.started_at DESC, s.id DESC"),
+                Some(self.coachee_rowid(id)?),
+            ),
+            None => (
+                format!("{select} ORDER BY s.started_at DESC, s.id DESC"),
+                None,
+            ),
+        };
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(StoreError::from)?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(coachee))
+            .map_err(StoreError::from)?;
+        while let Some(row) = rows.next().map_err(StoreError::from)? {
+            f(map(row)?)?;
         }
+        Ok(())
+    }
+
+    /// A coachee's sessions, oldest first: id and start, nothing else (the
+    /// order of `session_summaries`, reversed).
+    pub fn session_starts(&self, coachee_id: &str) -> Result<Vec<(String, OffsetDateTime)>> {
+        let coachee = self.coachee_rowid(coachee_id)?;
+        self.conn
+            .prepare_cached(
+                "SELECT uuid, started_at FROM sessions WHERE coachee_id = ?1
+                 ORDER BY started_at, id",
+            )?
+            .query_and_then([coachee], |r| {
+                let started: String = r.get(1)?;
+                Ok((r.get(0)?, time_from_sql(&started)?))
+            })?
+            .collect()
+    }
+
+    /// Whether the file holds a session with this id.
+    pub fn has_session(&self, id: &str) -> Result<bool> {
+        Ok(self.session_rowid_opt(id)?.is_some())
+    }
+
+    /// How many sessions a coachee has.
+    pub fn session_count(&self, coachee_id: &str) -> Result<usize> {
+        let coachee = self.coachee_rowid(coachee_id)?;
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM sessions WHERE coachee_id = ?1",
+            [coachee],
+            |r| r.get(0),
+        )?;
+        Ok(usize::try_from(n).unwrap_or(0))
     }
 
     /// Records where the session is (stage and field on screen), the time

@@ -303,6 +303,12 @@ impl App {
         }
     }
 
+    /// Whether something on screen changes with the clock every second:
+    /// the live session's clocks. Elsewhere only the date matters.
+    pub fn ticks(&self) -> bool {
+        matches!(self.screen, Screen::Session(_))
+    }
+
     /// A clock tick: session time accounting.
     pub fn on_tick(&mut self, now: OffsetDateTime) -> Vec<Effect> {
         let seconds = (now - self.now).whole_seconds();

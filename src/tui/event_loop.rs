@@ -2,6 +2,11 @@
 //! over ratatui's `Backend` and over where events and time come from, so a
 //! test drives the real loop on `TestBackend` with scripted keys and a
 //! clock it sets.
+//!
+//! An idle screen costs nothing: the loop sleeps until the next moment
+//! something can change (a key, a signal, a save or tidy that is due, the
+//! live session's clocks once a second, or midnight for "today" and
+//! "overdue"), and draws only after something happened.
 
 use std::io::{self, Write as _};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -101,22 +106,26 @@ where
     B::Error: Send + Sync + 'static,
 {
     let mut last_tick = io.now();
+    let mut dirty = true;
     loop {
-        terminal.draw(|f| ui::draw(&rt.app, f))?;
+        if std::mem::take(&mut dirty) {
+            terminal.draw(|f| ui::draw(&rt.app, f))?;
+        }
         if rt.app.quit {
             return Ok(());
         }
-        let since = (io.now() - last_tick).unsigned_abs();
-        let mut timeout = TICK.saturating_sub(since);
-        if let Some(d) = rt.next_deadline() {
-            timeout = timeout.min(d);
-        }
-        // Signals wake the wait at once (see `input`); the cap is a safety net.
-        timeout = timeout.min(Duration::from_millis(200));
+        let timeout = next_wake(rt, io.now(), last_tick);
         let wake = io.wait(timeout)?;
+        let now = io.now();
         if wake == Wake::Ready {
+            // Keys act at the time they are typed: off the live session, the
+            // clock has not moved since the last key.
+            if !rt.app.ticks() {
+                rt.on_tick(now);
+            }
             // Drain what is already queued (a fast typist, a paste) before redrawing.
             while let Some(ev) = io.next_event()? {
+                dirty = true;
                 super::debug_panic(&ev);
                 rt.on_event(ev);
                 // Each copy goes out as it is asked for, even in a burst of keys.
@@ -147,12 +156,34 @@ where
             // Once per stage that runs over its timebox (see `--no-bell`).
             io.bell();
         }
-        let now = io.now();
-        if (now - last_tick).unsigned_abs() >= TICK {
+        let ticked = rt.app.ticks() && (now - last_tick).unsigned_abs() >= TICK;
+        if ticked || crate::dates::local_date(now) != rt.app.today {
             last_tick = now;
             rt.on_tick(now);
+            dirty = true;
         } else if rt.next_deadline().is_some_and(|d| d.is_zero()) {
-            rt.flush();
+            rt.on_deadline();
+            // A save that fails says so on the status line.
+            dirty = true;
         }
     }
+}
+
+/// How long the loop may sleep: until the live session's clocks move on,
+/// a save or tidy is due, or the date changes, whichever comes first.
+pub fn next_wake(rt: &Runtime, now: OffsetDateTime, last_tick: OffsetDateTime) -> Duration {
+    // At most a day: the wait's timeout is a number of milliseconds.
+    let mut timeout = crate::dates::until_tomorrow(now).min(Duration::from_hours(24));
+    if rt.app.ticks() {
+        let since = (now - last_tick).unsigned_abs();
+        timeout = timeout.min(TICK.saturating_sub(since));
+    }
+    if let Some(d) = rt.next_deadline() {
+        timeout = timeout.min(d);
+    }
+    // Elsewhere than on Unix, signals cannot wake the wait: look now and then.
+    if cfg!(not(unix)) {
+        timeout = timeout.min(Duration::from_millis(200));
+    }
+    timeout
 }

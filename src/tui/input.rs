@@ -75,7 +75,10 @@ impl Waiter {
     pub fn wait(&mut self, timeout: Duration) -> io::Result<Wake> {
         match self.poll.poll(&mut self.events, Some(timeout)) {
             Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(Wake::Ready),
+            // A signal the app watches also writes to the pipe, which the
+            // next wait sees at once; any other (a debugger or tracer
+            // attaching) is no reason to do anything.
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(Wake::Timeout),
             Err(e) => return Err(e),
         }
         let mut wake = Wake::Timeout;

@@ -6,6 +6,7 @@
 
 pub mod disposal;
 pub mod recovery;
+mod upkeep;
 mod writer;
 mod writes;
 
@@ -46,6 +47,8 @@ pub struct Runtime {
     last_input: Instant,
     /// Saves committed since the store was last tidied.
     untidy: u32,
+    /// When tidying last failed (it waits a rest before trying again).
+    tidy_failed: Option<Instant>,
     /// Why the last save failed, while saves keep failing.
     last_error: Option<String>,
     /// This window, as the writer of the sessions it edits.
@@ -65,6 +68,7 @@ impl Runtime {
             oldest_pending: None,
             last_input: Instant::now(),
             untidy: 0,
+            tidy_failed: None,
             last_error: None,
             writer: store::Writer::this_process(),
             editing: None,
@@ -111,26 +115,7 @@ impl Runtime {
         let effects = self.app.on_tick(now);
         self.perform(effects);
         self.heartbeat();
-        if self
-            .oldest_pending
-            .is_some_and(|t| t.elapsed() >= SAVE_DELAY)
-        {
-            self.flush();
-        }
-        let rested = self.last_input.elapsed() >= TIDY_IDLE;
-        if self.untidy > 0 && self.pending.is_empty() && (rested || self.untidy >= TIDY_EVERY) {
-            // Failing to tidy loses nothing (the WAL keeps every commit, the
-            // index stays correct, only slower); the next tick tries again.
-            if self.store.tidy().is_ok() {
-                self.untidy = 0;
-            }
-        }
-    }
-
-    /// How long the loop may sleep before a save is due.
-    pub fn next_deadline(&self) -> Option<Duration> {
-        self.oldest_pending
-            .map(|t| SAVE_DELAY.saturating_sub(t.elapsed()))
+        self.on_deadline();
     }
 
     /// Saves every pending write now, in order.
@@ -226,7 +211,23 @@ impl Runtime {
             other => {
                 // Everything else reads or writes right away; earlier typing first.
                 self.flush();
-                self.untidy = self.untidy.saturating_add(1);
+                // Only a write leaves anything to tidy: reading leaves an idle
+                // app with nothing to do.
+                let reads_only = matches!(
+                    other,
+                    Effect::LoadHome
+                        | Effect::LoadCoachee { .. }
+                        | Effect::LoadDetail { .. }
+                        | Effect::LoadBoard { .. }
+                        | Effect::LoadActionHistory { .. }
+                        | Effect::Search { .. }
+                        | Effect::Export { .. }
+                        | Effect::Copy { .. }
+                        | Effect::AskDiscard { .. }
+                );
+                if !reads_only {
+                    self.untidy = self.untidy.saturating_add(1);
+                }
                 let finishing = matches!(
                     other,
                     Effect::CompleteSession { .. } | Effect::CompleteSessionQuietly { .. }

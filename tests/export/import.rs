@@ -23,13 +23,12 @@ fn db_file(dir: &std::path::Path) -> (std::path::PathBuf, Vec<u8>) {
     (path, bytes)
 }
 
-/// Imports `text` as the CLI does (checked before the store is opened).
+/// Imports `text` as the CLI does: read, checked and written in one pass.
 fn import_text(db: &std::path::Path, text: &str) -> anyhow::Result<import::ImportReport> {
     let file = db.with_file_name("in.json");
     std::fs::write(&file, text).unwrap();
-    let doc = import::read_file(&file)?;
     let store = Store::open(db).unwrap();
-    import::import(&store, &doc)
+    import::import_file(&store, &file)
 }
 
 #[test]

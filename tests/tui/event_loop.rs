@@ -18,6 +18,8 @@ enum Step {
     Key(Event),
     /// A second passes with no input.
     Second,
+    /// The loop waits: the timeout it asks for is kept, and nothing comes.
+    Idle,
 }
 
 struct Script {
@@ -26,6 +28,8 @@ struct Script {
     bells: usize,
     /// Every byte the loop wrote to the terminal for the clipboard.
     written: Vec<u8>,
+    /// What the loop asked to wait for at each `Idle`.
+    timeouts: Vec<Duration>,
 }
 
 impl Script {
@@ -35,6 +39,7 @@ impl Script {
             now: NOW,
             bells: 0,
             written: Vec::new(),
+            timeouts: Vec::new(),
         }
     }
     fn key(&mut self, code: KeyCode, mods: KeyModifiers) -> &mut Self {
@@ -59,6 +64,10 @@ impl Script {
             .typ("n")
             .key(KeyCode::Enter, KeyModifiers::NONE)
     }
+    fn idle(&mut self) -> &mut Self {
+        self.steps.push_back(Step::Idle);
+        self
+    }
     fn seconds(&mut self, n: usize) -> &mut Self {
         for _ in 0..n {
             self.steps.push_back(Step::Second);
@@ -68,9 +77,14 @@ impl Script {
 }
 
 impl LoopIo for Script {
-    fn wait(&mut self, _timeout: Duration) -> anyhow::Result<Wake> {
+    fn wait(&mut self, timeout: Duration) -> anyhow::Result<Wake> {
         match self.steps.front() {
             Some(Step::Key(_)) => Ok(Wake::Ready),
+            Some(Step::Idle) => {
+                self.steps.pop_front();
+                self.timeouts.push(timeout);
+                Ok(Wake::Timeout)
+            }
             Some(Step::Second) => {
                 self.steps.pop_front();
                 self.now += time::Duration::seconds(1);
@@ -224,4 +238,52 @@ fn y_copies_the_session_as_markdown_through_the_terminal_and_share_safe_leaves_p
         !copies[1].contains("Seemed tired today"),
         "share-safe copies no private note"
     );
+}
+
+#[test]
+fn an_idle_home_sleeps_until_the_date_changes() {
+    let mut rt = runtime();
+    let mut s = Script::new();
+    s.idle().idle();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    event_loop(&mut terminal, &mut rt, &mut s).expect("loop");
+    let midnight = innerceo::dates::until_tomorrow(NOW);
+    assert!(midnight > Duration::from_hours(1), "{midnight:?}");
+    // Nothing on home moves before the date does: no wake-up until then,
+    // not even after a wait that ended with nothing to do.
+    assert_eq!(s.timeouts, vec![midnight, midnight]);
+}
+
+#[test]
+fn a_live_session_wakes_once_a_second_and_typing_is_saved_within_a_quarter() {
+    let mut rt = runtime();
+    let mut s = Script::new();
+    s.new_session().idle().ctrl('n').typ("x").idle();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    event_loop(&mut terminal, &mut rt, &mut s).expect("loop");
+    assert_eq!(s.timeouts.len(), 2);
+    assert!(
+        s.timeouts[0] <= Duration::from_secs(1),
+        "the session clocks tick: {:?}",
+        s.timeouts[0]
+    );
+    assert!(
+        s.timeouts[1] <= innerceo::tui::runtime::SAVE_DELAY,
+        "a save is due within 250 ms of typing: {:?}",
+        s.timeouts[1]
+    );
+}
+
+#[test]
+fn saved_typing_is_tidied_once_the_keys_rest_and_then_nothing_is_due() {
+    let mut rt = runtime();
+    let mut s = Script::new();
+    s.new_session().ctrl('n').typ("x").ctrl('s');
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    event_loop(&mut terminal, &mut rt, &mut s).expect("loop");
+    let due = rt.next_deadline().expect("a tidy is due after a save");
+    assert!(due <= innerceo::tui::runtime::TIDY_IDLE, "{due:?}");
+    std::thread::sleep(due + Duration::from_millis(20));
+    rt.on_deadline();
+    assert_eq!(rt.next_deadline(), None, "nothing waits once tidied");
 }
