@@ -84,6 +84,8 @@ pub struct Item {
     /// Every review of each action agreed in this session, by action id,
     /// including status changes made from the actions board.
     pub history: BTreeMap<String, Vec<ActionReview>>,
+    /// What the coachee prepared for this session, if they sent it.
+    pub prep: Option<crate::prep::Prep>,
 }
 
 /// The scores of an earlier session.

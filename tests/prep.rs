@@ -226,3 +226,44 @@ fn an_import_is_refused_unless_it_answers_this_databases_form_as_asked() {
     let out = run_ok(innerceo(&db).args(["prep", "import"]).arg(&file));
     assert!(String::from_utf8_lossy(&out.stdout).contains("nothing changed"));
 }
+
+#[test]
+fn the_next_sessions_exports_show_what_came_from_the_preparation() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, page) = with_form(dir.path());
+    let good = answers(&std::fs::read_to_string(&page).unwrap());
+    let file = write_json(dir.path(), "good.json", &good);
+    run_ok(innerceo(&db).args(["prep", "import"]).arg(&file));
+    let store = innerceo::store::Store::open(&db).unwrap();
+    let guide = innerceo::guide::builtin_guides()
+        .into_iter()
+        .next()
+        .unwrap();
+    let s = store
+        .start_session(fixture::MAYA, &guide, innerceo::dates::now())
+        .unwrap();
+    // The prepared topics are parked for it.
+    let topics = store.topics_for_review(fixture::MAYA, &s.id).unwrap();
+    let texts: Vec<&str> = topics.iter().map(|(t, _)| t.text.as_str()).collect();
+    assert_eq!(texts, ["The reorganisation", "Saying no"]);
+    drop(store);
+    for format in ["md", "html"] {
+        let out = run_ok(innerceo(&db).args(["export", "--session", &s.id, "--format", format]));
+        let raw = String::from_utf8(out.stdout).unwrap();
+        let text = html_escape::decode_html_entities(&raw).replace('\\', "");
+        assert!(
+            text.contains("The coachee's preparation"),
+            "{format}: {text}"
+        );
+        assert!(
+            text.contains("Halfway there"),
+            "{format}: the coachee's note on an action"
+        );
+        assert!(
+            text.contains("Feeling good"),
+            "{format}: the note on a center"
+        );
+        assert!(text.contains("The reorganisation"), "{format}: a topic");
+        assert!(text.contains("in progress"), "{format}: the mark");
+    }
+}

@@ -179,7 +179,9 @@ pub type Scores<'a> = Option<(OffsetDateTime, &'a BTreeMap<String, i64>)>;
 /// The document of an exported session.
 pub fn of(item: &Item, include_private: bool) -> Document {
     let previous = item.previous.as_ref().map(|p| (p.started_at, &p.scores));
-    Document::build(&item.record, previous, include_private)
+    let mut d = Document::build(&item.record, previous, include_private);
+    crate::prep::doc::add_to(&mut d, item.prep.as_ref());
+    d
 }
 
 impl Document {

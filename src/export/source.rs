@@ -266,10 +266,12 @@ impl Source for Stream<'_> {
                 for a in &record.actions {
                     history.insert(a.id.clone(), self.store.action_history(&a.id)?);
                 }
+                let prep = crate::prep::for_session(self.store, id)?;
                 f(&Item {
                     record,
                     previous,
                     history,
+                    prep,
                 })?;
             }
             Ok(())
