@@ -157,6 +157,10 @@ pub struct ExportArgs {
     /// Include the coach's private notes, marked as private
     #[arg(long)]
     pub include_private: bool,
+    /// iCalendar: no reminders (by default each to-do and session reminds
+    /// you at 09:00 the day before)
+    #[arg(long)]
+    pub no_alarms: bool,
 }
 
 /// What `innerceo report` reports on, for whom and in which format.

@@ -526,3 +526,78 @@ fn every_format_writes_each_session_before_reading_the_next() {
         }
     }
 }
+
+/// Every to-do and next session reminds the coach the morning before, in
+/// a way calendars understand; `--no-alarms` leaves the reminders out.
+#[test]
+fn icalendar_reminders_are_there_unless_turned_off() {
+    let store = fixture::store();
+    let ics = text(&export_of(&store, Scope::All, false), Format::Ics);
+    let mut calendars = ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes()));
+    let cal = calendars.next().unwrap().unwrap();
+    let trigger = |a: &ical::parser::ical::component::IcalAlarm| {
+        let t = a.properties.iter().find(|p| p.name == "TRIGGER").unwrap();
+        let related = t
+            .params
+            .iter()
+            .flatten()
+            .find(|(k, _)| k == "RELATED")
+            .map(|(_, v)| v.join(","));
+        let action = a.properties.iter().find(|p| p.name == "ACTION").unwrap();
+        (
+            t.value.clone().unwrap(),
+            related,
+            action.value.clone().unwrap(),
+        )
+    };
+    assert_eq!(cal.todos.len(), 3);
+    for todo in &cal.todos {
+        assert_eq!(todo.alarms.len(), 1, "one reminder per to-do");
+        assert_eq!(
+            trigger(&todo.alarms[0]),
+            (
+                "-PT15H".to_owned(),
+                Some("END".to_owned()),
+                "DISPLAY".to_owned()
+            ),
+            "09:00 the day before the due date"
+        );
+    }
+    assert_eq!(cal.events.len(), 2);
+    for event in &cal.events {
+        assert_eq!(event.alarms.len(), 1);
+        assert_eq!(
+            trigger(&event.alarms[0]),
+            ("-PT15H".to_owned(), None, "DISPLAY".to_owned())
+        );
+    }
+
+    // From the command line, --no-alarms leaves them out.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    fixture::fill(&Store::open(&db).unwrap(), &fixture::plain);
+    let mut cmd = assert_cmd::Command::cargo_bin("innerceo").unwrap();
+    let out = cmd
+        .env("INNERCEO_CONFIG", "/dev/null")
+        .arg("--db")
+        .arg(&db)
+        .args(["export", "--all", "--format", "ics", "--no-alarms"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let quiet = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        quiet.contains("BEGIN:VTODO") && !quiet.contains("VALARM"),
+        "{quiet}"
+    );
+    let mut cmd = assert_cmd::Command::cargo_bin("innerceo").unwrap();
+    let out = cmd
+        .env("INNERCEO_CONFIG", "/dev/null")
+        .arg("--db")
+        .arg(&db)
+        .args(["export", "--all", "--format", "md", "--no-alarms"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--no-alarms is for --format ics"));
+}

@@ -37,6 +37,12 @@ pub fn session_show(
 
 /// `innerceo export`.
 pub fn export(cli: &Cli, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
+    if args.no_alarms {
+        if args.format != Format::Ics {
+            bail!("--no-alarms is for --format ics: the other formats have no reminders");
+        }
+        export::ics::without_alarms();
+    }
     let scope = match (&args.session, &args.coachee) {
         (Some(id), _) => Scope::Session(id.clone()),
         (None, Some(name)) => Scope::Coachee(name.clone()),

@@ -18,6 +18,35 @@ use crate::model::{Action, ActionStatus, SessionRecord, Visibility};
 /// The longest line in octets, without its CRLF (RFC 5545, 3.1).
 const MAX_LINE: usize = 75;
 
+/// Whether to-dos and events carry a reminder (`--no-alarms` turns it off).
+static ALARMS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Leaves the reminders out of every iCalendar file written from now on.
+pub fn without_alarms() {
+    ALARMS.store(false, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// A reminder on the screen at 09:00 the day before an all-day `DUE` or
+/// `DTSTART` (15 hours before its midnight), for calendars that show
+/// nothing for an all-day entry until the day itself.
+fn alarm(out: &mut String, related_end: bool, what: &str) {
+    if !ALARMS.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    line(out, "BEGIN:VALARM");
+    line(out, "ACTION:DISPLAY");
+    line(out, &format!("DESCRIPTION:{}", text(what)));
+    line(
+        out,
+        if related_end {
+            "TRIGGER;RELATED=END:-PT15H"
+        } else {
+            "TRIGGER:-PT15H"
+        },
+    );
+    line(out, "END:VALARM");
+}
+
 /// The export as an iCalendar file, CRLF line ends, lines folded.
 pub fn render(export: &Export) -> String {
     let mut out = Vec::new();
@@ -78,6 +107,7 @@ fn session(out: &mut String, item: &Item, stamp: &str) {
         line(out, &format!("DUE;VALUE=DATE:{}", date(due)));
         line(out, "STATUS:NEEDS-ACTION");
         line(out, &format!("DESCRIPTION:{}", text(&description)));
+        alarm(out, true, &format!("Due tomorrow: {}", a.text));
         line(out, "END:VTODO");
     }
     if let Some(next) = r.session.next_session {
@@ -105,6 +135,11 @@ fn session(out: &mut String, item: &Item, stamp: &str) {
         );
         line(out, &format!("DESCRIPTION:{}", text(&description)));
         line(out, "TRANSP:TRANSPARENT");
+        alarm(
+            out,
+            false,
+            &format!("Coaching session with {} tomorrow", r.coachee.name),
+        );
         line(out, "END:VEVENT");
     }
 }
