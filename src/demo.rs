@@ -70,13 +70,13 @@ pub fn generate_at(
                 id: uuid_from(&mut rng),
                 name: name.clone(),
                 role: (*text::ROLES.choose(&mut rng).unwrap_or(&"")).to_owned(),
-                notes: String::new(),
+                notes: text::about(&mut rng),
                 archived: false,
                 created_at: created,
                 // Most meet every two weeks; some have no agreed rhythm.
                 rhythm_days: [Some(14), Some(14), Some(7), None, Some(28)][i % 5],
             };
-            store.insert_coachee(&coachee)?;
+            let added = store.insert_coachee(&coachee)?;
             report.coachees += 1;
             let theme = *text::THEMES.choose(&mut rng).unwrap_or(&"the team");
             // Every fifth coachee has a session left unfinished, to resume.
@@ -104,10 +104,77 @@ pub fn generate_at(
                 report.actions += r.actions.len() as u64;
                 store.insert_record(r)?;
             }
+            if added {
+                // A generator of their own, so that the main sequence (and
+                // with it every later coachee) does not depend on whether
+                // this one was already there.
+                let mut own = ChaCha8Rng::seed_from_u64(opts.seed ^ (0x7091_c5 + i as u64));
+                topics(store, &records, theme, &mut own)?;
+            }
         }
         Ok(())
     })?;
     Ok(report)
+}
+
+/// Topics for next time: one parked in an early session and discussed in
+/// the next, one carried over, one parked in the last finished session (so
+/// the next one reviews it), and every third coachee a private one.
+fn topics(
+    store: &Store,
+    records: &[SessionRecord],
+    theme: &str,
+    rng: &mut ChaCha8Rng,
+) -> crate::store::Result<()> {
+    use crate::model::{TopicOrigin, TopicOutcome};
+    let done: Vec<&SessionRecord> = records
+        .iter()
+        .filter(|r| r.session.status == SessionStatus::Completed)
+        .collect();
+    let (Some(first), Some(last)) = (done.first(), done.last()) else {
+        return Ok(());
+    };
+    let coachee = &first.coachee.id;
+    let at = |r: &SessionRecord| r.session.started_at + Duration::minutes(20);
+    if let [a, b, ..] = done.as_slice() {
+        let t = store.add_topic(
+            coachee,
+            &text::topic(rng, theme),
+            false,
+            TopicOrigin::Coach,
+            Some(&a.session.id),
+            at(a),
+        )?;
+        store.review_topic(&t.id, &b.session.id, Some(TopicOutcome::Discussed), at(b))?;
+        let t = store.add_topic(
+            coachee,
+            &text::topic(rng, theme),
+            false,
+            TopicOrigin::Coach,
+            Some(&a.session.id),
+            at(a),
+        )?;
+        store.review_topic(&t.id, &b.session.id, Some(TopicOutcome::Carried), at(b))?;
+    }
+    store.add_topic(
+        coachee,
+        &text::topic(rng, theme),
+        false,
+        TopicOrigin::Coach,
+        Some(&last.session.id),
+        at(last),
+    )?;
+    if rng.random_range(0..3) == 0 {
+        store.add_topic(
+            coachee,
+            &text::topic(rng, theme),
+            true,
+            TopicOrigin::Coach,
+            Some(&last.session.id),
+            at(last),
+        )?;
+    }
+    Ok(())
 }
 
 /// Distinct "First Last" names in a seeded order.

@@ -282,3 +282,30 @@ pub fn rating_note(rng: &mut impl Rng, label: &str, delta: i64) -> String {
         _ => String::new(),
     }
 }
+
+const ABOUT: &[&str] = &[
+    "Prefers early mornings; cameras off on Fridays.",
+    "Agreed at the start: nothing from our sessions goes to their manager unless they bring it there themselves.",
+    "Works best with a one-page plan to look at; dislikes long documents.",
+    "New to managing managers; the programme sponsor is the head of operations.",
+    "Asked to be challenged more directly; fine with silence while thinking.",
+];
+
+/// The coach's private notes about a coachee.
+pub fn about(rng: &mut impl Rng) -> String {
+    ABOUT.choose(rng).copied().unwrap_or_default().to_owned()
+}
+
+const TOPICS: &[&str] = &[
+    "How to say no to the next urgent request about",
+    "Feedback from the last steering meeting on",
+    "Who else should be in the room for",
+    "What to delegate first in",
+    "Energy levels since the start of",
+];
+
+/// A topic to bring to the next session.
+pub fn topic(rng: &mut impl Rng, theme: &str) -> String {
+    let head = TOPICS.choose(rng).copied().unwrap_or_default();
+    format!("{head} {theme}")
+}
