@@ -108,7 +108,7 @@ pub fn generate_at(
                 // A generator of their own, so that the main sequence (and
                 // with it every later coachee) does not depend on whether
                 // this one was already there.
-                let mut own = ChaCha8Rng::seed_from_u64(opts.seed ^ (0x7091_c5 + i as u64));
+                let mut own = ChaCha8Rng::seed_from_u64(opts.seed ^ (0x0070_91c5 + i as u64));
                 topics(store, &records, theme, &mut own)?;
             }
         }
