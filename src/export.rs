@@ -17,6 +17,7 @@ mod import_check;
 mod import_read;
 pub mod json;
 mod json_path;
+pub mod json_topics;
 pub mod md;
 pub mod source;
 pub(crate) mod svg;
@@ -72,6 +73,9 @@ pub struct Export {
     pub coachees: Vec<Coachee>,
     /// Sessions grouped by coachee (in `coachees` order), oldest first.
     pub sessions: Vec<Item>,
+    /// Topics for next time of these coachees (of this session, for one),
+    /// private ones only when `include_private`.
+    pub topics: Vec<json_topics::JsonTopic>,
 }
 
 /// One exported session with what its rendering needs from other sessions.

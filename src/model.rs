@@ -9,7 +9,7 @@ use time::{Date, OffsetDateTime};
 use crate::guide::Guide;
 
 mod topic;
-pub use topic::{Topic, TopicOrigin, TopicOutcome};
+pub use topic::{Topic, TopicOrigin, TopicOutcome, TopicReview};
 
 /// A new random stable id.
 pub fn new_id() -> String {

@@ -472,6 +472,9 @@ impl export::Source for Logged<'_> {
     fn trend(&self, coachee_id: &str) -> anyhow::Result<Option<export::source::Trend>> {
         self.inner.trend(coachee_id)
     }
+    fn topics(&self) -> anyhow::Result<Vec<export::json_topics::JsonTopic>> {
+        self.inner.topics()
+    }
 }
 
 /// An output that notes each write.

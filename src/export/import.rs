@@ -16,6 +16,7 @@ use anyhow::{Context, Result, anyhow};
 use super::import_check::{Ids, Seen};
 use super::import_read::{self, Sink};
 use super::json::{Document, FORMAT, JsonAction, JsonSession};
+use super::json_topics::JsonTopic;
 use crate::model::{Action, ActionReview, Coachee, Session, SessionRecord};
 use crate::store::{Counts, Store, StoreError};
 
@@ -67,7 +68,11 @@ pub fn parse(text: &str) -> Result<Document> {
 fn read_document(input: impl Read) -> Result<Document> {
     let mut sink = Collect::default();
     let header = import_read::read(input, &mut Ids::default(), &mut sink)?;
-    let Collect { coachees, sessions } = sink;
+    let Collect {
+        coachees,
+        sessions,
+        topics,
+    } = sink;
     Ok(Document {
         format: FORMAT.to_owned(),
         generator: header.generator,
@@ -75,6 +80,7 @@ fn read_document(input: impl Read) -> Result<Document> {
         include_private: header.include_private,
         coachees,
         sessions,
+        topics,
     })
 }
 
@@ -83,6 +89,7 @@ fn read_document(input: impl Read) -> Result<Document> {
 struct Collect {
     coachees: Vec<Coachee>,
     sessions: Vec<JsonSession>,
+    topics: Vec<JsonTopic>,
 }
 
 impl Sink for Collect {
@@ -93,6 +100,11 @@ impl Sink for Collect {
 
     fn session(&mut self, _index: usize, s: JsonSession) -> Result<()> {
         self.sessions.push(s);
+        Ok(())
+    }
+
+    fn topic(&mut self, t: JsonTopic) -> Result<()> {
+        self.topics.push(t);
         Ok(())
     }
 }
@@ -136,6 +148,9 @@ pub fn import(store: &Store, doc: &Document) -> Result<ImportReport> {
             }
             for (i, s) in doc.sessions.iter().enumerate() {
                 sink.session(i, s.clone())?;
+            }
+            for t in &doc.topics {
+                sink.topic(t.clone())?;
             }
             sink.finish()
         })
@@ -288,6 +303,13 @@ impl Sink for ToStore<'_> {
             reviews,
         };
         self.store.insert_record(&record).map_err(Failed)?;
+        Ok(())
+    }
+
+    fn topic(&mut self, t: JsonTopic) -> Result<()> {
+        self.store
+            .insert_topic(&t.to_topic(), &t.reviews)
+            .map_err(Failed)?;
         Ok(())
     }
 }

@@ -14,6 +14,7 @@ use time::OffsetDateTime;
 
 use super::import_check::{self, Seen};
 use super::json::{FORMAT, JsonSession};
+use super::json_topics::JsonTopic;
 use crate::model::Coachee;
 
 /// Where the checked content of a file goes.
@@ -21,6 +22,8 @@ pub trait Sink {
     fn coachee(&mut self, c: Coachee) -> Result<()>;
     /// The `index`th session of the file, checked.
     fn session(&mut self, index: usize, s: JsonSession) -> Result<()>;
+    /// A topic for next time, once every coachee and session is in.
+    fn topic(&mut self, t: JsonTopic) -> Result<()>;
 }
 
 /// The file's own facts, besides its coachees and sessions.
@@ -229,6 +232,7 @@ impl<R: Read> Reader<'_, R> {
             }
         }
         let mut header = (None, None, None);
+        let mut topics: Vec<JsonTopic> = Vec::new();
         let mut seen: Vec<String> = Vec::new();
         let mut first = true;
         loop {
@@ -278,6 +282,8 @@ impl<R: Read> Reader<'_, R> {
                     self.flush_waiting()?;
                 }
                 "sessions" => self.array(Kind::Sessions)?,
+                // A short list, kept until the sessions it names are in.
+                "topics" => topics = self.parse::<Vec<JsonTopic>>(&key)?,
                 _ => {
                     self.parse::<IgnoredAny>(&key)?;
                 }
@@ -303,6 +309,18 @@ impl<R: Read> Reader<'_, R> {
         }
         self.coachees_read = true;
         self.flush_waiting()?;
+        for (i, t) in topics.into_iter().enumerate() {
+            if !self.coachees.contains_key(&t.coachee_id) {
+                return Err(self.mismatch(
+                    &format!("topics[{i}].coachee_id"),
+                    &format!("no coachee with the id {} in the file", t.coachee_id),
+                ));
+            }
+            if t.text.trim().is_empty() {
+                return Err(self.mismatch(&format!("topics[{i}].text"), "a topic needs its text"));
+            }
+            self.sink.topic(t)?;
+        }
         match header {
             (Some(generator), Some(exported_at), Some(include_private)) => Ok(Header {
                 generator,

@@ -38,6 +38,10 @@ pub struct Document {
     pub coachees: Vec<Coachee>,
     /// Sessions grouped by coachee, oldest first.
     pub sessions: Vec<JsonSession>,
+    /// Topics for next time, after the sessions they belong to; left out
+    /// when there are none (and absent from older files).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<super::json_topics::JsonTopic>,
 }
 
 /// One session, with its guide snapshot and everything captured in it.
@@ -228,6 +232,7 @@ pub fn document(export: &Export) -> Document {
         include_private: export.include_private,
         coachees: export.coachees.clone(),
         sessions: export.sessions.iter().map(session).collect(),
+        topics: export.topics.clone(),
     }
 }
 
@@ -278,6 +283,18 @@ impl Serialize for Streamed<'_> {
         doc.serialize_field("include_private", &self.src.include_private())?;
         doc.serialize_field("coachees", self.src.coachees())?;
         doc.serialize_field("sessions", &Sessions(self))?;
+        // Read after the sessions, as `Document` has them: a short list.
+        let topics = match self.src.topics() {
+            Ok(t) => t,
+            Err(e) => {
+                let message = e.to_string();
+                self.failed.replace(Some(e));
+                return Err(serde::ser::Error::custom(message));
+            }
+        };
+        if !topics.is_empty() {
+            doc.serialize_field("topics", &topics)?;
+        }
         doc.end()
     }
 }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use anyhow::{Result, anyhow};
 use time::OffsetDateTime;
 
+use super::json_topics::JsonTopic;
 use super::{Export, Item, Scope, find_coachee, previous_scores};
 use crate::guide::Guide;
 use crate::model::{Coachee, ScorePoint, Visibility};
@@ -44,6 +45,8 @@ pub trait Source {
     fn each_item(&self, f: &mut dyn FnMut(&Item) -> Result<()>) -> Result<()>;
     /// The coachee's scores over the exported sessions.
     fn trend(&self, coachee_id: &str) -> Result<Option<Trend>>;
+    /// The topics for next time the export holds (JSON only): a short list.
+    fn topics(&self) -> Result<Vec<JsonTopic>>;
 }
 
 impl Source for Export {
@@ -77,6 +80,10 @@ impl Source for Export {
 
     fn each_item(&self, f: &mut dyn FnMut(&Item) -> Result<()>) -> Result<()> {
         self.sessions.iter().try_for_each(f)
+    }
+
+    fn topics(&self) -> Result<Vec<JsonTopic>> {
+        Ok(self.topics.clone())
     }
 
     fn trend(&self, coachee_id: &str) -> Result<Option<Trend>> {
@@ -209,6 +216,7 @@ impl<'s> Stream<'s> {
             include_private: self.include_private,
             coachees: self.coachees.clone(),
             sessions,
+            topics: self.topics()?,
         })
     }
 }
@@ -276,6 +284,22 @@ impl Source for Stream<'_> {
             }
             Ok(())
         })
+    }
+
+    fn topics(&self) -> Result<Vec<JsonTopic>> {
+        let mut out = Vec::new();
+        for c in &self.coachees {
+            for (t, reviews) in self.store.coachee_topics(&c.id)? {
+                if t.private && !self.include_private {
+                    continue;
+                }
+                let t = JsonTopic::from_topic(&t, reviews);
+                if self.session.as_deref().is_none_or(|s| t.touches(s)) {
+                    out.push(t);
+                }
+            }
+        }
+        Ok(out)
     }
 
     fn trend(&self, coachee_id: &str) -> Result<Option<Trend>> {

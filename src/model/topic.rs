@@ -82,3 +82,13 @@ impl TopicOutcome {
         }
     }
 }
+
+/// One session's review of a topic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicReview {
+    pub session_id: String,
+    pub outcome: TopicOutcome,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+}

@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 
 use super::convert::{enum_from_sql, stored_time, time_from_sql, time_to_sql};
 use super::{Result, Store};
-use crate::model::{Topic, TopicOrigin, TopicOutcome, new_id};
+use crate::model::{Topic, TopicOrigin, TopicOutcome, TopicReview, new_id};
 
 const TOPIC_COLUMNS: &str = "t.uuid, c.uuid, t.text, t.private, t.origin, t.raised_at,
      (SELECT s.uuid FROM sessions s WHERE s.id = t.raised_in),
@@ -232,6 +232,83 @@ impl Store {
                     .execute(params![new_id(), coachee, text, time_to_sql(at)?, form])?;
             }
             Ok(())
+        })
+    }
+
+    /// Every topic of the coachee, open or not, with its reviews oldest
+    /// first: for the JSON export.
+    pub fn coachee_topics(&self, coachee_id: &str) -> Result<Vec<(Topic, Vec<TopicReview>)>> {
+        let coachee = self.coachee_rowid(coachee_id)?;
+        let topics: Vec<Topic> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {TOPIC_COLUMNS} FROM {TOPIC_FROM}
+                 WHERE t.coachee_id = ?1 ORDER BY t.raised_at, t.id"
+            ))?
+            .query_and_then([coachee], topic_from_row)?
+            .collect::<Result<_>>()?;
+        let mut out = Vec::with_capacity(topics.len());
+        for t in topics {
+            let reviews = self
+                .conn
+                .prepare_cached(
+                    "SELECT s.uuid, r.outcome, r.at FROM topic_reviews r
+                     JOIN topics t ON t.id = r.topic_id JOIN sessions s ON s.id = r.session_id
+                     WHERE t.uuid = ?1 ORDER BY r.at, r.id",
+                )?
+                .query_and_then([&t.id], |r| {
+                    let o: String = r.get(1)?;
+                    let at: String = r.get(2)?;
+                    Ok(TopicReview {
+                        session_id: r.get(0)?,
+                        outcome: enum_from_sql(&o, "topic outcome", TopicOutcome::parse)?,
+                        at: time_from_sql(&at)?,
+                    })
+                })?
+                .collect::<Result<_>>()?;
+            out.push((t, reviews));
+        }
+        Ok(out)
+    }
+
+    /// Writes a topic with its own id and reviews (JSON import): what is
+    /// there already is left alone; a session that is not in the database
+    /// is left out. Returns whether the topic was new.
+    pub fn insert_topic(&self, t: &Topic, reviews: &[TopicReview]) -> Result<bool> {
+        self.write(|| {
+            let coachee = self.coachee_rowid(&t.coachee_id)?;
+            let raised_in = match &t.raised_in {
+                Some(s) => self.session_rowid_opt(s)?,
+                None => None,
+            };
+            let new = self
+                .conn
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO topics (uuid, coachee_id, text, private, origin, raised_at, raised_in)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?
+                .execute(params![
+                    t.id,
+                    coachee,
+                    t.text.trim(),
+                    t.private,
+                    t.origin.as_str(),
+                    time_to_sql(t.raised_at)?,
+                    raised_in
+                ])?
+                > 0;
+            for r in reviews {
+                let Some(session) = self.session_rowid_opt(&r.session_id)? else {
+                    continue;
+                };
+                self.conn
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO topic_reviews (topic_id, session_id, outcome, at)
+                         SELECT id, ?2, ?3, ?4 FROM topics WHERE uuid = ?1",
+                    )?
+                    .execute(params![t.id, session, r.outcome.as_str(), time_to_sql(r.at)?])?;
+            }
+            Ok(new)
         })
     }
 }

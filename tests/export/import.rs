@@ -177,3 +177,84 @@ proptest! {
         }
     }
 }
+
+/// Topics for next time travel with the JSON export: parked, reviewed or
+/// still open, private ones only with private notes; importing them twice
+/// adds nothing, and an export of the copy says the same.
+#[test]
+fn topics_for_next_time_round_trip_through_json() {
+    use innerceo::model::{TopicOrigin, TopicOutcome};
+    let store = fixture::store();
+    let a1 = fixture::A1;
+    let a2 = fixture::A2;
+    let ada = fixture::ADA;
+    let t = store
+        .add_topic(
+            ada,
+            "Ask about the reorg",
+            false,
+            TopicOrigin::Coach,
+            Some(a1),
+            EXPORTED_AT,
+        )
+        .unwrap();
+    store
+        .review_topic(&t.id, a2, Some(TopicOutcome::Discussed), EXPORTED_AT)
+        .unwrap();
+    store
+        .add_topic(
+            ada,
+            "Her health",
+            true,
+            TopicOrigin::Coach,
+            Some(a2),
+            EXPORTED_AT,
+        )
+        .unwrap();
+    store
+        .add_topic(
+            ada,
+            "From her preparation",
+            false,
+            TopicOrigin::Coachee,
+            None,
+            EXPORTED_AT,
+        )
+        .unwrap();
+
+    let shared = export::collect(&store, &Scope::All, false, EXPORTED_AT).unwrap();
+    let shared = String::from_utf8(export::render(&shared, Format::Json).unwrap()).unwrap();
+    assert!(shared.contains("Ask about the reorg") && !shared.contains("Her health"));
+    // One session's export holds the topics it parked or reviewed.
+    let one = export::collect(&store, &Scope::Session(a2.into()), true, EXPORTED_AT).unwrap();
+    let texts: Vec<&str> = one.topics.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, ["Ask about the reorg", "Her health"]);
+
+    let json = json_of(&store);
+    let target = Store::open_in_memory().unwrap();
+    import::import(&target, &import::parse(&json).unwrap()).unwrap();
+    import::import(&target, &import::parse(&json).unwrap()).unwrap();
+    assert_eq!(json_of(&target), json, "the copy exports the same document");
+    let open: Vec<String> = target
+        .open_topics(ada)
+        .unwrap()
+        .into_iter()
+        .map(|t| t.text)
+        .collect();
+    assert_eq!(open, ["Her health", "From her preparation"]);
+    let (_, reviewed) = target.topics_of_session(a2).unwrap();
+    assert_eq!(reviewed[0].1, TopicOutcome::Discussed);
+
+    // Streamed import too, and a topic of a coachee the file lacks is refused.
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = db_file(dir.path());
+    import_text(&db, &json).unwrap();
+    let broken = json.replacen(
+        &format!("\"coachee_id\": \"{ada}\",\n      \"text\": \"Ask"),
+        "\"coachee_id\": \"c0000000-0000-4000-8000-0000000000ff\",\n      \"text\": \"Ask",
+        1,
+    );
+    assert_ne!(broken, json, "the test changed the file");
+    let err = import_text(&db, &broken).unwrap_err().to_string();
+    assert!(err.contains("topics[0].coachee_id"), "{err}");
+}
