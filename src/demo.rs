@@ -66,11 +66,16 @@ pub fn generate_at(
         for (i, name) in names.iter().enumerate() {
             let span_days = i64::from(opts.sessions) * 14 + 7;
             let created = anchor - Duration::days(span_days + 7) + Duration::hours(9);
+            // A generator of the coachee's own for what came later (their
+            // notes, topics), so that the main sequence, and with it every
+            // demo database made before, stays the same, and does not
+            // depend on whether this coachee was already there.
+            let mut own = ChaCha8Rng::seed_from_u64(opts.seed ^ (0x0070_91c5 + i as u64));
             let coachee = Coachee {
                 id: uuid_from(&mut rng),
                 name: name.clone(),
                 role: (*text::ROLES.choose(&mut rng).unwrap_or(&"")).to_owned(),
-                notes: text::about(&mut rng),
+                notes: text::about(&mut own),
                 archived: false,
                 created_at: created,
                 // Most meet every two weeks; some have no agreed rhythm.
@@ -105,10 +110,6 @@ pub fn generate_at(
                 store.insert_record(r)?;
             }
             if added {
-                // A generator of their own, so that the main sequence (and
-                // with it every later coachee) does not depend on whether
-                // this one was already there.
-                let mut own = ChaCha8Rng::seed_from_u64(opts.seed ^ (0x0070_91c5 + i as u64));
                 topics(store, &records, theme, &mut own)?;
             }
         }

@@ -5,7 +5,6 @@
 use time::Date;
 
 use super::figures::{Center, Report};
-use super::practice::Practice;
 use crate::dates::{fmt_date, fmt_duration, fmt_rhythm};
 use crate::guide::Scale;
 
@@ -23,6 +22,11 @@ pub const PRACTICE_NOTICE_NAMED: &str = "For a sponsor: this report leaves out e
 pub const NO_SESSIONS: &str = "No session was held in this period.";
 /// An empty cell.
 pub const NONE: &str = "-";
+
+mod practice;
+mod words;
+pub use practice::practice;
+use words::{closing, notes, pathway, worked_on};
 
 pub struct Doc {
     pub title: String,
@@ -376,73 +380,6 @@ fn centers(r: &Report) -> Option<Section> {
     })
 }
 
-fn pathway(r: &Report) -> Section {
-    if r.pathway.is_empty() {
-        return Section {
-            title: "Pathway".to_owned(),
-            parts: vec![Part::Para(
-                "No pathway was chosen in this period.".to_owned(),
-            )],
-        };
-    }
-    let mut tally: Vec<(String, usize)> = vec![];
-    for s in &r.pathway {
-        if let Some(o) = &s.option {
-            match tally.iter_mut().find(|(l, _)| l == o) {
-                Some((_, n)) => *n += 1,
-                None => tally.push((o.clone(), 1)),
-            }
-        }
-    }
-    let mut facts = vec![];
-    if let Some(latest) = r.pathway.iter().rev().find(|s| s.option.is_some()) {
-        facts.push((
-            "Latest".to_owned(),
-            format!(
-                "{} ({})",
-                latest.option.as_deref().unwrap_or(NONE),
-                fmt_date(latest.date)
-            ),
-        ));
-    }
-    let counts: Vec<String> = tally.iter().map(|(l, n)| format!("{l} ({n})")).collect();
-    if !counts.is_empty() {
-        facts.push(("Chosen".to_owned(), counts.join(", ")));
-    }
-    let with_why = !r.audience.is_sponsor();
-    let rows = r
-        .pathway
-        .iter()
-        .map(|s| {
-            let mut row = vec![
-                fmt_date(s.date),
-                s.option.clone().unwrap_or_else(|| NONE.to_owned()),
-                if s.areas.is_empty() {
-                    NONE.to_owned()
-                } else {
-                    s.areas.join(", ")
-                },
-            ];
-            if with_why {
-                row.push(s.why.clone().unwrap_or_else(|| NONE.to_owned()));
-            }
-            row
-        })
-        .collect();
-    let mut columns = vec![
-        ("Date", Col::Date),
-        ("Pathway", Col::Text),
-        ("Development areas", Col::Text),
-    ];
-    if with_why {
-        columns.push(("Why", Col::Text));
-    }
-    Section {
-        title: "Pathway".to_owned(),
-        parts: vec![Part::Facts(facts), Part::Table(Table { columns, rows })],
-    }
-}
-
 /// The action figures, shared by both reports.
 pub fn action_facts(a: &super::figures::Actions, as_of: Date) -> Vec<(String, String)> {
     let mut facts = vec![
@@ -498,190 +435,5 @@ fn actions(r: &Report) -> Section {
     Section {
         title: "Actions".to_owned(),
         parts,
-    }
-}
-
-fn worked_on(r: &Report) -> Option<Section> {
-    (!r.topics.is_empty()).then(|| Section {
-        title: "What the sessions worked on".to_owned(),
-        parts: vec![Part::Quotes(
-            r.topics
-                .iter()
-                .map(|t| Quote {
-                    heading: fmt_date(t.date),
-                    lines: vec![(t.prompt.clone(), t.text.clone())],
-                    private: false,
-                })
-                .collect(),
-        )],
-    })
-}
-
-fn closing(r: &Report) -> Option<Section> {
-    (!r.closing.is_empty()).then(|| Section {
-        title: "Key insights and commitments".to_owned(),
-        parts: vec![Part::Quotes(
-            r.closing
-                .iter()
-                .map(|c| Quote {
-                    heading: fmt_date(c.date),
-                    lines: c.lines.clone(),
-                    private: false,
-                })
-                .collect(),
-        )],
-    })
-}
-
-fn notes(r: &Report) -> Option<Section> {
-    (!r.notes.is_empty()).then(|| Section {
-        title: "Notes".to_owned(),
-        parts: vec![Part::Quotes(
-            r.notes
-                .iter()
-                .map(|n| Quote {
-                    heading: format!("{} · {}", fmt_date(n.date), n.stage),
-                    lines: vec![(
-                        if n.private {
-                            format!("Note ({})", crate::export::doc::PRIVATE)
-                        } else {
-                            "Note".to_owned()
-                        },
-                        n.text.clone(),
-                    )],
-                    private: n.private,
-                })
-                .collect(),
-        )],
-    })
-}
-
-/// The practice's report.
-pub fn practice(p: &Practice) -> Doc {
-    let mut facts = vec![
-        ("Active coachees".to_owned(), p.coachees.to_string()),
-        (
-            "Coached in the period".to_owned(),
-            format!("{} of {}", p.coached, p.coachees),
-        ),
-        ("Sessions held".to_owned(), p.sessions.to_string()),
-    ];
-    if let (Some(m), Some(lo), Some(hi)) = (
-        p.median_sessions(),
-        p.sessions_each.iter().min(),
-        p.sessions_each.iter().max(),
-    ) {
-        facts.push((
-            "Sessions per coachee".to_owned(),
-            format!("median {m} (from {lo} to {hi})"),
-        ));
-    }
-    facts.push(("Total time".to_owned(), fmt_duration(p.total_seconds)));
-    let mut sections = vec![Section {
-        title: "Coachees".to_owned(),
-        parts: vec![Part::Facts(facts)],
-    }];
-    if !p.centers.is_empty() {
-        sections.push(Section {
-            title: "Six Centers: change from first to latest score".to_owned(),
-            parts: vec![
-                Part::Para(
-                    "Each coachee's latest score minus their first in the period, for those \
-                     scored in two sessions or more."
-                        .to_owned(),
-                ),
-                Part::Table(Table {
-                    columns: vec![
-                        ("Center", Col::Text),
-                        ("Coachees", Col::Num),
-                        ("Average change", Col::Num),
-                        ("Standard deviation", Col::Num),
-                        ("Lowest", Col::Num),
-                        ("Highest", Col::Num),
-                    ],
-                    rows: p
-                        .centers
-                        .iter()
-                        .map(|s| {
-                            let (lo, hi) = s.range().unwrap_or((0, 0));
-                            vec![
-                                s.label.clone(),
-                                s.changes.len().to_string(),
-                                s.mean().map_or_else(|| NONE.to_owned(), signed_mean),
-                                s.sd()
-                                    .map_or_else(|| NONE.to_owned(), |x| format!("{x:.1}")),
-                                signed(lo),
-                                signed(hi),
-                            ]
-                        })
-                        .collect(),
-                }),
-            ],
-        });
-    }
-    sections.push(Section {
-        title: "Actions".to_owned(),
-        parts: vec![Part::Facts(action_facts(&p.actions, p.as_of))],
-    });
-    if !p.pathways.is_empty() {
-        let latest = |label: &str| {
-            p.latest_pathways
-                .iter()
-                .find(|(l, _)| l == label)
-                .map_or(0, |(_, n)| *n)
-        };
-        sections.push(Section {
-            title: "Pathways".to_owned(),
-            parts: vec![Part::Table(Table {
-                columns: vec![
-                    ("Pathway", Col::Text),
-                    ("Times chosen", Col::Num),
-                    ("Coachees on it last", Col::Num),
-                ],
-                rows: p
-                    .pathways
-                    .iter()
-                    .map(|(l, n)| vec![l.clone(), n.to_string(), latest(l).to_string()])
-                    .collect(),
-            })],
-        });
-    }
-    if let Some(people) = &p.people {
-        sections.push(Section {
-            title: "Coachees by name".to_owned(),
-            parts: vec![Part::Table(Table {
-                columns: vec![
-                    ("Coachee", Col::Text),
-                    ("Sessions", Col::Num),
-                    ("Last session", Col::Date),
-                    ("Average change", Col::Num),
-                    ("Completion", Col::Num),
-                    ("Latest pathway", Col::Text),
-                ],
-                rows: people
-                    .iter()
-                    .map(|x| {
-                        vec![
-                            x.name.clone(),
-                            x.sessions.to_string(),
-                            x.last.map_or_else(|| NONE.to_owned(), fmt_date),
-                            x.mean_change.map_or_else(|| NONE.to_owned(), signed_mean),
-                            x.completion.map_or_else(|| NONE.to_owned(), percent),
-                            x.latest_pathway.clone().unwrap_or_else(|| NONE.to_owned()),
-                        ]
-                    })
-                    .collect(),
-            })],
-        });
-    }
-    Doc {
-        title: "Coaching practice report".to_owned(),
-        subtitle: format!("Period: {}", period_words(p.period.since, p.period.until)),
-        notice: Some(if p.people.is_some() {
-            PRACTICE_NOTICE_NAMED
-        } else {
-            PRACTICE_NOTICE
-        }),
-        sections,
     }
 }

@@ -5,6 +5,7 @@
 //! quitting. Tests drive a `Runtime` with key events and no terminal.
 
 pub mod disposal;
+mod files;
 pub mod recovery;
 mod upkeep;
 mod writer;
@@ -280,106 +281,10 @@ impl Runtime {
     }
 
     fn load(&mut self, effect: Effect) -> Option<Loaded> {
+        if let Some(done) = self.file_effect(&effect) {
+            return Some(done);
+        }
         let store = &self.store;
-        if let Effect::Export {
-            session_id,
-            format,
-            path,
-            include_private,
-        } = &effect
-        {
-            let written = super::export_dialog::write(
-                store,
-                session_id,
-                *format,
-                path,
-                *include_private,
-                self.app.now,
-            );
-            return Some(match written {
-                Ok(message) => Loaded::Saved(Some(message)),
-                Err(e) => Loaded::Error(format!("{e:#}")),
-            });
-        }
-        if let Effect::Report {
-            coachee_id,
-            audience,
-            format,
-            since,
-            path,
-        } = &effect
-        {
-            let today = crate::dates::local_date(self.app.now);
-            let written = super::report_dialog::write(
-                store,
-                coachee_id,
-                (*audience, *format, *since),
-                path,
-                today,
-            );
-            return Some(match written {
-                Ok(message) => Loaded::Saved(Some(message)),
-                Err(e) => Loaded::Error(format!("{e:#}")),
-            });
-        }
-        let prepared = match &effect {
-            Effect::PrepWrite {
-                coachee_id,
-                guide,
-                path,
-            } => Some(super::prep_dialog::write(
-                store,
-                coachee_id,
-                guide,
-                path,
-                self.app.now,
-            )),
-            Effect::PrepImport { path } => {
-                Some(super::prep_dialog::import(store, path, self.app.now))
-            }
-            Effect::AddTopic {
-                coachee_id,
-                session_id,
-                text,
-                private,
-            } => Some(
-                store
-                    .add_topic(
-                        coachee_id,
-                        text,
-                        *private,
-                        crate::model::TopicOrigin::Coach,
-                        session_id.as_deref(),
-                        self.app.now,
-                    )
-                    .map(|t| format!("Parked for next time: {}", t.text))
-                    .map_err(anyhow::Error::from),
-            ),
-            _ => None,
-        };
-        if let Some(done) = prepared {
-            return Some(match done {
-                Ok(message) => Loaded::Saved(Some(message)),
-                Err(e) => Loaded::Error(format!("{e:#}")),
-            });
-        }
-        if let Effect::Copy {
-            session_id,
-            include_private,
-        } = &effect
-        {
-            return Some(
-                match super::clipboard::session_markdown(
-                    store,
-                    session_id,
-                    *include_private,
-                    self.app.now,
-                ) {
-                    Ok((text, message)) => Loaded::Copied { text, message },
-                    Err(e) => Loaded::Error(format!("{e:#}")),
-                },
-            );
-        }
         if let Effect::Restore(path) = &effect {
             return Some(self.restore(path));
         }
