@@ -137,43 +137,25 @@ fn topics(
     };
     let coachee = &first.coachee.id;
     let at = |r: &SessionRecord| r.session.started_at + Duration::minutes(20);
-    if let [a, b, ..] = done.as_slice() {
-        let t = store.add_topic(
-            coachee,
-            &text::topic(rng, theme),
-            false,
-            TopicOrigin::Coach,
-            Some(&a.session.id),
-            at(a),
-        )?;
-        store.review_topic(&t.id, &b.session.id, Some(TopicOutcome::Discussed), at(b))?;
-        let t = store.add_topic(
-            coachee,
-            &text::topic(rng, theme),
-            false,
-            TopicOrigin::Coach,
-            Some(&a.session.id),
-            at(a),
-        )?;
-        store.review_topic(&t.id, &b.session.id, Some(TopicOutcome::Carried), at(b))?;
-    }
-    store.add_topic(
-        coachee,
-        &text::topic(rng, theme),
-        false,
-        TopicOrigin::Coach,
-        Some(&last.session.id),
-        at(last),
-    )?;
-    if rng.random_range(0..3) == 0 {
+    let park = |text: String, private: bool, r: &SessionRecord| {
         store.add_topic(
             coachee,
-            &text::topic(rng, theme),
-            true,
+            &text,
+            private,
             TopicOrigin::Coach,
-            Some(&last.session.id),
-            at(last),
-        )?;
+            Some(&r.session.id),
+            at(r),
+        )
+    };
+    if let [a, b, ..] = done.as_slice() {
+        for outcome in [TopicOutcome::Discussed, TopicOutcome::Carried] {
+            let t = park(text::topic(rng, theme), false, a)?;
+            store.review_topic(&t.id, &b.session.id, Some(outcome), at(b))?;
+        }
+    }
+    park(text::topic(rng, theme), false, last)?;
+    if rng.random_range(0..3) == 0 {
+        park(text::topic(rng, theme), true, last)?;
     }
     Ok(())
 }

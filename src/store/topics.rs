@@ -79,17 +79,21 @@ impl Store {
         })
     }
 
-    /// The coachee's topics still to talk about, oldest first.
-    pub fn open_topics(&self, coachee_id: &str) -> Result<Vec<Topic>> {
+    /// Every topic of the coachee, oldest first.
+    fn all_topics(&self, coachee_id: &str) -> Result<Vec<Topic>> {
         let coachee = self.coachee_rowid(coachee_id)?;
-        let all: Vec<Topic> = self
-            .conn
+        self.conn
             .prepare_cached(&format!(
                 "SELECT {TOPIC_COLUMNS} FROM {TOPIC_FROM}
                  WHERE t.coachee_id = ?1 ORDER BY t.raised_at, t.id"
             ))?
             .query_and_then([coachee], topic_from_row)?
-            .collect::<Result<_>>()?;
+            .collect()
+    }
+
+    /// The coachee's topics still to talk about, oldest first.
+    pub fn open_topics(&self, coachee_id: &str) -> Result<Vec<Topic>> {
+        let all = self.all_topics(coachee_id)?;
         Ok(all.into_iter().filter(Topic::is_open).collect())
     }
 
@@ -238,15 +242,7 @@ impl Store {
     /// Every topic of the coachee, open or not, with its reviews oldest
     /// first: for the JSON export.
     pub fn coachee_topics(&self, coachee_id: &str) -> Result<Vec<(Topic, Vec<TopicReview>)>> {
-        let coachee = self.coachee_rowid(coachee_id)?;
-        let topics: Vec<Topic> = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {TOPIC_COLUMNS} FROM {TOPIC_FROM}
-                 WHERE t.coachee_id = ?1 ORDER BY t.raised_at, t.id"
-            ))?
-            .query_and_then([coachee], topic_from_row)?
-            .collect::<Result<_>>()?;
+        let topics = self.all_topics(coachee_id)?;
         let mut out = Vec::with_capacity(topics.len());
         for t in topics {
             let reviews = self
