@@ -200,7 +200,32 @@ fn notes(
         .wrap(Wrap { trim: true }),
         help,
     );
-    frame.render_widget(editor, text);
+    // Wrapped like an answer on the session card, so that every word of a
+    // long line shows; the cursor is placed among the wrapped rows.
+    let width = usize::from(text.width.max(1));
+    let lines: Vec<String> = editor.lines().to_vec();
+    let mut rows: Vec<Line<'_>> = Vec::new();
+    for line in &lines {
+        let chars: Vec<char> = line.chars().collect();
+        for r in crate::tui::wrap::rows(line, width) {
+            let part: String = chars[r.start..r.end].iter().collect();
+            rows.push(Line::from(part.trim_end().to_owned()));
+        }
+    }
+    let ratatui_textarea::DataCursor(row, col) = editor.cursor();
+    let (r, c) = crate::tui::wrap::cursor_at(&lines, width, row, col);
+    // Keep the cursor's row in view.
+    let top = r.saturating_sub(usize::from(text.height.saturating_sub(1)));
+    frame.render_widget(
+        Paragraph::new(rows).scroll((u16::try_from(top).unwrap_or(0), 0)),
+        text,
+    );
+    let x = text.x
+        + u16::try_from(c)
+            .unwrap_or(0)
+            .min(text.width.saturating_sub(1));
+    let y = text.y + u16::try_from(r - top).unwrap_or(0);
+    frame.set_cursor_position((x, y));
     let mut spans = Vec::new();
     for (k, label) in crate::tui::ui::status_items(Context::Notes) {
         spans.push(Span::styled(k, t.key));
