@@ -66,6 +66,11 @@ fn fields(d: &SessionData) -> BTreeMap<String, String> {
             );
         }
     }
+    for (t, o) in &d.topics {
+        if let Some(o) = o {
+            out.insert(format!("topic/{}", t.id), format!("{o:?}"));
+        }
+    }
     out.insert(
         "next_session".to_owned(),
         format!("{:?}", rec.session.next_session),
@@ -96,6 +101,7 @@ fn own_fields(d: &SessionData, stage: usize, el: Option<Element>) -> Vec<String>
             )]
         }
         (Some(Element::Review(i)), _) => vec![format!("review/{}", d.review[i].0.id)],
+        (Some(Element::Topic(i)), _) => vec![format!("topic/{}", d.topics[i].0.id)],
         // An option's own note is the choice's rationale.
         (Some(Element::Option(_)), _) => vec![
             format!("choice/{sid}/option"),
@@ -119,8 +125,9 @@ fn open(path: &Path) -> Runtime {
     runtime_with(Store::open(path).expect("open"), Theme::colored())
 }
 
-/// A database with a finished one-to-one (two agreed actions, so the next
-/// review has something to mark) and an unfinished session of `guide`.
+/// A database with a finished one-to-one (two agreed actions and a parked
+/// topic, so the next review has something to mark) and an unfinished
+/// session of `guide`.
 fn base(dir: &Path, guide: usize) -> PathBuf {
     let path = dir.join("base.db");
     let mut rt = open(&path);
@@ -135,6 +142,9 @@ fn base(dir: &Path, guide: usize) -> PathBuf {
         typ(&mut rt, text);
         key(&mut rt, KeyCode::Enter);
     }
+    ctrl(&mut rt, 'l');
+    typ(&mut rt, "The reorganisation");
+    key(&mut rt, KeyCode::Enter);
     ctrl(&mut rt, 'f');
     ch(&mut rt, 'y');
     key(&mut rt, KeyCode::Esc);
@@ -144,6 +154,11 @@ fn base(dir: &Path, guide: usize) -> PathBuf {
     }
     key(&mut rt, KeyCode::Enter);
     assert!(matches!(rt.app.screen, Screen::Session(_)));
+    assert_eq!(
+        session(&rt).data.topics.len(),
+        1,
+        "the parked topic is there to review"
+    );
     ctrl(&mut rt, 'q');
     path
 }
