@@ -12,6 +12,20 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// A name as a file name's part: lower case, letters and digits kept
+/// (accents too), every run of anything else one `-`: `zoë-kaur`.
+pub fn slug(name: &str) -> String {
+    let s: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    s.split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// Whether a typed name is `name` in full: case, spacing and the accents of
 /// common Latin letters do not matter (José is confirmed by "jose").
 pub fn same_name(typed: &str, name: &str) -> bool {

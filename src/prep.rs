@@ -258,15 +258,5 @@ pub fn record(store: &Store, form: &Form, now: OffsetDateTime) -> anyhow::Result
     Ok(())
 }
 
-/// `prep-maya-ortiz-2026-12-01.json`: the name the page saves under.
-pub fn slug(name: &str) -> String {
-    let s: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    s.split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
-}
+/// `maya-ortiz`, as the page names the file it saves.
+pub use crate::names::slug;

@@ -47,13 +47,7 @@ const PRIVATE_CHOICES: [(PrivateNotes, &str); 2] = [
 /// export folder the app was given.
 pub fn popup(data: &SessionData, env: &Env) -> Popup {
     let rec = &data.record;
-    let slug: String = rec
-        .coachee
-        .name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
+    let slug = crate::names::slug(&rec.coachee.name);
     let date = crate::dates::fmt_date(crate::dates::local_date(rec.session.started_at));
     let path = env.export_dir.join(format!("innerceo-{slug}-{date}.md"));
     let private_options = if env.share_safe {

@@ -52,12 +52,7 @@ fn private_options(audience: &str, share_safe: bool) -> Vec<(String, String)> {
 }
 
 fn file_name(c: &Coachee, audience: &str, ext: &str, today: Date) -> String {
-    let slug: String = c
-        .name
-        .to_lowercase()
-        .chars()
-        .map(|ch| if ch.is_alphanumeric() { ch } else { '-' })
-        .collect();
+    let slug = crate::names::slug(&c.name);
     let kind = if audience == "sponsor" {
         "sponsor-report"
     } else {
