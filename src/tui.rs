@@ -76,14 +76,8 @@ pub fn run(cli: &Cli, config: &crate::config::Config) -> Result<()> {
         crate::cli::open_unlocked(cli, &path, 1)?
     };
     let (guides, errors) = crate::cli::load_guides(cli);
-    let mut app = settings::app(
-        guides,
-        config,
-        &|k| std::env::var(k).ok(),
-        crate::dates::now(),
-    )
-    .map_err(|e| anyhow::anyhow!(e))?;
-    app.theme = theme;
+    let mut app = settings::app(guides, config, &env, reported, crate::dates::now())
+        .map_err(|e| anyhow::anyhow!(e))?;
     app.db_label = path.display().to_string();
     if let Some(e) = errors.first() {
         app.error(format!("A guide was skipped: {e}"));

@@ -150,6 +150,7 @@ fn each_setting_changes_the_app_and_the_exports() {
         guides.clone(),
         &config,
         &none,
+        None,
         datetime!(2026-11-25 10:00 UTC),
     )
     .expect("app");
@@ -167,6 +168,7 @@ fn each_setting_changes_the_app_and_the_exports() {
                 guides.clone(),
                 &config,
                 &none,
+                None,
                 datetime!(2026-11-25 10:00 UTC),
             )
             .expect("app"),
@@ -184,6 +186,7 @@ fn each_setting_changes_the_app_and_the_exports() {
         guides.clone(),
         &config,
         &no_color,
+        None,
         datetime!(2026-11-25 10:00 UTC),
     )
     .expect("app");
@@ -191,9 +194,15 @@ fn each_setting_changes_the_app_and_the_exports() {
     // A default guide that is not there is refused, naming the ones there are.
     let file = write(dir.path(), "default_guide = \"nope\"\n");
     let config = load(&file, &[], Flags::default()).expect("load");
-    let err = settings::app(guides, &config, &none, datetime!(2026-11-25 10:00 UTC))
-        .err()
-        .expect("refused");
+    let err = settings::app(
+        guides,
+        &config,
+        &none,
+        None,
+        datetime!(2026-11-25 10:00 UTC),
+    )
+    .err()
+    .expect("refused");
     assert!(err.contains("nope") && err.contains("one-to-one"), "{err}");
 
     // The coach's name is shown for actions the coach owns.

@@ -8,12 +8,14 @@ use super::theme::Theme;
 use crate::config::Config;
 use crate::guide::LoadedGuide;
 
-/// A new app with `config` applied. Refuses a default guide that is not
-/// one of `guides`, naming the ones there are.
+/// A new app with `config` applied; `reported_light` is what the terminal
+/// said of its background, for the `auto` theme. Refuses a default guide
+/// that is not one of `guides`, naming the ones there are.
 pub fn app(
     guides: Vec<LoadedGuide>,
     config: &Config,
     env: &dyn Fn(&str) -> Option<String>,
+    reported_light: Option<bool>,
     now: OffsetDateTime,
 ) -> Result<App, String> {
     let default_guide = match &config.default_guide.value {
@@ -34,7 +36,7 @@ pub fn app(
             })?,
         None => 0,
     };
-    let theme = Theme::named(config.theme.value, env);
+    let theme = Theme::resolve(config.theme.value, env, reported_light);
     let mut app = App::new(guides, theme, config.share_safe.value, now);
     app.bell = config.bell.value;
     app.default_guide = default_guide;

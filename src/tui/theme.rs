@@ -28,8 +28,7 @@ pub struct Theme {
 impl Theme {
     /// Colour unless `NO_COLOR` is set to a non-empty value (no-color.org).
     pub fn from_env() -> Self {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        if no_color {
+        if no_color(&|k| std::env::var(k).ok()) {
             Self::plain()
         } else {
             Self::colored()
