@@ -201,6 +201,12 @@ impl App {
         if cmd == Some(Cmd::ForceQuit) {
             return self.quit_effects();
         }
+        // Share-safe while the coach types their notes about the coachee:
+        // the notes close at once (what was typed is already on its way to
+        // the store) and share-safe goes on as anywhere else.
+        if cmd == Some(Cmd::ToggleShareSafe) && matches!(self.popup, Some(Popup::Notes { .. })) {
+            self.popup = None;
+        }
         if let Some(mut popup) = self.popup.take() {
             let env = self.env();
             let (answer, msgs) = popup.update(cmd, key, &env, &self.guides);

@@ -61,3 +61,28 @@ fn notes_about_the_coachee_are_typed_on_their_page_and_stay_private() {
         }
     }
 }
+
+/// Share-safe pressed while the notes are open closes them at once, keeps
+/// what was typed, and shows no word of it.
+#[test]
+fn share_safe_while_typing_the_notes_hides_them_and_keeps_the_text() {
+    let mut rt = runtime_with(data_set(), Theme::colored());
+    key(&mut rt, KeyCode::Enter);
+    ch(&mut rt, 'e');
+    typ(&mut rt, "Going through a divorce");
+    assert!(screen(&rt, 80, 24).contains("Ctrl-t share-safe"));
+    ctrl(&mut rt, 't');
+    assert!(rt.app.popup.is_none(), "the notes closed");
+    assert!(rt.app.share_safe);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen(&rt, w, h);
+        assert!(!s.contains("divorce"), "{s}");
+    }
+    rt.flush();
+    let ana = rt
+        .store
+        .find_coachee("Ana Silva")
+        .expect("find")
+        .expect("Ana");
+    assert_eq!(ana.notes, "Going through a divorce");
+}

@@ -105,6 +105,7 @@ const RESUME_LIST: &[Binding] = &[
 
 const NOTES: &[Binding] = &[
     b(&[ESC], Cmd::Back, "done", "Close the notes (everything typed is saved)", true),
+    b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: the notes close and stay hidden", true),
     b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
 ];
 
