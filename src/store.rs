@@ -292,39 +292,13 @@ impl Store {
         &self,
         f: impl FnOnce() -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
-        if !self.conn.is_autocommit() {
-            return f();
-        }
-        self.conn
-            .execute_batch("BEGIN IMMEDIATE")
-            .map_err(StoreError::from)?;
-        let mut guard = TxGuard {
-            conn: &self.conn,
-            committed: false,
-        };
-        let value = f()?;
-        self.conn
-            .execute_batch("COMMIT")
-            .map_err(StoreError::from)?;
-        guard.committed = true;
-        Ok(value)
+        self.transaction("BEGIN IMMEDIATE", f)
     }
 
     /// Runs several reads on one consistent snapshot (another process may
     /// commit between two statements otherwise).
     fn read<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
-        if !self.conn.is_autocommit() {
-            return f();
-        }
-        self.conn.execute_batch("BEGIN DEFERRED")?;
-        let mut guard = TxGuard {
-            conn: &self.conn,
-            committed: false,
-        };
-        let value = f()?;
-        self.conn.execute_batch("COMMIT")?;
-        guard.committed = true;
-        Ok(value)
+        self.in_snapshot(f)
     }
 
     /// Runs `f` on one consistent snapshot of the file, for a reader that
@@ -334,12 +308,20 @@ impl Store {
         &self,
         f: impl FnOnce() -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
+        self.transaction("BEGIN DEFERRED", f)
+    }
+
+    /// Runs `f` inside `begin … COMMIT`, or inside the transaction already
+    /// open; an error from `f` rolls back (`TxGuard`).
+    fn transaction<T, E: From<StoreError>>(
+        &self,
+        begin: &str,
+        f: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         if !self.conn.is_autocommit() {
             return f();
         }
-        self.conn
-            .execute_batch("BEGIN DEFERRED")
-            .map_err(StoreError::from)?;
+        self.conn.execute_batch(begin).map_err(StoreError::from)?;
         let mut guard = TxGuard {
             conn: &self.conn,
             committed: false,
