@@ -82,14 +82,20 @@ impl Store {
         }
         configure(&conn, true).map_err(|e| open_error(path, e))?;
         migrate(&mut conn, &path.display().to_string())?;
-        Ok(Store {
+        Ok(Store::on(conn, path, encrypted, key))
+    }
+
+    /// The store on an opened, checked connection to the file at `path`;
+    /// the passphrase is kept only for an encrypted file.
+    fn on(conn: Connection, path: &Path, encrypted: bool, key: Option<&str>) -> Store {
+        Store {
             conn,
             path: Some(path.into()),
             encrypted,
             key: key
                 .filter(|_| encrypted)
                 .map(|k| zeroize::Zeroizing::new(k.to_owned())),
-        })
+        }
     }
 
     /// Opens the database at `path` for reading only, with the checks of
@@ -124,14 +130,7 @@ impl Store {
         }
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(|e| open_error(path, e))?;
-        Ok(Store {
-            conn,
-            path: Some(path.into()),
-            encrypted,
-            key: key
-                .filter(|_| encrypted)
-                .map(|k| zeroize::Zeroizing::new(k.to_owned())),
-        })
+        Ok(Store::on(conn, path, encrypted, key))
     }
 
     /// Reads every page of the file and checks its structure (`PRAGMA
