@@ -4,6 +4,7 @@
 //! overdue), and fast enough to generate 10,000 sessions for benchmarks: every
 //! row goes in through `Store::insert_record` inside one bulk transaction.
 
+mod goals;
 mod text;
 
 use std::collections::BTreeMap;
@@ -111,6 +112,7 @@ pub fn generate_at(
             }
             if added {
                 topics(store, &records, theme, &mut own)?;
+                goals::goals(store, &records, theme, &mut own)?;
             }
         }
         Ok(())

@@ -76,6 +76,8 @@ pub struct Export {
     /// Topics for next time of these coachees (of this session, for one),
     /// private ones only when `include_private`.
     pub topics: Vec<json_topics::JsonTopic>,
+    /// Goals of these coachees (set or updated in this session, for one).
+    pub goals: Vec<json_topics::JsonGoal>,
 }
 
 /// One exported session with what its rendering needs from other sessions.

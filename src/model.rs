@@ -8,7 +8,9 @@ use time::{Date, OffsetDateTime};
 
 use crate::guide::Guide;
 
+mod goal;
 mod topic;
+pub use goal::{Goal, GoalHistory, GoalStatus, GoalUpdate};
 pub use topic::{Topic, TopicOrigin, TopicOutcome, TopicReview};
 
 /// A new random stable id.

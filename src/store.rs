@@ -36,6 +36,7 @@ mod conversion;
 mod convert;
 mod disposal;
 mod explain;
+mod goals;
 mod open;
 mod prep;
 mod probe;

@@ -475,6 +475,10 @@ impl export::Source for Logged<'_> {
     fn topics(&self) -> anyhow::Result<Vec<export::json_topics::JsonTopic>> {
         self.inner.topics()
     }
+
+    fn goals(&self) -> anyhow::Result<Vec<export::json_topics::JsonGoal>> {
+        self.inner.goals()
+    }
 }
 
 /// An output that notes each write.

@@ -6,6 +6,8 @@
 //! paper; the renderers choose only syntax and styling. Private notes are
 //! left out while building unless asked for, so a renderer never sees them.
 
+pub mod goals;
+
 use std::collections::BTreeMap;
 
 use time::OffsetDateTime;
@@ -450,6 +452,26 @@ pub fn outcome(o: ReviewOutcome) -> &'static str {
         ReviewOutcome::Carried => "carried over",
         ReviewOutcome::Dropped => "dropped",
     }
+}
+
+/// What a goal aims at, in words: `Autonomy 6 → target 8`, `Autonomy →
+/// target 8` before a score, or just the center; `None` without a center.
+/// `centers` names them (id, label); an unknown id reads as itself.
+pub fn goal_aim(
+    g: &crate::model::Goal,
+    centers: &[(String, String)],
+    now: Option<i64>,
+) -> Option<String> {
+    let id = g.center.as_deref()?;
+    let label = centers
+        .iter()
+        .find(|(c, _)| c == id)
+        .map_or(id, |(_, l)| l.as_str());
+    Some(match (now, g.target) {
+        (Some(n), Some(t)) => format!("{label} {n} → target {t}"),
+        (None, Some(t)) => format!("{label} → target {t}"),
+        _ => label.to_owned(),
+    })
 }
 
 /// A change of score: `+2`, `-1`, `±0`.

@@ -118,6 +118,17 @@ pub fn write(src: &dyn Source, out: &mut dyn io::Write) -> Result<Written> {
         written.add(item);
         Ok(put(out, &text)?)
     })?;
+    for s in doc::goals::sections(&src.goals()?, src.coachees()) {
+        let mut text = format!(
+            "<section class=\"goals\"><h2>{}</h2>\n",
+            encode_safe(&s.title)
+        );
+        for b in &s.blocks {
+            block(&mut text, b);
+        }
+        text.push_str("</section>\n");
+        put(out, &text)?;
+    }
     put(out, "</body>\n</html>\n")?;
     Ok(written)
 }

@@ -16,7 +16,7 @@ use anyhow::{Context, Result, anyhow};
 use super::import_check::{Ids, Seen};
 use super::import_read::{self, Sink};
 use super::json::{Document, FORMAT, JsonAction, JsonSession};
-use super::json_topics::JsonTopic;
+use super::json_topics::{JsonGoal, JsonTopic};
 use crate::model::{Action, ActionReview, Coachee, Session, SessionRecord};
 use crate::store::{Counts, Store, StoreError};
 
@@ -72,6 +72,7 @@ fn read_document(input: impl Read) -> Result<Document> {
         coachees,
         sessions,
         topics,
+        goals,
     } = sink;
     Ok(Document {
         format: FORMAT.to_owned(),
@@ -81,6 +82,7 @@ fn read_document(input: impl Read) -> Result<Document> {
         coachees,
         sessions,
         topics,
+        goals,
     })
 }
 
@@ -90,6 +92,7 @@ struct Collect {
     coachees: Vec<Coachee>,
     sessions: Vec<JsonSession>,
     topics: Vec<JsonTopic>,
+    goals: Vec<JsonGoal>,
 }
 
 impl Sink for Collect {
@@ -105,6 +108,11 @@ impl Sink for Collect {
 
     fn topic(&mut self, t: JsonTopic) -> Result<()> {
         self.topics.push(t);
+        Ok(())
+    }
+
+    fn goal(&mut self, g: JsonGoal) -> Result<()> {
+        self.goals.push(g);
         Ok(())
     }
 }
@@ -151,6 +159,9 @@ pub fn import(store: &Store, doc: &Document) -> Result<ImportReport> {
             }
             for t in &doc.topics {
                 sink.topic(t.clone())?;
+            }
+            for g in &doc.goals {
+                sink.goal(g.clone())?;
             }
             sink.finish()
         })
@@ -310,6 +321,11 @@ impl Sink for ToStore<'_> {
         self.store
             .insert_topic(&t.to_topic(), &t.reviews)
             .map_err(Failed)?;
+        Ok(())
+    }
+
+    fn goal(&mut self, g: JsonGoal) -> Result<()> {
+        self.store.insert_goal(&g.to_history()).map_err(Failed)?;
         Ok(())
     }
 }

@@ -14,7 +14,7 @@ use time::OffsetDateTime;
 
 use super::import_check::{self, Seen};
 use super::json::{FORMAT, JsonSession};
-use super::json_topics::JsonTopic;
+use super::json_topics::{JsonGoal, JsonTopic};
 use crate::model::Coachee;
 
 /// Where the checked content of a file goes.
@@ -24,6 +24,8 @@ pub trait Sink {
     fn session(&mut self, index: usize, s: JsonSession) -> Result<()>;
     /// A topic for next time, once every coachee and session is in.
     fn topic(&mut self, t: JsonTopic) -> Result<()>;
+    /// A goal with its updates, once every coachee and session is in.
+    fn goal(&mut self, g: JsonGoal) -> Result<()>;
 }
 
 /// The file's own facts, besides its coachees and sessions.
@@ -233,6 +235,7 @@ impl<R: Read> Reader<'_, R> {
         }
         let mut header = (None, None, None);
         let mut topics: Vec<JsonTopic> = Vec::new();
+        let mut goals: Vec<JsonGoal> = Vec::new();
         let mut seen: Vec<String> = Vec::new();
         let mut first = true;
         loop {
@@ -284,6 +287,7 @@ impl<R: Read> Reader<'_, R> {
                 "sessions" => self.array(Kind::Sessions)?,
                 // A short list, kept until the sessions it names are in.
                 "topics" => topics = self.parse::<Vec<JsonTopic>>(&key)?,
+                "goals" => goals = self.parse::<Vec<JsonGoal>>(&key)?,
                 _ => {
                     self.parse::<IgnoredAny>(&key)?;
                 }
@@ -320,6 +324,24 @@ impl<R: Read> Reader<'_, R> {
                 return Err(self.mismatch(&format!("topics[{i}].text"), "a topic needs its text"));
             }
             self.sink.topic(t)?;
+        }
+        for (i, g) in goals.into_iter().enumerate() {
+            if !self.coachees.contains_key(&g.coachee_id) {
+                return Err(self.mismatch(
+                    &format!("goals[{i}].coachee_id"),
+                    &format!("no coachee with the id {} in the file", g.coachee_id),
+                ));
+            }
+            if g.text.trim().is_empty() {
+                return Err(self.mismatch(&format!("goals[{i}].text"), "a goal needs its text"));
+            }
+            if g.target.is_some() && g.center.is_none() {
+                return Err(self.mismatch(
+                    &format!("goals[{i}].target"),
+                    "a target score needs the center it is for",
+                ));
+            }
+            self.sink.goal(g)?;
         }
         match header {
             (Some(generator), Some(exported_at), Some(include_private)) => Ok(Header {

@@ -42,6 +42,10 @@ pub struct Document {
     /// when there are none (and absent from older files).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<super::json_topics::JsonTopic>,
+    /// Goals with their progress, after the topics; left out when there
+    /// are none (and absent from older files).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<super::json_topics::JsonGoal>,
 }
 
 /// One session, with its guide snapshot and everything captured in it.
@@ -233,6 +237,7 @@ pub fn document(export: &Export) -> Document {
         coachees: export.coachees.clone(),
         sessions: export.sessions.iter().map(session).collect(),
         topics: export.topics.clone(),
+        goals: export.goals.clone(),
     }
 }
 
@@ -294,6 +299,17 @@ impl Serialize for Streamed<'_> {
         };
         if !topics.is_empty() {
             doc.serialize_field("topics", &topics)?;
+        }
+        let goals = match self.src.goals() {
+            Ok(g) => g,
+            Err(e) => {
+                let message = e.to_string();
+                self.failed.replace(Some(e));
+                return Err(serde::ser::Error::custom(message));
+            }
+        };
+        if !goals.is_empty() {
+            doc.serialize_field("goals", &goals)?;
         }
         doc.end()
     }

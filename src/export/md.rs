@@ -70,6 +70,13 @@ pub fn write(
             })?;
         }
     }
+    for s in doc::goals::sections(&src.goals()?, src.coachees()) {
+        let mut text = format!("\n## {}\n\n", inline(&s.title));
+        for b in &s.blocks {
+            block(&mut text, b);
+        }
+        put(out, &text)?;
+    }
     Ok(written)
 }
 

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use anyhow::{Result, anyhow};
 use time::OffsetDateTime;
 
-use super::json_topics::JsonTopic;
+use super::json_topics::{JsonGoal, JsonTopic};
 use super::{Export, Item, Scope, find_coachee, previous_scores};
 use crate::guide::Guide;
 use crate::model::{Coachee, ScorePoint, Visibility};
@@ -47,6 +47,8 @@ pub trait Source {
     fn trend(&self, coachee_id: &str) -> Result<Option<Trend>>;
     /// The topics for next time the export holds (JSON only): a short list.
     fn topics(&self) -> Result<Vec<JsonTopic>>;
+    /// The goals the export holds, with their updates: a short list.
+    fn goals(&self) -> Result<Vec<JsonGoal>>;
 }
 
 impl Source for Export {
@@ -84,6 +86,10 @@ impl Source for Export {
 
     fn topics(&self) -> Result<Vec<JsonTopic>> {
         Ok(self.topics.clone())
+    }
+
+    fn goals(&self) -> Result<Vec<JsonGoal>> {
+        Ok(self.goals.clone())
     }
 
     fn trend(&self, coachee_id: &str) -> Result<Option<Trend>> {
@@ -217,6 +223,7 @@ impl<'s> Stream<'s> {
             coachees: self.coachees.clone(),
             sessions,
             topics: self.topics()?,
+            goals: self.goals()?,
         })
     }
 }
@@ -296,6 +303,19 @@ impl Source for Stream<'_> {
                 let t = JsonTopic::from_topic(&t, reviews);
                 if self.session.as_deref().is_none_or(|s| t.touches(s)) {
                     out.push(t);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn goals(&self) -> Result<Vec<JsonGoal>> {
+        let mut out = Vec::new();
+        for c in &self.coachees {
+            for h in self.store.coachee_goals(&c.id)? {
+                let g = JsonGoal::from_history(&h);
+                if self.session.as_deref().is_none_or(|s| g.touches(s)) {
+                    out.push(g);
                 }
             }
         }

@@ -32,6 +32,8 @@ pub struct CoacheeData {
     pub actions: Vec<ActionRow>,
     /// Topics parked for the next session, oldest first.
     pub topics: Vec<crate::model::Topic>,
+    /// Goals: active ones first, then achieved and dropped, each oldest first.
+    pub goals: Vec<crate::model::GoalHistory>,
 }
 
 impl CoacheeData {
@@ -249,6 +251,9 @@ pub fn load(store: &Store, coachee_id: &str, today: Date) -> store::Result<Coach
         today,
     })?;
     let topics = store.open_topics(coachee_id)?;
+    let mut goals = store.coachee_goals(coachee_id)?;
+    // Stable: within each status the oldest goal stays first.
+    goals.sort_by_key(|g| g.status() != crate::model::GoalStatus::Active);
     Ok(CoacheeData {
         coachee,
         sessions,
@@ -257,5 +262,6 @@ pub fn load(store: &Store, coachee_id: &str, today: Date) -> store::Result<Coach
         scores,
         actions,
         topics,
+        goals,
     })
 }

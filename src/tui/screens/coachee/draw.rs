@@ -50,8 +50,8 @@ pub fn draw(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, area: Rect) {
         (false, true) => 15,
         (false, false) => v.data.centers.len() as u16 + 3,
     };
-    let listed = v.data.actions.len() + v.data.topics.len();
-    let actions_h = (listed as u16 + 2).clamp(3, if tall { 10 } else { 5 });
+    let listed = v.data.actions.len() + v.data.topics.len() + v.data.goals.len();
+    let actions_h = (listed as u16 + 2).clamp(3, if tall { 14 } else { 5 });
     let [timeline, centers, actions] = Layout::vertical([
         Constraint::Min(4),
         Constraint::Length(centers_h),
@@ -210,8 +210,20 @@ fn draw_centers(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, area: Rect) {
         .unwrap_or(8)
         .min(18);
     let spark_w: u16 = if inner.width >= 110 { 20 } else { 10 };
+    // The score an active goal aims at, per center: the column shows only
+    // when a goal sets one.
+    let target = |id: &str| -> Option<i64> {
+        v.data
+            .goals
+            .iter()
+            .filter(|g| g.status() == crate::model::GoalStatus::Active)
+            .filter(|g| g.goal.center.as_deref() == Some(id))
+            .find_map(|g| g.goal.target)
+    };
+    let targets = v.trends.iter().any(|c| target(&c.id).is_some());
+    let target_w: u16 = if targets { 7 } else { 0 };
     // label, spark, now, vs first, vs previous, with a space between each.
-    let table_w = (label_w as u16 + spark_w + 3 + 8 + 8 + 4).min(inner.width);
+    let table_w = (label_w as u16 + spark_w + 3 + 8 + 8 + 4 + target_w).min(inner.width);
     let [table, radar] = Layout::horizontal([Constraint::Length(table_w), Constraint::Fill(1)])
         .spacing(2)
         .areas(inner);
@@ -227,12 +239,13 @@ fn draw_centers(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, area: Rect) {
     );
     let mut lines = vec![Line::styled(
         format!(
-            "{:<label_w$} {:<sw$} {:>3} {:>8} {:>8}",
+            "{:<label_w$} {:<sw$} {:>3} {:>8} {:>8}{}",
             "Center",
             "Over time",
             "Now",
             "vs first",
             vs_head,
+            if targets { "  Goal" } else { "" },
             sw = usize::from(spark_w)
         ),
         t.title,
@@ -258,6 +271,14 @@ fn draw_centers(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, area: Rect) {
                     None => c.since_previous,
                 })
             )),
+            Span::styled(
+                match (targets, target(&c.id)) {
+                    (false, _) => String::new(),
+                    (true, Some(g)) => format!("  → {g:>2}"),
+                    (true, None) => "     –".to_owned(),
+                },
+                t.key,
+            ),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), table);
@@ -326,15 +347,26 @@ fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame,
     let t = &ui.theme;
     let topics = match v.data.topics.len() {
         0 => String::new(),
-        1 => ", 1 topic for next time".to_owned(),
-        n => format!(", {n} topics for next time"),
+        1 => " · 1 topic".to_owned(),
+        n => format!(" · {n} topics"),
+    };
+    let active = v
+        .data
+        .goals
+        .iter()
+        .filter(|g| g.status() == crate::model::GoalStatus::Active)
+        .count();
+    let goals = match active {
+        0 => String::new(),
+        1 => " · 1 active goal".to_owned(),
+        n => format!(" · {n} active goals"),
     };
     let title = format!(
-        " Open actions: {}, {overdue} overdue{topics} · b: actions board ",
+        " {} open actions ({overdue} overdue){topics}{goals} · b: board ",
         v.data.actions.len()
     );
     let block = common::block(ui, title, false);
-    if v.data.actions.is_empty() && v.data.topics.is_empty() {
+    if v.data.actions.is_empty() && v.data.topics.is_empty() && v.data.goals.is_empty() {
         frame.render_widget(
             Paragraph::new("No open actions, no topics for next time (t parks one).")
                 .style(t.dim)
@@ -343,28 +375,32 @@ fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame,
         );
         return;
     }
+    // What they are working towards first, then what was agreed.
+    let is_active = |g: &&crate::model::GoalHistory| g.status() == crate::model::GoalStatus::Active;
     let mut rows: Vec<Row> = v
         .data
-        .actions
+        .goals
         .iter()
-        .map(|r| {
-            let a = &r.action;
-            let late = a.is_overdue(ui.today);
-            Row::new(vec![
-                Cell::from(if late {
-                    Span::styled("OVERDUE", t.warn)
-                } else {
-                    Span::raw("open")
-                }),
-                Cell::from(a.due.map_or_else(|| "no date".to_owned(), dates::fmt_date)),
-                Cell::from(one_line(&a.text)),
-                Cell::from(Span::styled(
-                    crate::export::owner(&a.owner).into_owned(),
-                    t.dim,
-                )),
-            ])
-        })
+        .filter(is_active)
+        .map(|g| goal_row(ui, v, g))
         .collect();
+    rows.extend(v.data.actions.iter().map(|r| {
+        let a = &r.action;
+        let late = a.is_overdue(ui.today);
+        Row::new(vec![
+            Cell::from(if late {
+                Span::styled("OVERDUE", t.warn)
+            } else {
+                Span::raw("open")
+            }),
+            Cell::from(a.due.map_or_else(|| "no date".to_owned(), dates::fmt_date)),
+            Cell::from(one_line(&a.text)),
+            Cell::from(Span::styled(
+                crate::export::owner(&a.owner).into_owned(),
+                t.dim,
+            )),
+        ])
+    }));
     rows.extend(v.data.topics.iter().map(|topic| {
         let text = if topic.private && ui.share_safe {
             "(a private topic: hidden in share-safe mode)".to_owned()
@@ -383,11 +419,63 @@ fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame,
             Cell::from(who),
         ])
     }));
+    rows.extend(
+        v.data
+            .goals
+            .iter()
+            .filter(|g| !is_active(g))
+            .map(|g| goal_row(ui, v, g)),
+    );
     let widths = [
-        Constraint::Length(7),
+        Constraint::Length(8),
         Constraint::Length(10),
         Constraint::Fill(1),
         Constraint::Length(12),
     ];
     frame.render_widget(Table::new(rows, widths).block(block), area);
+}
+
+/// A goal in the list: its status, the day that status was set (or the
+/// target date while active), what it aims at, and the latest progress.
+fn goal_row<'a>(ui: &Ui<'_>, v: &CoacheeView, h: &crate::model::GoalHistory) -> Row<'a> {
+    use crate::model::GoalStatus;
+    let t = &ui.theme;
+    let g = &h.goal;
+    let status = h.status();
+    let day = match h.last_change() {
+        Some((u, s)) if s != GoalStatus::Active => dates::fmt_date(dates::local_date(u.at)),
+        _ => g
+            .target_date
+            .map_or_else(|| "no date".to_owned(), dates::fmt_date),
+    };
+    let mut text = one_line(&g.text);
+    if let Some(aim) = crate::export::doc::goal_aim(g, &v.data.centers, latest_score(v, g)) {
+        text.push_str(&format!(" · {aim}"));
+    }
+    if let Some(u) = h.last_note() {
+        text.push_str(&format!(" · {}", one_line(&u.note)));
+    }
+    let label = match status {
+        GoalStatus::Active => Span::styled("GOAL", t.key),
+        GoalStatus::Achieved => Span::styled("ACHIEVED", t.ok),
+        GoalStatus::Dropped => Span::styled("DROPPED", t.dim),
+    };
+    Row::new(vec![
+        Cell::from(label),
+        Cell::from(day),
+        Cell::from(text),
+        Cell::from(Span::styled(
+            match h.updates.len() {
+                1 => "1 update".to_owned(),
+                n => format!("{n} updates"),
+            },
+            t.dim,
+        )),
+    ])
+}
+
+/// The coachee's latest score on the center a goal targets.
+fn latest_score(v: &CoacheeView, g: &crate::model::Goal) -> Option<i64> {
+    let center = g.center.as_deref()?;
+    v.trends.iter().find(|c| c.id == center)?.latest
 }

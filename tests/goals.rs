@@ -1,0 +1,186 @@
+//! Goals that last across sessions: set in a first session, progressed and
+//! achieved in two later ones, read back through the store, carried by
+//! every export and round-tripped through a JSON import.
+
+// A panic is how a test fails, so unwrapping is the point here.
+#![allow(clippy::unwrap_used)]
+
+#[path = "common/fixture.rs"]
+mod fixture;
+
+use innerceo::export::{self, Format, Scope};
+use innerceo::model::{Goal, GoalStatus, new_id};
+use innerceo::store::Store;
+use time::macros::{date, datetime};
+use time::{Duration, OffsetDateTime};
+
+const SET_ON: OffsetDateTime = datetime!(2026-09-01 10:00 UTC);
+
+/// A coachee with three finished sessions a fortnight apart, and a goal set
+/// in the first, progressed in the second and achieved in the third.
+fn practice() -> (Store, String, Vec<String>, Goal) {
+    let store = Store::open_in_memory().unwrap();
+    let c = store
+        .add_coachee("Grace Hopper", "Engineering lead")
+        .unwrap();
+    let guide = fixture::one_to_one();
+    let sessions: Vec<String> = (0..3)
+        .map(|i| {
+            let at = SET_ON + Duration::days(14 * i);
+            let s = store.start_session(&c.id, &guide, at).unwrap();
+            store
+                .complete_session(&s.id, at + Duration::hours(1))
+                .unwrap();
+            s.id
+        })
+        .collect();
+    let goal = store
+        .add_goal(&Goal {
+            id: new_id(),
+            coachee_id: c.id.clone(),
+            text: "  Own the platform roadmap  ".into(),
+            center: Some("autonomy".into()),
+            target: Some(8),
+            target_date: Some(date!(2026 - 12 - 31)),
+            shareable: true,
+            created_at: SET_ON + Duration::minutes(30),
+            created_in: Some(sessions[0].clone()),
+        })
+        .unwrap();
+    let at = |i: usize| SET_ON + Duration::days(14 * i as i64) + Duration::minutes(40);
+    store
+        .save_goal_update(
+            &goal.id,
+            Some(&sessions[1]),
+            None,
+            "Drafted the first version",
+            at(1),
+        )
+        .unwrap();
+    store
+        .save_goal_update(
+            &goal.id,
+            Some(&sessions[2]),
+            Some(GoalStatus::Achieved),
+            "Roadmap signed off by the board",
+            at(2),
+        )
+        .unwrap();
+    (store, c.id, sessions, goal)
+}
+
+#[test]
+fn a_goal_is_set_progressed_and_achieved_across_sessions() {
+    let (store, coachee, sessions, goal) = practice();
+    assert_eq!(goal.text, "Own the platform roadmap", "the text is trimmed");
+    let goals = store.coachee_goals(&coachee).unwrap();
+    assert_eq!(goals.len(), 1);
+    let h = &goals[0];
+    assert_eq!(h.goal, goal);
+    assert_eq!(h.status(), GoalStatus::Achieved);
+    let (changed, _) = h.last_change().unwrap();
+    assert_eq!(changed.session_id.as_deref(), Some(sessions[2].as_str()));
+    // Where it stood before the third session: still active.
+    assert_eq!(h.status_at(SET_ON + Duration::days(20)), GoalStatus::Active);
+    assert_eq!(
+        h.in_session(&sessions[1]).map(|u| u.note.as_str()),
+        Some("Drafted the first version")
+    );
+
+    // Saving again in the same session replaces that session's update; an
+    // empty one takes it away.
+    store
+        .save_goal_update(
+            &goal.id,
+            Some(&sessions[1]),
+            None,
+            "Drafted it twice",
+            SET_ON,
+        )
+        .unwrap();
+    let h = &store.coachee_goals(&coachee).unwrap()[0];
+    assert_eq!(h.updates.len(), 2);
+    assert_eq!(h.in_session(&sessions[1]).unwrap().note, "Drafted it twice");
+    store
+        .save_goal_update(&goal.id, Some(&sessions[1]), None, "  ", SET_ON)
+        .unwrap();
+    assert_eq!(store.coachee_goals(&coachee).unwrap()[0].updates.len(), 1);
+
+    // A target without its center is refused by the database.
+    let bad = Goal {
+        id: new_id(),
+        center: None,
+        ..goal.clone()
+    };
+    let stored = store.add_goal(&bad).unwrap();
+    assert_eq!(stored.target, Some(8), "what was asked");
+    let read = store.coachee_goals(&coachee).unwrap();
+    assert_eq!(
+        read[1].goal.target, None,
+        "no target is kept without a center"
+    );
+}
+
+#[test]
+fn discarding_the_session_that_achieved_a_goal_makes_it_active_again() {
+    let (store, coachee, sessions, _) = practice();
+    store.discard_session(&sessions[2]).unwrap();
+    let h = &store.coachee_goals(&coachee).unwrap()[0];
+    assert_eq!(h.status(), GoalStatus::Active);
+    assert_eq!(h.updates.len(), 1);
+    // Deleting the session that set it keeps the goal.
+    store.discard_session(&sessions[0]).unwrap();
+    let h = &store.coachee_goals(&coachee).unwrap()[0];
+    assert_eq!(h.goal.created_in, None);
+}
+
+#[test]
+fn markdown_and_html_exports_show_goals_with_their_history() {
+    let (store, _, sessions, _) = practice();
+    let e = export::collect(&store, &Scope::All, false, SET_ON).unwrap();
+    for format in [Format::Md, Format::Html] {
+        let text = String::from_utf8(export::render(&e, format).unwrap()).unwrap();
+        for word in [
+            "Goals",
+            "Own the platform roadmap",
+            "Autonomy → target 8",
+            "2026-12-31",
+            "achieved 2026-09-29",
+            "2026-09-15: Drafted the first version",
+            "2026-09-29: Roadmap signed off by the board",
+        ] {
+            assert!(text.contains(word), "{format:?} lacks {word:?}");
+        }
+    }
+    // One session's export holds the goals that session touched.
+    let one = export::collect(&store, &Scope::Session(sessions[1].clone()), false, SET_ON).unwrap();
+    assert_eq!(one.goals.len(), 1);
+}
+
+#[test]
+fn goals_round_trip_through_a_json_export_and_import() {
+    let (store, coachee, _, _) = practice();
+    let e = export::collect(&store, &Scope::All, false, SET_ON).unwrap();
+    let json = String::from_utf8(export::render(&e, Format::Json).unwrap()).unwrap();
+    let doc = export::import::parse(&json).unwrap();
+    assert_eq!(doc.goals.len(), 1);
+
+    let other = Store::open_in_memory().unwrap();
+    export::import::import(&other, &doc).unwrap();
+    export::import::import(&other, &doc).unwrap();
+    assert_eq!(
+        other.coachee_goals(&coachee).unwrap(),
+        store.coachee_goals(&coachee).unwrap(),
+        "the same goal and updates, once, after two imports"
+    );
+
+    // A goal for a coachee the file does not hold is refused, naming it.
+    let bad = json.replacen(
+        &format!("\"coachee_id\": \"{coachee}\",\n      \"text\": \"Own"),
+        "\"coachee_id\": \"nobody\",\n      \"text\": \"Own",
+        1,
+    );
+    assert_ne!(bad, json, "the test changed the goal's coachee");
+    let err = export::import::parse(&bad).unwrap_err().to_string();
+    assert!(err.contains("goals[0].coachee_id"), "{err}");
+}
