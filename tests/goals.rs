@@ -176,11 +176,11 @@ fn goals_round_trip_through_a_json_export_and_import() {
 
     // A goal for a coachee the file does not hold is refused, naming it.
     let bad = json.replacen(
-        &format!("\"coachee_id\": \"{coachee}\",\n      \"text\": \"Own"),
-        "\"coachee_id\": \"nobody\",\n      \"text\": \"Own",
+        &format!("\"coachee_id\": \"{coachee}\",\n        \"text\": \"Own"),
+        "\"coachee_id\": \"nobody\",\n        \"text\": \"Own",
         1,
     );
     assert_ne!(bad, json, "the test changed the goal's coachee");
     let err = export::import::parse(&bad).unwrap_err().to_string();
-    assert!(err.contains("goals[0].coachee_id"), "{err}");
+    assert!(err.contains("goals[0].goal.coachee_id"), "{err}");
 }

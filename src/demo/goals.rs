@@ -28,16 +28,6 @@ const PROGRESS: &[&str] = &[
     "Tried it twice; the second time went better.",
 ];
 
-/// The centers a demo goal can target (the shipped guides' item ids).
-const CENTERS: &[&str] = &[
-    "autonomy",
-    "self_motivation",
-    "self_confidence",
-    "self_efficacy",
-    "job_satisfaction",
-    "relationships",
-];
-
 pub(super) fn goals(
     store: &Store,
     records: &[SessionRecord],
@@ -82,7 +72,10 @@ pub(super) fn goals(
             created_in: r.map(|r| r.session.id.clone()),
         })
     };
-    let centers: Vec<&str> = CENTERS.choose_multiple(rng, 2).copied().collect();
+    // Two of the centers the first session's guide rates.
+    let items = crate::export::doc::centers(&first.session.guide).map_or(&[][..], |c| c.1);
+    let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+    let centers: Vec<&str> = ids.choose_multiple(rng, 2).copied().collect();
     let later = &done[1..];
     // Achieved: progress in the next session, achieved in the one after.
     let achieved = set(text(rng), centers.first().copied(), Some(first), true)?;

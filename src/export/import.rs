@@ -325,7 +325,7 @@ impl Sink for ToStore<'_> {
     }
 
     fn goal(&mut self, g: JsonGoal) -> Result<()> {
-        self.store.insert_goal(&g.to_history()).map_err(Failed)?;
+        self.store.insert_goal(&g).map_err(Failed)?;
         Ok(())
     }
 }

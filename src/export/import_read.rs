@@ -326,18 +326,20 @@ impl<R: Read> Reader<'_, R> {
             self.sink.topic(t)?;
         }
         for (i, g) in goals.into_iter().enumerate() {
-            if !self.coachees.contains_key(&g.coachee_id) {
+            if !self.coachees.contains_key(&g.goal.coachee_id) {
                 return Err(self.mismatch(
-                    &format!("goals[{i}].coachee_id"),
-                    &format!("no coachee with the id {} in the file", g.coachee_id),
+                    &format!("goals[{i}].goal.coachee_id"),
+                    &format!("no coachee with the id {} in the file", g.goal.coachee_id),
                 ));
             }
-            if g.text.trim().is_empty() {
-                return Err(self.mismatch(&format!("goals[{i}].text"), "a goal needs its text"));
+            if g.goal.text.trim().is_empty() {
+                return Err(
+                    self.mismatch(&format!("goals[{i}].goal.text"), "a goal needs its text")
+                );
             }
-            if g.target.is_some() && g.center.is_none() {
+            if g.goal.target.is_some() && g.goal.center.is_none() {
                 return Err(self.mismatch(
-                    &format!("goals[{i}].target"),
+                    &format!("goals[{i}].goal.target"),
                     "a target score needs the center it is for",
                 ));
             }

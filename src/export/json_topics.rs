@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::model::{Goal, GoalHistory, GoalUpdate, Topic, TopicOrigin, TopicReview};
+use crate::model::{GoalHistory, Topic, TopicOrigin, TopicReview};
 
 /// A topic with every review of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,72 +57,5 @@ impl JsonTopic {
     }
 }
 
-/// A goal with every update of it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct JsonGoal {
-    pub id: String,
-    pub coachee_id: String,
-    pub text: String,
-    /// The Six Center it moves (a rating item id), and the score aimed for.
-    #[serde(default)]
-    pub center: Option<String>,
-    #[serde(default)]
-    pub target: Option<i64>,
-    #[serde(default)]
-    pub target_date: Option<time::Date>,
-    /// A sponsor's report may name it.
-    #[serde(default)]
-    pub shareable: bool,
-    #[serde(with = "time::serde::rfc3339")]
-    pub created_at: OffsetDateTime,
-    #[serde(default)]
-    pub created_in: Option<String>,
-    /// Progress notes and status changes, oldest first.
-    #[serde(default)]
-    pub updates: Vec<GoalUpdate>,
-}
-
-impl JsonGoal {
-    pub fn from_history(h: &GoalHistory) -> Self {
-        let g = &h.goal;
-        JsonGoal {
-            id: g.id.clone(),
-            coachee_id: g.coachee_id.clone(),
-            text: g.text.clone(),
-            center: g.center.clone(),
-            target: g.target,
-            target_date: g.target_date,
-            shareable: g.shareable,
-            created_at: g.created_at,
-            created_in: g.created_in.clone(),
-            updates: h.updates.clone(),
-        }
-    }
-
-    pub fn to_history(&self) -> GoalHistory {
-        GoalHistory {
-            goal: Goal {
-                id: self.id.clone(),
-                coachee_id: self.coachee_id.clone(),
-                text: self.text.clone(),
-                center: self.center.clone(),
-                target: self.target,
-                target_date: self.target_date,
-                shareable: self.shareable,
-                created_at: self.created_at,
-                created_in: self.created_in.clone(),
-            },
-            updates: self.updates.clone(),
-        }
-    }
-
-    /// Whether the session `id` set or updated it.
-    pub fn touches(&self, id: &str) -> bool {
-        self.created_in.as_deref() == Some(id)
-            || self
-                .updates
-                .iter()
-                .any(|u| u.session_id.as_deref() == Some(id))
-    }
-}
+/// A goal in the file: the goal and its updates, oldest first.
+pub type JsonGoal = GoalHistory;

@@ -313,9 +313,8 @@ impl Source for Stream<'_> {
         let mut out = Vec::new();
         for c in &self.coachees {
             for h in self.store.coachee_goals(&c.id)? {
-                let g = JsonGoal::from_history(&h);
-                if self.session.as_deref().is_none_or(|s| g.touches(s)) {
-                    out.push(g);
+                if self.session.as_deref().is_none_or(|s| h.touches(s)) {
+                    out.push(h);
                 }
             }
         }

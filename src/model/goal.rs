@@ -74,14 +74,25 @@ pub struct GoalUpdate {
     pub at: OffsetDateTime,
 }
 
-/// A goal with its updates, oldest first.
+/// A goal with its updates, oldest first (also its form in JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GoalHistory {
     pub goal: Goal,
+    #[serde(default)]
     pub updates: Vec<GoalUpdate>,
 }
 
 impl GoalHistory {
+    /// Whether the session `id` set or updated it.
+    pub fn touches(&self, id: &str) -> bool {
+        self.goal.created_in.as_deref() == Some(id)
+            || self
+                .updates
+                .iter()
+                .any(|u| u.session_id.as_deref() == Some(id))
+    }
+
     /// The latest status set, and the update that set it.
     pub fn last_change(&self) -> Option<(&GoalUpdate, GoalStatus)> {
         self.updates

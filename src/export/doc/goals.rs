@@ -51,7 +51,8 @@ pub fn sections(goals: &[JsonGoal], coachees: &[crate::model::Coachee]) -> Vec<S
     coachees
         .iter()
         .filter_map(|c| {
-            let theirs: Vec<&JsonGoal> = goals.iter().filter(|g| g.coachee_id == c.id).collect();
+            let theirs: Vec<&JsonGoal> =
+                goals.iter().filter(|g| g.goal.coachee_id == c.id).collect();
             let title = if coachees.len() > 1 {
                 format!("{TITLE}: {}", c.name)
             } else {
@@ -69,7 +70,7 @@ fn section(goals: &[&JsonGoal], title: String, centers: &[(String, String)]) -> 
     let rows = goals
         .iter()
         .map(|g| {
-            let h = g.to_history();
+            let h = *g;
             Row {
                 owner: Some(
                     super::goal_aim(&h.goal, centers, None).unwrap_or_else(|| NONE.to_owned()),
@@ -77,7 +78,7 @@ fn section(goals: &[&JsonGoal], title: String, centers: &[(String, String)]) -> 
                 due: h.goal.target_date.map(fmt_date),
                 state: status_text(&h),
                 note: Some(progress_text(&h)),
-                text: h.goal.text,
+                text: h.goal.text.clone(),
             }
         })
         .collect();

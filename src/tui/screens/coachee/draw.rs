@@ -347,8 +347,8 @@ fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame,
     let t = &ui.theme;
     let topics = match v.data.topics.len() {
         0 => String::new(),
-        1 => " · 1 topic".to_owned(),
-        n => format!(" · {n} topics"),
+        1 => ", 1 topic for next time".to_owned(),
+        n => format!(", {n} topics for next time"),
     };
     let active = v
         .data
@@ -358,13 +358,21 @@ fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame,
         .count();
     let goals = match active {
         0 => String::new(),
-        1 => " · 1 active goal".to_owned(),
-        n => format!(" · {n} active goals"),
+        1 => ", 1 active goal".to_owned(),
+        n => format!(", {n} active goals"),
     };
-    let title = format!(
-        " {} open actions ({overdue} overdue){topics}{goals} · b: board ",
+    let counts = format!(
+        " Open actions: {}, {overdue} overdue{topics}{goals}",
         v.data.actions.len()
     );
+    // The board's key is also on the status line: it gives way first, so
+    // the counts are never cut at the border.
+    let hinted = format!("{counts} · b: actions board ");
+    let title = if hinted.chars().count() + 2 <= usize::from(area.width) {
+        hinted
+    } else {
+        format!("{counts} ")
+    };
     let block = common::block(ui, title, false);
     if v.data.actions.is_empty() && v.data.topics.is_empty() && v.data.goals.is_empty() {
         frame.render_widget(
@@ -426,8 +434,10 @@ fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame,
             .filter(|g| !is_active(g))
             .map(|g| goal_row(ui, v, g)),
     );
+    // "ACHIEVED" needs one column more than "OVERDUE".
+    let closed = v.data.goals.iter().any(|g| !is_active(&g));
     let widths = [
-        Constraint::Length(8),
+        Constraint::Length(if closed { 8 } else { 7 }),
         Constraint::Length(10),
         Constraint::Fill(1),
         Constraint::Length(12),
