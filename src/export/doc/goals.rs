@@ -76,8 +76,8 @@ fn section(goals: &[&JsonGoal], title: String, centers: &[(String, String)]) -> 
                     super::goal_aim(&h.goal, centers, None).unwrap_or_else(|| NONE.to_owned()),
                 ),
                 due: h.goal.target_date.map(fmt_date),
-                state: status_text(&h),
-                note: Some(progress_text(&h)),
+                state: status_text(h),
+                note: Some(progress_text(h)),
                 text: h.goal.text.clone(),
             }
         })
