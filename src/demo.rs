@@ -269,6 +269,7 @@ impl<'a> CoacheeGen<'a> {
             notes: Vec::new(),
             actions: Vec::new(),
             reviews: Vec::new(),
+            goals: Vec::new(),
         };
         let sid = rec.session.id.clone();
         for stage in guide.stages.iter().take(stop_at) {
@@ -279,6 +280,9 @@ impl<'a> CoacheeGen<'a> {
             rec.session.done_stages.push(stage.id.clone());
             match &stage.kind {
                 StageKind::Review => self.review(&mut rec, start, rng),
+                // Goals and their progress are written for every session
+                // at once, after the sessions (`demo/goals.rs`).
+                StageKind::Goals { .. } => {}
                 StageKind::Questions { prompts } => {
                     for p in prompts {
                         rec.answers.push(Answer {

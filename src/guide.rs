@@ -71,6 +71,13 @@ pub enum StageKind {
         #[serde(default, skip_serializing_if = "String::is_empty")]
         tags_title: String,
     },
+    /// The coachee's goals that last across sessions: each active one
+    /// reviewed (a progress note, achieved or dropped) and new ones set.
+    Goals {
+        /// Shows the goals without changing them (a short check-in).
+        #[serde(default, skip_serializing_if = "is_false")]
+        read_only: bool,
+    },
     /// Agreed actions: text, owner, due date, optional link.
     Actions,
     /// Closing prompts, an optional confidence rating and the next session date.
@@ -91,6 +98,11 @@ fn default_rationale() -> String {
 
 fn yes() -> bool {
     true
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A question with an optional hint, answered in free text.
@@ -173,6 +185,7 @@ impl StageKind {
             StageKind::Questions { .. } => "questions",
             StageKind::Ratings { .. } => "ratings",
             StageKind::Choice { .. } => "choice",
+            StageKind::Goals { .. } => "goals",
             StageKind::Actions => "actions",
             StageKind::Close { .. } => "close",
         }

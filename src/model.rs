@@ -415,6 +415,9 @@ pub struct SessionRecord {
     pub actions: Vec<Action>,
     /// Reviews of earlier actions made in this session, with the action they reviewed.
     pub reviews: Vec<(ActionReview, Action)>,
+    /// The coachee's goals this session works on: active when it began, or
+    /// set or updated in it.
+    pub goals: Vec<GoalHistory>,
 }
 
 impl SessionRecord {

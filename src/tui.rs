@@ -12,6 +12,7 @@ pub mod effect;
 pub mod event_loop;
 pub mod export_dialog;
 pub mod form;
+pub mod goal_form;
 pub mod input;
 pub mod keymap;
 pub mod msg;

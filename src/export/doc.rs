@@ -144,10 +144,14 @@ impl Row {
         cells
     }
 
-    /// `coachee, due 2026-10-15, done 2026-10-29`, for one-line lists.
-    pub fn details(&self) -> String {
+    /// `coachee, due 2026-10-15, done 2026-10-29`, for one-line lists; the
+    /// date is named by the table's column for it (`Due`, a goal's `By`).
+    pub fn details(&self, columns: &[&str]) -> String {
         let mut parts: Vec<String> = self.owner.iter().cloned().collect();
-        parts.extend(self.due.as_ref().map(|d| format!("due {d}")));
+        let word = columns
+            .get(2)
+            .map_or("due".to_owned(), |c| c.to_lowercase());
+        parts.extend(self.due.as_ref().map(|d| format!("{word} {d}")));
         parts.push(self.state.clone());
         parts.join(", ")
     }
@@ -224,6 +228,11 @@ impl Document {
         let has = |kind: fn(&StageKind) -> bool| s.guide.stages.iter().any(|st| kind(&st.kind));
         if !has(|k| matches!(k, StageKind::Review)) && !r.reviews.is_empty() {
             sections.push(closing("Review of earlier actions", reviews(r)));
+        }
+        if !has(|k| matches!(k, StageKind::Goals { .. }))
+            && r.goals.iter().any(|g| g.touches(&s.id))
+        {
+            sections.push(closing(goals::TITLE, goals::in_session(r, true)));
         }
         if !has(|k| matches!(k, StageKind::Actions)) && !r.actions.is_empty() {
             sections.push(closing("Actions", actions(&r.actions)));
@@ -338,6 +347,7 @@ fn blocks(
                 out.push(Block::Fact(fact(title, &chosen.join(", "))));
             }
         }
+        StageKind::Goals { .. } => out.push(goals::in_session(r, false)),
         StageKind::Actions => out.push(actions(&r.actions)),
         StageKind::Close {
             prompts,

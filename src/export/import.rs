@@ -233,6 +233,7 @@ impl<'s> ToStore<'s> {
                 notes: Vec::new(),
                 actions: Vec::new(),
                 reviews: vec![(review, action)],
+                goals: Vec::new(),
             };
             self.store.insert_record(&record).map_err(Failed)?;
         }
@@ -312,6 +313,7 @@ impl Sink for ToStore<'_> {
             notes: s.notes,
             actions: s.actions.iter().map(JsonAction::to_action).collect(),
             reviews,
+            goals: Vec::new(),
         };
         self.store.insert_record(&record).map_err(Failed)?;
         Ok(())

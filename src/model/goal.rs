@@ -93,6 +93,21 @@ impl GoalHistory {
                 .any(|u| u.session_id.as_deref() == Some(id))
     }
 
+    /// Whether a session `id` that began at `started` works on it: the
+    /// goal was active then, or the session set or updated it.
+    pub fn for_session(&self, id: &str, started: OffsetDateTime) -> bool {
+        self.touches(id)
+            || (self.goal.created_at <= started && self.status_at(started) == GoalStatus::Active)
+    }
+
+    /// What session `id` made of it: the status it set, else active (a
+    /// session lists only goals active when it began, or set in it).
+    pub fn status_in(&self, id: &str) -> GoalStatus {
+        self.in_session(id)
+            .and_then(|u| u.status)
+            .unwrap_or(GoalStatus::Active)
+    }
+
     /// The latest status set, and the update that set it.
     pub fn last_change(&self) -> Option<(&GoalUpdate, GoalStatus)> {
         self.updates

@@ -101,6 +101,11 @@ impl Store {
                     Ok((review_from_row(r, 0)?, action_from_row(r, 6)?))
                 })?
                 .collect::<Result<_>>()?;
+            let goals = self
+                .coachee_goals(&coachee.id)?
+                .into_iter()
+                .filter(|g| g.for_session(&session.id, session.started_at))
+                .collect();
             Ok(SessionRecord {
                 session,
                 coachee,
@@ -110,6 +115,7 @@ impl Store {
                 notes,
                 actions,
                 reviews,
+                goals,
             })
         })
     }

@@ -492,6 +492,9 @@ impl App {
         if let (FormKind::Action { .. }, Screen::Session(s)) = (&form.kind, &mut self.screen) {
             return s.apply_action_form(form, &env);
         }
+        if let (FormKind::Goal { .. }, Screen::Session(s)) = (&form.kind, &mut self.screen) {
+            return s.apply_goal_form(form, &env);
+        }
         effects
     }
 

@@ -9,8 +9,8 @@ use super::screens::board::BoardData;
 use super::screens::coachee::CoacheeData;
 use crate::guide::Guide;
 use crate::model::{
-    Action, ActionReview, ActionStatus, Choice, CoacheeSummary, Rating, ReviewOutcome, SearchHit,
-    SessionRecord, Visibility,
+    Action, ActionReview, ActionStatus, Choice, CoacheeSummary, Goal, GoalStatus, Rating,
+    ReviewOutcome, SearchHit, SessionRecord, Visibility,
 };
 use crate::store::StatusFilter;
 
@@ -82,6 +82,19 @@ pub enum Write {
         outcome: Option<crate::model::TopicOutcome>,
         at: OffsetDateTime,
     },
+    /// A goal set in a session.
+    AddGoal(Goal),
+    /// A goal's words, center, aim, date or visibility changed.
+    UpdateGoal(Goal),
+    /// What a session made of a goal: its progress note and the status it
+    /// set (`None`: unchanged); neither removes the session's update.
+    GoalUpdate {
+        goal: String,
+        session: String,
+        status: Option<GoalStatus>,
+        note: String,
+        at: OffsetDateTime,
+    },
 }
 
 /// The field a write changes: two writes with the same key replace each
@@ -129,6 +142,13 @@ pub enum WriteKey {
     },
     CoacheeNotes {
         coachee: String,
+    },
+    Goal {
+        goal: String,
+    },
+    GoalUpdate {
+        session: String,
+        goal: String,
     },
 }
 
@@ -191,7 +211,12 @@ impl Write {
                 session: session.clone(),
                 topic: topic.clone(),
             },
-            Write::AddAction(_) | Write::DeleteAction(_) => return None,
+            Write::UpdateGoal(g) => WriteKey::Goal { goal: g.id.clone() },
+            Write::GoalUpdate { goal, session, .. } => WriteKey::GoalUpdate {
+                session: session.clone(),
+                goal: goal.clone(),
+            },
+            Write::AddAction(_) | Write::DeleteAction(_) | Write::AddGoal(_) => return None,
         })
     }
 }

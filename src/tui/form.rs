@@ -33,6 +33,12 @@ pub enum FormKind {
         /// Share-safe mode was on when the form opened: no private notes.
         share_safe: bool,
     },
+    /// Setting goal `index` of the session (`None`: a new one), its aim
+    /// a score on `scale`.
+    Goal {
+        index: Option<usize>,
+        scale: crate::guide::Scale,
+    },
     /// Parking a topic for the coachee's next session.
     Topic {
         coachee_id: String,
@@ -282,6 +288,16 @@ impl Form {
         }
     }
 
+    /// After a refused submit: the focus goes to the field to correct,
+    /// for the forms that know it.
+    pub fn focus_problem(&mut self, today: Date) {
+        if let FormKind::Goal { .. } = self.kind
+            && let Err((field, _)) = crate::tui::goal_form::read(self, today)
+        {
+            self.focus = field;
+        }
+    }
+
     pub fn next_field(&mut self) {
         self.focus = (self.focus + 1) % self.fields.len().max(1);
     }
@@ -392,6 +408,9 @@ impl Form {
             FormKind::Report { .. } => crate::tui::report_dialog::check(self).map(|()| vec![]),
             FormKind::Prep { .. } => crate::tui::prep_dialog::check(self).map(|()| vec![]),
             FormKind::Topic { .. } => crate::tui::topic_form::check(self).map(|()| vec![]),
+            FormKind::Goal { .. } => crate::tui::goal_form::read(self, today)
+                .map(|_| vec![])
+                .map_err(|(_, e)| e),
         }
     }
 }

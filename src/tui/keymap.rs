@@ -45,10 +45,16 @@ pub enum Cmd {
     /// Take the score the coachee prepared (a rating).
     TakePrepared,
     MarkDone,
+    /// A goal is achieved.
+    MarkAchieved,
     MarkCarried,
     MarkDropped,
     Toggle,
     AddAction,
+    /// Set a new goal (a goals stage).
+    AddGoal,
+    /// Change what a goal says: text, center, aim, date, who sees it.
+    EditGoal,
     Delete,
     Submit,
     Yes,
@@ -103,6 +109,10 @@ pub enum Context {
     SessionReview,
     /// A parked topic in the review stage.
     SessionTopic,
+    /// A goal in a goals stage.
+    SessionGoal,
+    /// The "set a goal" line of a goals stage.
+    SessionAddGoal,
     SessionOption,
     SessionTag,
     SessionAction,
@@ -140,6 +150,8 @@ impl Context {
         Context::SessionConfidence,
         Context::SessionReview,
         Context::SessionTopic,
+        Context::SessionGoal,
+        Context::SessionAddGoal,
         Context::SessionOption,
         Context::SessionTag,
         Context::SessionAction,
@@ -162,6 +174,9 @@ impl Context {
                 Context::SessionRating
                     | Context::SessionConfidence
                     | Context::SessionReview
+                    | Context::SessionTopic
+                    | Context::SessionGoal
+                    | Context::SessionAddGoal
                     | Context::SessionOption
                     | Context::SessionTag
                     | Context::SessionAction

@@ -204,7 +204,10 @@ impl Popup {
                         };
                         return (Answer::Close, vec![done]);
                     }
-                    Err(e) => form.error = Some(e),
+                    Err(e) => {
+                        form.error = Some(e);
+                        form.focus_problem(env.today);
+                    }
                 },
                 _ => form.input(key),
             },

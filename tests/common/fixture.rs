@@ -252,6 +252,7 @@ pub fn records(t: &dyn Fn(&str) -> String) -> Vec<SessionRecord> {
             },
             act3.clone(),
         )],
+        goals: Vec::new(),
     };
 
     let a2_start = datetime!(2026-10-29 09:00 UTC);
@@ -311,6 +312,7 @@ pub fn records(t: &dyn Fn(&str) -> String) -> Vec<SessionRecord> {
                 act2,
             ),
         ],
+        goals: Vec::new(),
     };
 
     let b1_start = datetime!(2026-11-10 14:30 UTC);
@@ -339,6 +341,7 @@ pub fn records(t: &dyn Fn(&str) -> String) -> Vec<SessionRecord> {
             b1_start,
         )],
         reviews: vec![],
+        goals: Vec::new(),
     };
     vec![a1, a2, b1]
 }

@@ -60,7 +60,7 @@ fn unknown_stage_kind_lists_valid_ones() {
         &[
             "unknown stage kind `question`",
             "did you mean `questions`",
-            "`review`, `questions`, `ratings`, `choice`, `actions` and `close`",
+            "`review`, `questions`, `ratings`, `choice`, `goals`, `actions` and `close`",
         ],
     );
 }
@@ -298,8 +298,8 @@ fn stages_that_need_content() {
 }
 
 #[test]
-fn only_one_review_close_or_actions_stage() {
-    for kind in ["review", "actions", "close"] {
+fn only_one_review_goals_close_or_actions_stage() {
+    for kind in ["review", "goals", "actions", "close"] {
         let text = format!(
             "{HEAD}\n[[stages]]\nid = \"a\"\nkind = \"{kind}\"\ntitle = \"A\"\n\n\
              [[stages]]\nid = \"b\"\nkind = \"{kind}\"\ntitle = \"B\"\n"

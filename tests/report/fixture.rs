@@ -153,6 +153,7 @@ fn record(
         ],
         actions,
         reviews,
+        goals: Vec::new(),
     }
 }
 

@@ -5,10 +5,71 @@
 use super::{Block, NONE, Row, Section};
 use crate::dates::{fmt_date, local_date};
 use crate::export::json_topics::JsonGoal;
-use crate::model::{GoalHistory, GoalStatus};
+use crate::model::{GoalHistory, GoalStatus, SessionRecord};
 
 pub const TITLE: &str = "Goals";
 pub const COLUMNS: &[&str] = &["Goal", "Aims at", "By", "Status", "Progress"];
+/// A session's goals: what each aims at, where it stands after the
+/// session, and the session's progress note.
+pub const SESSION_COLUMNS: &[&str] = &["Goal", "Aims at", "By", "Status", "Progress note"];
+pub const NO_GOALS: &str = "No goals set yet";
+/// A goal's status in the session that set it.
+pub const SET_HERE: &str = "set in this session";
+
+/// The centers a session can name: its guide's, then the shipped guides'.
+pub fn centers_of(guide: &crate::guide::Guide) -> Vec<(String, String)> {
+    let own = super::centers(guide).map_or(&[][..], |(_, items, _)| items);
+    own.iter()
+        .map(|i| (i.id.clone(), i.label.clone()))
+        .chain(known_centers())
+        .collect()
+}
+
+/// What session `r` made of its goals: one row per goal it worked on
+/// (`only_touched`: only those it set or updated, for a guide without a
+/// goals stage).
+pub fn in_session(r: &SessionRecord, only_touched: bool) -> Block {
+    let centers = centers_of(&r.session.guide);
+    let sid = r.session.id.as_str();
+    let score = |center: &str| {
+        r.ratings
+            .iter()
+            .find(|x| x.item_id == center)
+            .and_then(|x| x.score)
+    };
+    let rows = r
+        .goals
+        .iter()
+        .filter(|h| !only_touched || h.touches(sid))
+        .map(|h| {
+            let g = &h.goal;
+            let now = g.center.as_deref().and_then(score);
+            Row {
+                text: g.text.clone(),
+                owner: super::goal_aim(g, &centers, now),
+                due: g.target_date.map(fmt_date),
+                state: session_status(h, sid).to_owned(),
+                note: Some(
+                    h.in_session(sid)
+                        .map(|u| u.note.trim().to_owned())
+                        .unwrap_or_default(),
+                ),
+            }
+        });
+    Block::Rows {
+        columns: SESSION_COLUMNS,
+        rows: rows.collect(),
+        empty: NO_GOALS,
+    }
+}
+
+/// `achieved`, `dropped`, `set in this session` or `active`.
+pub fn session_status(h: &GoalHistory, session_id: &str) -> &'static str {
+    match h.status_in(session_id) {
+        GoalStatus::Active if h.goal.created_in.as_deref() == Some(session_id) => SET_HERE,
+        s => s.as_str(),
+    }
+}
 
 /// The centers of the shipped guides (id, label), to name a goal's center
 /// in a file that need not hold the guide that rated it.

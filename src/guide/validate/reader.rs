@@ -14,16 +14,17 @@ use crate::guide::{
 };
 
 /// The stage kinds, in the order they are listed in messages.
-const KINDS: [&str; 6] = [
+const KINDS: [&str; 7] = [
     "review",
     "questions",
     "ratings",
     "choice",
+    "goals",
     "actions",
     "close",
 ];
 /// Kinds that make sense once per conversation.
-const SINGLE: [&str; 3] = ["review", "actions", "close"];
+const SINGLE: [&str; 4] = ["review", "goals", "actions", "close"];
 /// Longer than a working day is surely a typo (hours instead of minutes?).
 const MAX_TIMEBOX: i64 = 480;
 /// A scale is rated with a few keys; more steps than this is a typo.
@@ -118,6 +119,7 @@ fn read_stage(mut node: Node<'_, '_>, text: &str) -> Res<(Stage, Range<usize>, R
         "ratings" => &["scale", "items"],
         "choice" => &["question", "options", "rationale", "tags", "tags_title"],
         "close" => &["prompts", "confidence", "next_session"],
+        "goals" => &["read_only"],
         _ => &[],
     };
     let mut allowed = vec!["id", "kind", "title", "intro", "timebox"];
@@ -154,6 +156,9 @@ fn read_stage(mut node: Node<'_, '_>, text: &str) -> Res<(Stage, Range<usize>, R
     let kind = match kind.as_str() {
         "review" => StageKind::Review,
         "actions" => StageKind::Actions,
+        "goals" => StageKind::Goals {
+            read_only: node.boolean("read_only")?.unwrap_or(false),
+        },
         "questions" => {
             let prompts = prompts(&node, text)?;
             if prompts.is_empty() {

@@ -204,6 +204,22 @@ const SESSION_TOPIC: &[Binding] = &[
     b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];
 
+const SESSION_GOAL: &[Binding] = &[
+    b(&[k('a')], Cmd::MarkAchieved, "achieved", "Mark the goal achieved in this session (a again takes it back)", true),
+    b(&[k('x')], Cmd::MarkDropped, "drop", "Drop the goal in this session (x again takes it back)", true),
+    b(&[ENTER], Cmd::Edit, "note", "Write how the goal moved since last time (or just start typing)", true),
+    b(&[k('e')], Cmd::EditGoal, "change", "Change the goal: its words, center, aim, date, who may see it", false),
+    b(&[UP], Cmd::Up, "up", "Go to the goal above", false),
+    b(&[DOWN], Cmd::Down, "down", "Go to the goal below", false),
+    b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
+];
+
+const SESSION_ADD_GOAL: &[Binding] = &[
+    b(&[ENTER, k('a')], Cmd::AddGoal, "set a goal", "Set a new goal: what, which center, the score aimed for, by when", true),
+    b(&[UP], Cmd::Up, "up", "Go to the goal above", false),
+    b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
+];
+
 const SESSION_CONFIDENCE: &[Binding] = &[
     b(&[k('1'), k('2'), k('3'), k('4'), k('5'), k('6'), k('7'), k('8'), k('9'), k('0')], Cmd::Digit(0), "score", "Set the score directly (0 means 10)", true),
     b(&[LEFT], Cmd::Left, "-1", "Lower the score by one", true),
@@ -386,6 +402,8 @@ pub(super) fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::SessionConfidence => vec![SESSION_CONFIDENCE, SESSION_MOVE, SESSION_ALWAYS],
         Context::SessionTopic => vec![SESSION_TOPIC, SESSION_MOVE, SESSION_ALWAYS],
         Context::SessionReview => vec![SESSION_REVIEW, SESSION_MOVE, SESSION_ALWAYS],
+        Context::SessionGoal => vec![SESSION_GOAL, SESSION_MOVE, SESSION_ALWAYS],
+        Context::SessionAddGoal => vec![SESSION_ADD_GOAL, SESSION_MOVE, SESSION_ALWAYS],
         Context::SessionOption => vec![SESSION_OPTION, SESSION_MOVE, SESSION_ALWAYS],
         Context::SessionTag => vec![SESSION_TAG, SESSION_MOVE, SESSION_ALWAYS],
         Context::SessionAction => vec![SESSION_ACTION, SESSION_MOVE, SESSION_ALWAYS],

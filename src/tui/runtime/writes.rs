@@ -49,6 +49,15 @@ pub(super) fn apply_write(store: &Store, w: &Write) -> store::Result<()> {
             outcome,
             at,
         } => store.review_topic(topic, session, *outcome, *at),
+        Write::AddGoal(g) => store.add_goal(g).map(|_| ()),
+        Write::UpdateGoal(g) => store.update_goal(g),
+        Write::GoalUpdate {
+            goal,
+            session,
+            status,
+            note,
+            at,
+        } => store.save_goal_update(goal, Some(session), *status, note, *at),
     }
 }
 

@@ -150,6 +150,8 @@ fn context_name(ctx: Context) -> &'static str {
         Context::SessionPane => "session, private note",
         Context::SessionRating => "session, a rating",
         Context::SessionTopic => "session, a parked topic",
+        Context::SessionGoal => "session, reviewing a goal",
+        Context::SessionAddGoal => "session, setting a goal",
         Context::SessionConfidence => "session, confidence",
         Context::SessionReview => "session, reviewing an action",
         Context::SessionOption => "session, an option",
@@ -357,11 +359,13 @@ fn form_popup(ui: &Ui<'_>, form: &Form, frame: &mut Frame, area: Rect) {
         let due_field = match form.kind {
             FormKind::Action { .. } => Some(Form::ACTION_DUE),
             FormKind::Due { .. } => Some(0),
+            FormKind::Goal { .. } => Some(crate::tui::goal_form::BY),
             _ => None,
         };
         if due_field == Some(i) {
             hint_text = match dates::parse_due(&form.value(i), ui.today) {
                 Ok(Some(d)) => format!("→ {}", dates::fmt_date_long(d)),
+                Ok(None) if matches!(form.kind, FormKind::Goal { .. }) => f.hint.to_owned(),
                 Ok(None) => "no due date".to_owned(),
                 Err(_) => "not a date yet: 2026-12-05, +3d, +2w, fri, next week".to_owned(),
             };

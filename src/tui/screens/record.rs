@@ -65,9 +65,10 @@ fn block(out: &mut Vec<Line<'static>>, b: &Block, t: &Theme) {
         Block::Rows { rows, empty, .. } if rows.is_empty() => {
             out.push(Line::styled(format!("  {empty}"), t.dim));
         }
-        Block::Rows { rows, .. } => {
+        Block::Rows { rows, columns, .. } => {
             for row in rows {
-                out.push(Line::from(format!("  • {} ({})", row.text, row.details())));
+                let details = row.details(columns);
+                out.push(Line::from(format!("  • {} ({details})", row.text)));
                 if let Some(n) = row.note.as_deref().filter(|n| !n.is_empty()) {
                     out.push(Line::styled(format!("    {}", n.replace('\n', " ")), t.dim));
                 }

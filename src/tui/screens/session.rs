@@ -11,10 +11,12 @@ mod card;
 mod draw;
 mod external;
 pub mod focus;
+mod goals;
 mod progress;
 mod rows;
 mod status;
 mod topics;
+mod typing;
 mod update;
 mod values;
 
@@ -181,6 +183,8 @@ impl Session {
             Some(Element::Confidence) => Context::SessionConfidence,
             Some(Element::Review(_)) => Context::SessionReview,
             Some(Element::Topic(_)) => Context::SessionTopic,
+            Some(Element::Goal(_)) => Context::SessionGoal,
+            Some(Element::AddGoal) => Context::SessionAddGoal,
             Some(Element::Option(_)) => Context::SessionOption,
             Some(Element::Tag(_)) => Context::SessionTag,
             Some(Element::Action(_)) => Context::SessionAction,

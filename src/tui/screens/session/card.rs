@@ -148,6 +148,7 @@ pub fn build(s: &Session, theme: &Theme, width: usize, env: &Env) -> Card {
                 rows::ratings_rows(&mut b, s, stage, items, *scale);
             }
             StageKind::Choice { .. } => rows::choice_rows(&mut b, s, stage),
+            StageKind::Goals { read_only } => super::goals::goal_rows(&mut b, s, *read_only),
             StageKind::Actions => rows::actions_rows(&mut b, s),
             StageKind::Close { prompts, .. } => {
                 prompts_rows(&mut b, s, stage, prompts);

@@ -16,6 +16,11 @@ pub enum Element {
     /// A topic parked for this session: d / c / x mark it discussed,
     /// carried or dropped.
     Topic(usize),
+    /// A goal of a goals stage: a / x mark it achieved or dropped; typing
+    /// writes this session's progress note.
+    Goal(usize),
+    /// The "set a goal" line.
+    AddGoal,
     /// A rating item: digits and ←/→ set it; typing writes its note.
     Rating(usize),
     /// One option of a choice: Space or Enter picks it.
@@ -41,6 +46,7 @@ pub enum EditorKey {
     RatingNote { stage: String, item: String },
     Rationale { stage: String },
     ReviewNote { action: String },
+    GoalNote { goal: String },
     NextSession,
     PrivateNote { stage: String },
 }
@@ -60,6 +66,11 @@ pub fn elements(stage: &Stage, s: &Session) -> Vec<Element> {
             v.extend((0..tags.len()).map(Element::Tag));
             v
         }
+        StageKind::Goals { read_only: true } => Vec::new(),
+        StageKind::Goals { read_only: false } => (0..s.data.record.goals.len())
+            .map(Element::Goal)
+            .chain([Element::AddGoal])
+            .collect(),
         StageKind::Actions => {
             let mut v: Vec<_> = (0..s.data.record.actions.len())
                 .map(Element::Action)
@@ -115,6 +126,9 @@ impl Element {
             (Element::Review(i), _) => s.data.review.get(i).map(|(a, _)| EditorKey::ReviewNote {
                 action: a.id.clone(),
             }),
+            (Element::Goal(i), _) => s.data.record.goals.get(i).map(|g| EditorKey::GoalNote {
+                goal: g.goal.id.clone(),
+            }),
             (Element::NextSession, _) => Some(EditorKey::NextSession),
             _ => None,
         }
@@ -144,6 +158,13 @@ impl EditorKey {
                 .find(|(a, _)| a.id == *action)
                 .and_then(|(_, r)| r.as_ref())
                 .map(|r| r.note.clone())
+                .unwrap_or_default(),
+            EditorKey::GoalNote { goal } => rec
+                .goals
+                .iter()
+                .find(|g| g.goal.id == *goal)
+                .and_then(|g| g.in_session(&rec.session.id))
+                .map(|u| u.note.clone())
                 .unwrap_or_default(),
             EditorKey::NextSession => rec
                 .session
@@ -201,6 +222,16 @@ impl EditorKey {
                     outcome: review
                         .as_ref()
                         .map_or(ReviewOutcome::Carried, |r| r.outcome),
+                    note: text,
+                    at: env.now,
+                }
+            }
+            EditorKey::GoalNote { goal } => {
+                let h = rec.goals.iter().find(|g| g.goal.id == *goal)?;
+                Write::GoalUpdate {
+                    goal: goal.clone(),
+                    status: h.in_session(&session).and_then(|u| u.status),
+                    session,
                     note: text,
                     at: env.now,
                 }

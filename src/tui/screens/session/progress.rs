@@ -30,6 +30,14 @@ impl Session {
                 1,
             ),
             StageKind::Actions => (usize::from(!rec.actions.is_empty()), 1),
+            StageKind::Goals { read_only: true } => (0, 0),
+            StageKind::Goals { read_only: false } => (
+                rec.goals
+                    .iter()
+                    .filter(|g| g.touches(&rec.session.id))
+                    .count(),
+                rec.goals.len().max(1),
+            ),
             StageKind::Review => (
                 self.data.review.iter().filter(|(_, r)| r.is_some()).count(),
                 self.data.review.len(),
@@ -123,6 +131,16 @@ pub fn missing_parts(s: &Session) -> Vec<String> {
             StageKind::Actions => {
                 if rec.actions.is_empty() {
                     out.push(format!("{}: none agreed", st.title));
+                }
+            }
+            StageKind::Goals { read_only: true } => {}
+            StageKind::Goals { read_only: false } => {
+                let sid = rec.session.id.as_str();
+                let open = rec.goals.iter().filter(|g| !g.touches(sid)).count();
+                if rec.goals.is_empty() {
+                    out.push(format!("{}: no goal set", st.title));
+                } else if open > 0 {
+                    out.push(format!("{}: {open} not reviewed", st.title));
                 }
             }
             StageKind::Review => {

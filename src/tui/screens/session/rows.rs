@@ -101,7 +101,19 @@ pub(super) fn ratings_rows(
             .and_then(|p| p.center(&it.id))
             .is_some_and(|c| c.score.is_some())
     });
-    let tail = if s.data.previous.is_empty() { 0 } else { 14 } + if prepared { 13 } else { 0 };
+    // A center an active goal aims at shows the score aimed for.
+    let aim = |id: &str| {
+        s.data
+            .record
+            .goals
+            .iter()
+            .filter(|g| g.status_in(&s.data.record.session.id) == crate::model::GoalStatus::Active)
+            .find(|g| g.goal.center.as_deref() == Some(id) && g.goal.target.is_some())
+    };
+    let aims = items.iter().any(|it| aim(&it.id).is_some());
+    let tail = if s.data.previous.is_empty() { 0 } else { 14 }
+        + if prepared { 13 } else { 0 }
+        + if aims { 8 } else { 0 };
     let bar_w = if b.width >= 2 + label_w + 1 + 10 + 3 + tail && b.width >= 40 {
         10
     } else {
@@ -148,6 +160,10 @@ pub(super) fn ratings_rows(
             (Some(p), None) => spans.push(Span::styled(format!("  was {p}"), t.dim)),
             _ => {}
         }
+        let goal = aim(&it.id);
+        if let Some(target) = goal.and_then(|g| g.goal.target) {
+            spans.push(Span::styled(format!("  aim {target}"), t.ok));
+        }
         b.rows.push(Line::from(spans));
         let key = EditorKey::RatingNote {
             stage: stage.id.clone(),
@@ -157,6 +173,9 @@ pub(super) fn ratings_rows(
             b.para(4, &it.question, t.base);
             if let Some(p) = prepared {
                 b.para(4, &prepared_center(p), t.ok);
+            }
+            if let Some(g) = goal {
+                b.para(4, &format!("Goal: {}", g.goal.text), t.ok);
             }
             b.editor(s, &key, 2, s.note_open, "(type to add a note)");
         } else if !s.editor_text(&key).unwrap_or_default().is_empty() {

@@ -2,9 +2,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{EditorKey, Element, Session};
+use super::{Element, Session};
 use crate::guide::StageKind;
-use crate::model::{ReviewOutcome, TopicOutcome};
+use crate::model::{GoalStatus, ReviewOutcome, TopicOutcome};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::{Env, Msg, effects};
@@ -82,7 +82,7 @@ impl Session {
             (Some(Cmd::TakePrepared), Element::Rating(_)) => self.take_prepared(el),
             (Some(Cmd::Toggle), Element::Option(i)) => self.pick_option(i),
             (Some(Cmd::Toggle), Element::Tag(i)) => self.toggle_tag(i),
-            (Some(Cmd::Edit), Element::Rating(_) | Element::Review(_)) => {
+            (Some(Cmd::Edit), Element::Rating(_) | Element::Review(_) | Element::Goal(_)) => {
                 self.note_open = true;
                 vec![]
             }
@@ -108,6 +108,14 @@ impl Session {
             (Some(Cmd::MarkDropped), Element::Topic(i)) => {
                 self.mark_topic(i, TopicOutcome::Dropped, env)
             }
+            (Some(Cmd::MarkAchieved), Element::Goal(i)) => {
+                self.mark_goal(i, GoalStatus::Achieved, env)
+            }
+            (Some(Cmd::MarkDropped), Element::Goal(i)) => {
+                self.mark_goal(i, GoalStatus::Dropped, env)
+            }
+            (Some(Cmd::EditGoal), Element::Goal(i)) => self.goal_form(Some(i)),
+            (Some(Cmd::AddGoal), _) => self.goal_form(None),
             (Some(Cmd::MarkDone), _) => self.review(ReviewOutcome::Done, env),
             (Some(Cmd::MarkCarried), _) => self.review(ReviewOutcome::Carried, env),
             (Some(Cmd::MarkDropped), _) => self.review(ReviewOutcome::Dropped, env),
@@ -119,7 +127,9 @@ impl Session {
                 }
                 m
             }
-            (None, Element::Rating(_) | Element::Review(_)) if is_printable(&key) => {
+            (None, Element::Rating(_) | Element::Review(_) | Element::Goal(_))
+                if is_printable(&key) =>
+            {
                 // Like a spreadsheet cell: a key the control does not use
                 // starts its note.
                 self.note_open = true;
@@ -172,6 +182,7 @@ impl Session {
             Some(Element::Tag(_)) => "Space ticks this tag; arrows move between tags",
             Some(Element::Action(_)) => "Enter edits this action, a adds one, d deletes it",
             Some(Element::AddAction) => "Enter or a adds an action",
+            Some(Element::AddGoal) => "Enter or a sets a goal",
             Some(Element::Confidence) => "Digits set the score (0 means 10), ←/→ change it",
             Some(Element::Topic(_)) => "d marks the topic discussed, c carries it over, x drops it",
             _ => "Nothing to type here: Ctrl-n goes to the next stage",
@@ -196,6 +207,7 @@ impl Session {
             (Some(Element::Confidence), _) => "the confidence score".to_owned(),
             (Some(Element::Review(i)), _) => format!("action {}", i + 1),
             (Some(Element::Topic(i)), _) => format!("topic {}", i + 1),
+            (Some(Element::Goal(i)), _) => format!("goal {}", i + 1),
             (Some(Element::Option(_)), _) => "the options".to_owned(),
             (Some(Element::Tag(_)), _) => "the tags".to_owned(),
             (Some(Element::Action(i)), _) => format!("action {}", i + 1),
@@ -279,90 +291,6 @@ impl Session {
             self.intro_folded.insert(id);
         }
         vec![]
-    }
-
-    fn type_key(
-        &mut self,
-        editor: &EditorKey,
-        cmd: Option<Cmd>,
-        key: KeyEvent,
-        env: &Env,
-    ) -> Vec<Msg> {
-        match cmd {
-            Some(Cmd::Submit) => return self.move_focus(1, env),
-            Some(Cmd::Up) if self.note_open => return self.move_focus(-1, env),
-            Some(Cmd::Down) if self.note_open => return self.move_focus(1, env),
-            _ => {}
-        }
-        if *editor == EditorKey::NextSession && key.code == KeyCode::Enter {
-            return self.move_focus(1, env);
-        }
-        // A paste without bracketed paste types CRLF as Enter then Ctrl-J:
-        // one line break, not two.
-        let after_cr = std::mem::replace(&mut self.after_cr, key.code == KeyCode::Enter);
-        if after_cr
-            && key.code == KeyCode::Char('j')
-            && key.modifiers.contains(KeyModifiers::CONTROL)
-        {
-            return vec![];
-        }
-        let changed = self.editors.get_mut(editor).is_some_and(|e| e.input(key));
-        if !changed {
-            return vec![];
-        }
-        self.after_edit(editor, env)
-    }
-
-    /// [`Session::after_edit`], for text that came from elsewhere.
-    pub(super) fn after_edit_public(&mut self, editor: &EditorKey, env: &Env) -> Vec<Msg> {
-        self.after_edit(editor, env)
-    }
-
-    /// Saves an editor's new text, and checks a date as it is typed.
-    fn after_edit(&mut self, editor: &EditorKey, env: &Env) -> Vec<Msg> {
-        if *editor == EditorKey::NextSession {
-            let text = self.editor_text(editor).unwrap_or_default();
-            self.field_error = crate::dates::parse_due(&text, env.today)
-                .err()
-                .map(|e| e.to_string());
-        }
-        match self.changed_write(editor, env) {
-            Some(w) => {
-                self.sync_record(&w);
-                vec![Msg::Effect(Effect::Save(w))]
-            }
-            None => vec![],
-        }
-    }
-
-    /// Pasted text lands in the editor that has the keys, whole.
-    pub fn paste(&mut self, text: &str, env: &Env) -> Vec<Msg> {
-        if let Some(t) = self.holder_text() {
-            return vec![Msg::Say(t)];
-        }
-        let editor = match (self.typing_into(), self.focused()) {
-            (Some(e), _) => e,
-            (None, Some(el @ (Element::Rating(_) | Element::Review(_)))) => {
-                self.note_open = true;
-                match el.editor_key(self) {
-                    Some(e) => e,
-                    None => return vec![],
-                }
-            }
-            _ => {
-                return vec![Msg::Say(
-                    "Nothing here takes text: Tab to an answer or note first".to_owned(),
-                )];
-            }
-        };
-        let mut text = crate::tui::wrap::line_ends(text);
-        if editor == EditorKey::NextSession {
-            text = text.replace('\n', " ");
-        }
-        if let Some(e) = self.editors.get_mut(&editor) {
-            e.insert_str(text);
-        }
-        self.after_edit(&editor, env)
     }
 
     fn change_stage(&mut self, delta: isize, env: &Env) -> Vec<Msg> {

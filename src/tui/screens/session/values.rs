@@ -11,6 +11,13 @@ impl Session {
     /// Keeps the in-memory record in step with a write, so that what the
     /// stage shows (scores, choice, review marks) is what was saved.
     pub(super) fn sync_record(&mut self, w: &Write) {
+        if matches!(
+            w,
+            Write::AddGoal(_) | Write::UpdateGoal(_) | Write::GoalUpdate { .. }
+        ) {
+            self.sync_goal(w);
+            return;
+        }
         let rec = &mut self.data.record;
         match w {
             Write::Rating { rating, .. } => {
