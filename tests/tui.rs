@@ -13,6 +13,8 @@ mod snapshots;
 mod contract;
 #[path = "tui/event_loop.rs"]
 mod event_loop;
+#[path = "tui/goals.rs"]
+mod goals;
 #[path = "tui/notes.rs"]
 mod notes;
 #[path = "tui/prep.rs"]

@@ -134,7 +134,7 @@ fn base(dir: &Path, guide: usize) -> PathBuf {
     add_coachee(&mut rt, "Ana Silva", "Head of Product");
     ch(&mut rt, 'n');
     key(&mut rt, KeyCode::Enter);
-    for _ in 0..5 {
+    for _ in 0..6 {
         ctrl(&mut rt, 'n');
     }
     for text in ["Draft the plan", "Call the sponsor"] {

@@ -125,6 +125,8 @@ fn the_real_loop_runs_a_whole_session_on_a_test_backend() {
         // Looking back: 9 minutes, over its 8-minute timebox.
         .seconds(9 * 60)
         .ctrl('n')
+        // Goals: none yet.
+        .ctrl('n')
         .typ("Ship the pricing model")
         .seconds(30)
         .ctrl('n')
@@ -206,6 +208,7 @@ fn y_copies_the_session_as_markdown_through_the_terminal_and_share_safe_leaves_p
     let mut s = Script::new();
     s.new_session()
         .ctrl('n')
+        .ctrl('n')
         .typ("Ship the pricing model")
         .ctrl('o')
         .typ("Seemed tired today")
@@ -258,7 +261,7 @@ fn an_idle_home_sleeps_until_the_date_changes() {
 fn a_live_session_wakes_once_a_second_and_typing_is_saved_within_a_quarter() {
     let mut rt = runtime();
     let mut s = Script::new();
-    s.new_session().idle().ctrl('n').typ("x").idle();
+    s.new_session().idle().ctrl('n').ctrl('n').typ("x").idle();
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     event_loop(&mut terminal, &mut rt, &mut s).expect("loop");
     assert_eq!(s.timeouts.len(), 2);
@@ -278,7 +281,7 @@ fn a_live_session_wakes_once_a_second_and_typing_is_saved_within_a_quarter() {
 fn saved_typing_is_tidied_once_the_keys_rest_and_then_nothing_is_due() {
     let mut rt = runtime();
     let mut s = Script::new();
-    s.new_session().ctrl('n').typ("x").ctrl('s');
+    s.new_session().ctrl('n').ctrl('n').typ("x").ctrl('s');
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     event_loop(&mut terminal, &mut rt, &mut s).expect("loop");
     let due = rt.next_deadline().expect("a tidy is due after a save");

@@ -24,6 +24,9 @@ fn run_one_to_one(rt: &mut innerceo::tui::runtime::Runtime) {
     // Review: nothing to review on a first session.
     assert!(screen(rt, 80, 24).contains("No open actions from earlier sessions"));
     ctrl(rt, 'n');
+    // Goals: none set yet; the coach moves on.
+    assert!(screen(rt, 80, 24).contains("No goals yet"));
+    ctrl(rt, 'n');
     // Clarity: typing goes straight into the first answer.
     typ(rt, "Ship the pricing model by March");
     key(rt, KeyCode::Tab);
@@ -185,6 +188,7 @@ fn quitting_mid_stage_and_resuming_brings_back_the_same_stage_and_text() {
         add_coachee(&mut rt, "Ana Silva", "");
         ch(&mut rt, 'n');
         key(&mut rt, KeyCode::Enter);
+        ctrl(&mut rt, 'n'); // review → goals
         ctrl(&mut rt, 'n'); // clarity
         ctrl(&mut rt, 'n'); // guardrails
         typ(&mut rt, "Decide on hires under budget");
@@ -256,6 +260,7 @@ fn a_large_paste_lands_whole_in_the_answer() {
     add_coachee(&mut rt, "Ana", "");
     ch(&mut rt, 'n');
     key(&mut rt, KeyCode::Enter);
+    ctrl(&mut rt, 'n'); // review → goals
     ctrl(&mut rt, 'n');
     let big: String = (0..20_000).fold(String::new(), |mut s, i| {
         use std::fmt::Write as _;
@@ -279,6 +284,7 @@ fn share_safe_hides_private_notes_and_their_pane() {
     add_coachee(&mut rt, "Ana", "");
     ch(&mut rt, 'n');
     key(&mut rt, KeyCode::Enter);
+    ctrl(&mut rt, 'n'); // review → goals
     ctrl(&mut rt, 'n');
     ctrl(&mut rt, 'o');
     typ(&mut rt, "Confidential remark");
@@ -335,6 +341,7 @@ fn quitting_from_the_notes_pane_resumes_on_the_prompt_it_was_opened_from() {
         add_coachee(&mut rt, "Ana", "");
         ch(&mut rt, 'n');
         key(&mut rt, KeyCode::Enter);
+        ctrl(&mut rt, 'n'); // review → goals
         ctrl(&mut rt, 'n');
         key(&mut rt, KeyCode::Tab); // purpose
         ctrl(&mut rt, 'o');
@@ -479,6 +486,7 @@ fn search_from_a_live_session_comes_back_to_it() {
     add_coachee(&mut rt, "Ana", "");
     ch(&mut rt, 'n');
     key(&mut rt, KeyCode::Enter);
+    ctrl(&mut rt, 'n'); // review → goals
     ctrl(&mut rt, 'n');
     typ(&mut rt, "Quarterly roadmap review");
     key(&mut rt, KeyCode::Tab);
@@ -507,6 +515,7 @@ fn a_pasted_crlf_is_one_line_break() {
     add_coachee(&mut rt, "Ana", "");
     ch(&mut rt, 'n');
     key(&mut rt, KeyCode::Enter);
+    ctrl(&mut rt, 'n'); // review → goals
     ctrl(&mut rt, 'n');
     paste(&mut rt, "one\r\ntwo\rthree");
     key(&mut rt, KeyCode::Tab);

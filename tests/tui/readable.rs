@@ -98,7 +98,7 @@ fn texts(stage: &guide::Stage) -> Vec<String> {
                 out.push(o.description.clone());
             }
         }
-        StageKind::Review | StageKind::Actions => {}
+        StageKind::Review | StageKind::Goals { .. } | StageKind::Actions => {}
     }
     out.retain(|t| !t.trim().is_empty());
     out
@@ -200,6 +200,7 @@ fn one_to_one_at_clarity() -> Runtime {
     add_coachee(&mut rt, "Ana Silva", "Head of Product");
     ch(&mut rt, 'n');
     key(&mut rt, KeyCode::Enter);
+    ctrl(&mut rt, 'n'); // review → goals
     ctrl(&mut rt, 'n');
     typ(&mut rt, "I can decide more than I think.");
     rt
@@ -286,6 +287,7 @@ fn skipped_stages_are_marked_apart_from_done_ones() {
     add_coachee(&mut rt, "Ana", "");
     ch(&mut rt, 'n');
     key(&mut rt, KeyCode::Enter);
+    ctrl(&mut rt, 'n'); // review → goals
     ctrl(&mut rt, 'n'); // Looking back: nothing to review, so done
     ctrl(&mut rt, 'n'); // Clarity: skipped empty
     let text = screen(&rt, 80, 24);

@@ -117,6 +117,7 @@ fn session_detail_snapshots_hide_private_notes_in_share_safe_mode() {
     key(&mut rt, KeyCode::Enter);
     assert!(matches!(rt.app.screen, Screen::Detail(_)));
     ctrl(&mut rt, 'n'); // review
+    ctrl(&mut rt, 'n'); // goals
     ctrl(&mut rt, 'n'); // clarity, with its private note
     let text = screen(&rt, 120, 40);
     assert!(text.contains("Seemed tired"), "{text}");
@@ -180,7 +181,7 @@ fn search_finds_answers_notes_and_actions_and_jumps_to_the_stage() {
         panic!("Enter did not open the session: {}", screen(&rt, 120, 40));
     };
     let text = screen(&rt, 120, 40);
-    assert!(text.contains("Clarity · stage 2/7"), "{text}");
+    assert!(text.contains("Clarity · stage 3/8"), "{text}");
     assert!(text.contains("Roadmap review at the café"), "{text}");
     // Esc goes back to the results, the query kept.
     key(&mut rt, KeyCode::Esc);

@@ -18,6 +18,7 @@ fn locked_app(path: &std::path::Path) -> innerceo::tui::runtime::Runtime {
     add_coachee(&mut rt, "Ana", "");
     ch(&mut rt, 'n');
     key(&mut rt, KeyCode::Enter);
+    ctrl(&mut rt, 'n'); // review → goals
     ctrl(&mut rt, 'n');
     typ(&mut rt, "before");
     ctrl(&mut rt, 's');

@@ -37,7 +37,7 @@ fn the_session_answers_keys_with_messages_and_never_quits_on_a_letter() {
         panic!("no session");
     };
     let env = rt.app.env();
-    for _ in 0..3 {
+    for _ in 0..4 {
         s.update(
             Some(Cmd::NextStage),
             KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE),
@@ -97,7 +97,7 @@ fn the_board_marks_an_action_done_with_a_message_and_one_effect() {
     add_coachee(&mut rt, "Ana", "");
     ch(&mut rt, 'n');
     key(&mut rt, KeyCode::Enter);
-    for _ in 0..5 {
+    for _ in 0..6 {
         ctrl(&mut rt, 'n');
     }
     ch(&mut rt, 'a');

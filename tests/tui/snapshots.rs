@@ -29,6 +29,15 @@ fn two_sessions() -> Runtime {
     add_coachee(&mut rt, "Zoë Kaur", "Engineering Manager");
     ch(&mut rt, 'n');
     key(&mut rt, KeyCode::Enter);
+    ctrl(&mut rt, 'n'); // review → goals
+    // A first goal, aimed at a center, for the second session to review.
+    key(&mut rt, KeyCode::Enter);
+    typ(&mut rt, "Lead the pricing launch");
+    key(&mut rt, KeyCode::Tab);
+    key(&mut rt, KeyCode::Right);
+    key(&mut rt, KeyCode::Tab);
+    typ(&mut rt, "8");
+    key(&mut rt, KeyCode::Enter);
     ctrl(&mut rt, 'n');
     typ(&mut rt, "Ship the pricing model by March");
     ctrl(&mut rt, 'n');
@@ -88,6 +97,10 @@ fn every_stage_kind() {
     ch(&mut rt, 'c');
     snap("stage_review_marked", &rt);
     ctrl(&mut rt, 'n');
+    typ(&mut rt, "Pricing page drafted");
+    key(&mut rt, KeyCode::Enter);
+    snap("stage_goals", &rt);
+    ctrl(&mut rt, 'n');
     typ(&mut rt, "Hire two engineers");
     key(&mut rt, KeyCode::Tab);
     snap("stage_questions", &rt);
@@ -133,7 +146,8 @@ fn every_stage_kind() {
 #[test]
 fn private_notes_with_share_safe_off_and_on() {
     let mut rt = two_sessions();
-    ctrl(&mut rt, 'n');
+    ctrl(&mut rt, 'n'); // goals
+    ctrl(&mut rt, 'n'); // clarity
     ctrl(&mut rt, 'o');
     typ(&mut rt, "Worried about the reorg; keep this between us");
     snap("notes_pane", &rt);
@@ -155,6 +169,7 @@ fn no_color_means_no_colour_at_all() {
     add_coachee(&mut rt, "Ana Silva", "");
     ch(&mut rt, 'n');
     key(&mut rt, KeyCode::Enter);
+    ctrl(&mut rt, 'n'); // review → goals
     ctrl(&mut rt, 'n');
     ctrl(&mut rt, 'n');
     ctrl(&mut rt, 'n');

@@ -34,6 +34,7 @@ fn a_topic_parked_mid_answer_is_reviewed_in_the_next_session() {
     add_coachee(&mut rt, "Ana Silva", "");
     ch(&mut rt, 'n');
     key(&mut rt, KeyCode::Enter);
+    ctrl(&mut rt, 'n'); // review → goals
     ctrl(&mut rt, 'n'); // Clarity
     typ(&mut rt, "Half an ans");
     let focus = session(&rt).focus;

@@ -37,6 +37,7 @@ fn first_window(path: &Path) -> Runtime {
     add_coachee(&mut a, "Ana", "");
     ch(&mut a, 'n');
     key(&mut a, KeyCode::Enter);
+    ctrl(&mut a, 'n'); // review → goals
     ctrl(&mut a, 'n');
     typ(&mut a, "A-field1");
     ctrl(&mut a, 's');

@@ -1,0 +1,278 @@
+//! The goals stage, driven by keys: a goal set in a first session,
+//! progressed in a one-to-one and achieved in the next, read back through
+//! the store, the coachee page and every export; the check-in shows goals
+//! without changing them; the Six Centers show the score a goal aims for.
+
+use innerceo::export::{self, Format, Scope};
+use innerceo::guide::StageKind;
+use innerceo::model::GoalStatus;
+use innerceo::store::Store;
+use innerceo::tui::app::Screen;
+use innerceo::tui::runtime::Runtime;
+use ratatui::crossterm::event::KeyCode;
+
+use super::harness::*;
+
+fn session(rt: &Runtime) -> &innerceo::tui::screens::session::Session {
+    match &rt.app.screen {
+        Screen::Session(s) => s,
+        _ => panic!("not in a session:\n{}", screen(rt, 80, 24)),
+    }
+}
+
+/// Starts a session with the guide at `pick` in the picker (0 one-to-one,
+/// 1 first session, 2 check-in) and goes to its first stage of `kind`.
+fn start_at(rt: &mut Runtime, pick: usize, kind: fn(&StageKind) -> bool) {
+    ch(rt, 'n');
+    for _ in 0..pick {
+        key(rt, KeyCode::Down);
+    }
+    key(rt, KeyCode::Enter);
+    for _ in 0..20 {
+        if session(rt).stage_def().is_some_and(|s| kind(&s.kind)) {
+            return;
+        }
+        ctrl(rt, 'n');
+    }
+    panic!("no such stage:\n{}", screen(rt, 80, 24));
+}
+
+fn goals_stage(k: &StageKind) -> bool {
+    matches!(k, StageKind::Goals { .. })
+}
+
+fn finish(rt: &mut Runtime) {
+    ctrl(rt, 'f');
+    ch(rt, 'y');
+    assert!(
+        matches!(rt.app.screen, Screen::Summary(_)),
+        "{}",
+        screen(rt, 80, 24)
+    );
+    key(rt, KeyCode::Esc);
+}
+
+fn ana(rt: &Runtime) -> String {
+    rt.store
+        .find_coachee("Ana Silva")
+        .expect("find")
+        .expect("Ana Silva")
+        .id
+}
+
+/// The form: its text, the first center, an aim and a date.
+fn set_goal(rt: &mut Runtime, text: &str, aim: &str) {
+    key(rt, KeyCode::Enter);
+    assert!(
+        screen(rt, 80, 24).contains("Set a goal"),
+        "{}",
+        screen(rt, 80, 24)
+    );
+    typ(rt, text);
+    key(rt, KeyCode::Tab);
+    key(rt, KeyCode::Right); // the first center
+    key(rt, KeyCode::Tab);
+    typ(rt, aim);
+    key(rt, KeyCode::Tab);
+    typ(rt, "2027-03-01");
+    key(rt, KeyCode::Enter);
+}
+
+#[test]
+fn a_goal_set_in_a_first_session_is_progressed_and_achieved_in_later_ones() {
+    let mut rt = runtime();
+    add_coachee(&mut rt, "Ana Silva", "");
+    start_at(&mut rt, 1, goals_stage);
+    let first = session(&rt).session_id().to_owned();
+    let empty = screen(&rt, 80, 24);
+    assert!(empty.contains("No goals yet"), "{empty}");
+    // The stage's only element is the line that sets a goal.
+    ch(&mut rt, 'a');
+    assert!(screen(&rt, 80, 24).contains("Set a goal"));
+    key(&mut rt, KeyCode::Esc);
+    set_goal(&mut rt, "Lead the planning offsite", "8");
+    assert!(rt.app.popup.is_none(), "{}", screen(&rt, 80, 24));
+    let set = screen(&rt, 80, 24);
+    assert!(
+        set.contains("[new]      Lead the planning offsite"),
+        "{set}"
+    );
+    assert!(set.contains("Autonomy → target 8 · by 2027-03-01"), "{set}");
+    // The new goal has the focus: typing writes its first note.
+    typ(&mut rt, "Matters now because of the reorg");
+    key(&mut rt, KeyCode::Enter);
+    finish(&mut rt);
+
+    start_at(&mut rt, 0, goals_stage);
+    let second = session(&rt).session_id().to_owned();
+    let review = screen(&rt, 120, 40);
+    assert!(
+        review.contains("[active]   Lead the planning offsite"),
+        "{review}"
+    );
+    assert!(
+        review.contains("Matters now because of the reorg"),
+        "{review}"
+    );
+    typ(&mut rt, "Booked the venue");
+    key(&mut rt, KeyCode::Enter);
+    finish(&mut rt);
+
+    start_at(&mut rt, 0, goals_stage);
+    let third = session(&rt).session_id().to_owned();
+    assert!(screen(&rt, 80, 24).contains("Booked the venue"));
+    ch(&mut rt, 'a');
+    assert!(screen(&rt, 80, 24).contains("[achieved] Lead the planning offsite"));
+    // The same key again takes the mark back, and once more sets it.
+    ch(&mut rt, 'a');
+    assert!(screen(&rt, 80, 24).contains("Goal active again"));
+    ch(&mut rt, 'a');
+    assert!(screen(&rt, 80, 24).contains("Goal achieved: Lead the planning offsite"));
+    finish(&mut rt);
+
+    let goals = rt.store.coachee_goals(&ana(&rt)).expect("goals");
+    assert_eq!(goals.len(), 1);
+    let h = &goals[0];
+    assert_eq!(h.goal.text, "Lead the planning offsite");
+    assert_eq!(h.goal.center.as_deref(), Some("autonomy"));
+    assert_eq!(h.goal.target, Some(8));
+    assert_eq!(h.goal.created_in.as_deref(), Some(first.as_str()));
+    assert_eq!(h.status(), GoalStatus::Achieved);
+    let note = |s: &str| h.in_session(s).map(|u| u.note.clone());
+    assert_eq!(
+        note(&first).as_deref(),
+        Some("Matters now because of the reorg")
+    );
+    assert_eq!(note(&second).as_deref(), Some("Booked the venue"));
+    assert_eq!(
+        h.in_session(&third).and_then(|u| u.status),
+        Some(GoalStatus::Achieved)
+    );
+
+    // The coachee page lists it as achieved.
+    key(&mut rt, KeyCode::Enter);
+    let page = screen(&rt, 120, 40);
+    assert!(page.contains("ACHIEVED"), "{page}");
+    assert!(page.contains("Lead the planning offsite"), "{page}");
+
+    // Every export says what each session made of it.
+    let e = export::collect(&rt.store, &Scope::All, false, NOW).expect("collect");
+    for format in [Format::Md, Format::Html] {
+        let text = String::from_utf8(export::render(&e, format).expect("render")).expect("utf-8");
+        for word in [
+            "Lead the planning offsite",
+            "set in this session",
+            "Booked the venue",
+            "achieved",
+            "Autonomy → target 8",
+        ] {
+            assert!(text.contains(word), "{format:?} lacks {word:?}");
+        }
+    }
+    let json = String::from_utf8(export::render(&e, Format::Json).expect("json")).expect("utf-8");
+    let doc = export::import::parse(&json).expect("parse");
+    let other = Store::open_in_memory().expect("store");
+    export::import::import(&other, &doc).expect("import");
+    assert_eq!(other.coachee_goals(&ana(&rt)).expect("goals"), goals);
+}
+
+#[test]
+fn the_goal_form_points_at_what_to_correct() {
+    let mut rt = runtime();
+    add_coachee(&mut rt, "Ana Silva", "");
+    start_at(&mut rt, 0, goals_stage);
+    set_goal(&mut rt, "Speak up in the board meeting", "12");
+    let refused = screen(&rt, 80, 24);
+    assert!(
+        refused.contains("The aim is a score from 1 to 10; 12 is outside it"),
+        "{refused}"
+    );
+    // The focus went to the aim: the next keys correct it.
+    key(&mut rt, KeyCode::Backspace);
+    key(&mut rt, KeyCode::Backspace);
+    typ(&mut rt, "7");
+    key(&mut rt, KeyCode::Enter);
+    assert!(rt.app.popup.is_none(), "{}", screen(&rt, 80, 24));
+    // No goal was written while the form was refused, one after.
+    rt.flush();
+    let goals = rt.store.coachee_goals(&ana(&rt)).expect("goals");
+    assert_eq!(goals.len(), 1);
+    assert_eq!(goals[0].goal.target, Some(7));
+
+    // e changes it: without a center, an aim is refused, pointing at the center.
+    ch(&mut rt, 'e');
+    assert!(screen(&rt, 80, 24).contains("Change the goal"));
+    key(&mut rt, KeyCode::Tab);
+    key(&mut rt, KeyCode::Left); // back to "none"
+    key(&mut rt, KeyCode::Enter);
+    assert!(screen(&rt, 80, 24).contains("pick the center with ←/→ first"));
+    key(&mut rt, KeyCode::Right);
+    key(&mut rt, KeyCode::Right); // the second center
+    key(&mut rt, KeyCode::Enter);
+    rt.flush();
+    let goals = rt.store.coachee_goals(&ana(&rt)).expect("goals");
+    assert_eq!(goals.len(), 1, "changed, not added");
+    assert_eq!(goals[0].goal.center.as_deref(), Some("self_motivation"));
+}
+
+#[test]
+fn the_six_centers_show_the_score_a_goal_aims_for() {
+    let mut rt = runtime();
+    add_coachee(&mut rt, "Ana Silva", "");
+    start_at(&mut rt, 0, goals_stage);
+    set_goal(&mut rt, "Own the roadmap", "9");
+    start_at_next(&mut rt);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let text = screen(&rt, w, h);
+        let row = text
+            .lines()
+            .find(|l| l.contains("Autonomy"))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(row.contains("aim 9"), "{w}x{h}: {row}");
+        assert!(text.contains("Goal: Own the roadmap"), "{text}");
+    }
+    // Dropping the goal takes its aim away.
+    ctrl(&mut rt, 'p');
+    while !matches!(
+        session(&rt).stage_def().map(|s| &s.kind),
+        Some(StageKind::Goals { .. })
+    ) {
+        ctrl(&mut rt, 'p');
+    }
+    ch(&mut rt, 'x'); // a stage opens on its first element: the goal
+    assert!(screen(&rt, 80, 24).contains("[dropped]  Own the roadmap"));
+    start_at_next(&mut rt);
+    assert!(!screen(&rt, 80, 24).contains("aim 9"));
+}
+
+/// From the goals stage, on to the Six Centers.
+fn start_at_next(rt: &mut Runtime) {
+    while !matches!(
+        session(rt).stage_def().map(|s| &s.kind),
+        Some(StageKind::Ratings { .. })
+    ) {
+        ctrl(rt, 'n');
+    }
+}
+
+#[test]
+fn the_check_in_shows_goals_without_changing_them() {
+    let mut rt = runtime();
+    add_coachee(&mut rt, "Ana Silva", "");
+    start_at(&mut rt, 0, goals_stage);
+    set_goal(&mut rt, "Own the roadmap", "9");
+    finish(&mut rt);
+    start_at(&mut rt, 2, goals_stage);
+    let text = screen(&rt, 120, 40);
+    assert!(text.contains("Own the roadmap"), "{text}");
+    assert!(text.contains("here they are shown only"), "{text}");
+    assert!(session(&rt).elements().is_empty(), "nothing to focus");
+    for c in ['a', 'x', 'e', 'z'] {
+        ch(&mut rt, c);
+        assert!(rt.app.popup.is_none(), "{c}: {}", screen(&rt, 80, 24));
+    }
+    rt.flush();
+    let goals = rt.store.coachee_goals(&ana(&rt)).expect("goals");
+    assert_eq!(goals[0].status(), GoalStatus::Active);
+    assert_eq!(goals[0].updates.len(), 0, "the check-in wrote nothing");
+}
