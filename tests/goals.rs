@@ -184,3 +184,64 @@ fn goals_round_trip_through_a_json_export_and_import() {
     let err = export::import::parse(&bad).unwrap_err().to_string();
     assert!(err.contains("goals[0].goal.coachee_id"), "{err}");
 }
+
+#[test]
+fn reports_show_goals_and_targets_and_a_sponsor_reads_only_the_shared_ones() {
+    use innerceo::model::Rating;
+    use innerceo::report::{Audience, Period, ReportFormat, coachee_report};
+    let (store, coachee, sessions, _) = practice();
+    // A second goal, still active and kept between coach and coachee.
+    store
+        .add_goal(&Goal {
+            id: new_id(),
+            coachee_id: coachee.clone(),
+            text: "Speak at the all-hands".into(),
+            center: Some("self_confidence".into()),
+            target: Some(7),
+            target_date: None,
+            shareable: false,
+            created_at: SET_ON + Duration::minutes(35),
+            created_in: Some(sessions[0].clone()),
+        })
+        .unwrap();
+    for (i, s) in sessions.iter().enumerate() {
+        store
+            .save_rating(
+                s,
+                &Rating {
+                    stage_id: "six-centers".into(),
+                    item_id: "self_confidence".into(),
+                    score: Some(4 + i as i64),
+                    note: String::new(),
+                },
+            )
+            .unwrap();
+    }
+    let c = store.coachee(&coachee).unwrap();
+    let today = date!(2026 - 11 - 01);
+    let report = |audience| {
+        let period = Period::new(None, None, today).unwrap();
+        coachee_report(&store, &c, period, audience, ReportFormat::Md, today).unwrap()
+    };
+    let mine = report(Audience::Coachee {
+        include_private: false,
+    });
+    for word in [
+        "## Goals",
+        "Own the platform roadmap",
+        "achieved 2026-09-29",
+        "2026-09-29: Roadmap signed off by the board",
+        "Speak at the all-hands",
+        "Self-confidence 6 → target 7",
+        "2 goals worked towards in this period; 1 achieved",
+        "Target",
+    ] {
+        assert!(mine.contains(word), "the coachee's report lacks {word:?}:\n{mine}");
+    }
+    let sponsor = report(Audience::Sponsor);
+    assert!(sponsor.contains("Own the platform roadmap"), "{sponsor}");
+    assert!(sponsor.contains("1 goal the coachee agreed to share"), "{sponsor}");
+    for word in ["Speak at the all-hands", "Roadmap signed off", "Drafted the first"] {
+        assert!(!sponsor.contains(word), "the sponsor reads {word:?}:\n{sponsor}");
+    }
+}

@@ -61,6 +61,49 @@ fn shipped_guides_have_descriptions_intros_and_sensible_timeboxes() {
     assert!((15..=25).contains(&total("six-centers-checkin").unwrap()));
 }
 
+#[test]
+fn the_one_to_one_and_first_session_review_goals_and_the_check_in_only_shows_them() {
+    let goals = |id: &str| -> Vec<StageKind> {
+        builtin_guides()
+            .into_iter()
+            .find(|g| g.id == id)
+            .unwrap()
+            .stages
+            .into_iter()
+            .map(|s| s.kind)
+            .filter(|k| matches!(k, StageKind::Goals { .. }))
+            .collect()
+    };
+    assert_eq!(goals("one-to-one"), [StageKind::Goals { read_only: false }]);
+    assert_eq!(goals("first-session"), [StageKind::Goals { read_only: false }]);
+    assert_eq!(
+        goals("six-centers-checkin"),
+        [StageKind::Goals { read_only: true }]
+    );
+    // The first session sets goals in the goals stage, not as free text.
+    let first = builtin_guides()
+        .into_iter()
+        .find(|g| g.id == "first-session")
+        .unwrap();
+    assert!(
+        first
+            .stages
+            .iter()
+            .all(|s| !matches!(s.kind, StageKind::Questions { .. }) || s.id != "goals")
+    );
+    // A guide of one's own can use the kind, read-only or not; it shows
+    // back as written.
+    let text = "id = \"g\"\ntitle = \"G\"\n\n[[stages]]\nid = \"goals\"\nkind = \"goals\"\n\
+                title = \"Goals\"\nread_only = true\n";
+    let g = innerceo::guide::parse_guide("g.toml", text).unwrap();
+    assert_eq!(g.stages[0].kind, StageKind::Goals { read_only: true });
+    assert!(g.to_toml().contains("read_only = true"), "{}", g.to_toml());
+    let err = innerceo::guide::parse_guide("g.toml", &text.replace("read_only = true", "read_only = 1"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("read_only"), "{err}");
+}
+
 const CENTERS: [&str; 6] = [
     "autonomy",
     "self_motivation",
@@ -87,6 +130,7 @@ fn one_to_one_has_the_stages_in_order() {
         stages,
         [
             ("review", "review"),
+            ("goals", "goals"),
             ("clarity", "questions"),
             ("guardrails", "questions"),
             ("six-centers", "ratings"),

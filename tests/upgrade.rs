@@ -1,8 +1,9 @@
-//! What the previous release wrote still opens with nothing lost: its
-//! database (`tests/fixtures/schema3.db`, the demo data written by the
-//! release whose schema ended at migration 0003) upgrades in place, and its
-//! JSON export (`tests/fixtures/export-0.1.json`, one coachee with private
-//! notes) imports.
+//! What earlier releases wrote still opens with nothing lost: their
+//! databases (`tests/fixtures/schema3.db` and `schema8.db`, the demo data
+//! written by the releases whose schema ended at migrations 0003 and 0008,
+//! the last before goals) upgrade in place, and a JSON export
+//! (`tests/fixtures/export-0.1.json`, one coachee with private notes)
+//! imports.
 
 #[path = "common/bin.rs"]
 mod bin;
@@ -173,4 +174,75 @@ fn an_export_from_the_previous_release_imports_with_nothing_lost() {
             .expect("lookup");
         assert!(n > 0, "lost in the import: {t:?}");
     }
+}
+
+/// Tables the release with schema 8 added after schema 3, compared the same way.
+const SCHEMA8_TABLES: &[(&str, &str)] = &[
+    (
+        "coachees",
+        "SELECT uuid, name, role, notes, archived, created_at, rhythm_days FROM coachees ORDER BY uuid",
+    ),
+    (
+        "topics",
+        "SELECT uuid, text, private, origin, raised_at FROM topics ORDER BY uuid",
+    ),
+    (
+        "topic_reviews",
+        "SELECT t.uuid, s.uuid, r.outcome, r.at FROM topic_reviews r JOIN topics t ON t.id = r.topic_id \
+         JOIN sessions s ON s.id = r.session_id ORDER BY 1, 2",
+    ),
+];
+
+#[test]
+fn a_database_from_the_release_before_goals_upgrades_and_its_sessions_read_as_before() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = copy_fixture(dir.path(), "schema8.db");
+    let tables: Vec<&(&str, &str)> = OLD_TABLES.iter().chain(SCHEMA8_TABLES).collect();
+    let before: Vec<Vec<String>> = {
+        let c = Connection::open(&path).expect("open as plain SQLite");
+        assert_eq!(user_version(&c), 8, "the fixture is from schema 8");
+        tables.iter().map(|(_, sql)| rows(&c, sql)).collect()
+    };
+    for ((table, _), rows) in tables.iter().zip(&before) {
+        assert!(
+            *table == "settings" || !rows.is_empty(),
+            "the fixture's {table} holds rows to compare"
+        );
+    }
+
+    let store = Store::open(&path).expect("upgrade");
+    let counts = store.counts().expect("counts");
+    assert_eq!((counts.coachees, counts.sessions), (4, 20));
+    // Every old session still reads whole, with no goals it never had, and
+    // its guide as it ran (without a goals stage).
+    for s in store.session_summaries(None).expect("sessions") {
+        let rec = store.session_record(&s.id).expect("record");
+        assert!(rec.goals.is_empty(), "no goals before goals existed");
+        let kinds: Vec<&str> = rec.session.guide.stages.iter().map(|st| st.kind.name()).collect();
+        assert!(!kinds.contains(&"goals"), "{kinds:?}");
+    }
+    drop(store);
+
+    let c = Connection::open(&path).expect("open");
+    assert_eq!(
+        usize::try_from(user_version(&c)).ok(),
+        Some(innerceo::store::MIGRATION_COUNT)
+    );
+    for ((table, sql), was) in tables.iter().zip(&before) {
+        assert_eq!(&rows(&c, sql), was, "table {table} changed in the upgrade");
+    }
+    let goals: i64 = c
+        .query_row("SELECT count(*) FROM goals", [], |r| r.get(0))
+        .expect("the goals table exists");
+    assert_eq!(goals, 0);
+    let ok: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity");
+    assert_eq!(ok, "ok");
+    drop(c);
+
+    // The app still exports the old sessions.
+    let out = run_ok(innerceo(&path).args(["export", "--format", "md", "--all"]));
+    let md = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(md.contains("Looking back"), "{md}");
 }

@@ -11,7 +11,7 @@ use crate::guide::Scale;
 /// The first line of every sponsor report.
 pub const SPONSOR_NOTICE: &str = "For a sponsor: this report leaves out every answer, note, \
      insight, commitment and action text of the sessions. It holds only dates, counts, \
-     scores, statuses and the pathway chosen.";
+     scores, statuses, the pathway chosen and the goals the coachee agreed to share.";
 /// The first line of the practice report, without and with names.
 pub const PRACTICE_NOTICE: &str = "For a sponsor: this report leaves out every answer, note, \
      insight, commitment and action text, and every coachee's name. It holds only counts, \
@@ -23,6 +23,7 @@ pub const NO_SESSIONS: &str = "No session was held in this period.";
 /// An empty cell.
 pub const NONE: &str = "-";
 
+mod goals;
 mod practice;
 mod words;
 pub use practice::practice;
@@ -128,7 +129,7 @@ pub fn days(x: f64) -> String {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -160,6 +161,7 @@ pub fn coachee(r: &Report) -> Doc {
         if let Some(s) = centers(r) {
             sections.push(s);
         }
+        sections.extend(goals::goals(r));
         sections.push(pathway(r));
         sections.push(actions(r));
         if !r.audience.is_sponsor() {

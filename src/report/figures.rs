@@ -6,6 +6,9 @@ use anyhow::Result;
 use time::Date;
 
 mod actions;
+mod goals;
+
+pub use goals::GoalLine;
 
 use super::{Audience, Period};
 use crate::dates::local_date;
@@ -35,6 +38,8 @@ pub struct Report {
     /// Guide titles and how many sessions used each, most used first.
     pub guides: Vec<(String, usize)>,
     pub centers: Option<Centers>,
+    /// Goals alive in the period; for a sponsor, only shareable ones.
+    pub goals: Vec<GoalLine>,
     pub pathway: Vec<Step>,
     pub actions: Actions,
     /// Not for a sponsor: each session's first answer, what it was about.
@@ -241,13 +246,19 @@ pub fn gather(
             actions::count(&mut actions, rec, a, &history, as_of, today, audience);
         }
     }
+    let goals = goals::lines(store.coachee_goals(&coachee.id)?, &period, as_of, audience);
+    let mut centers = centers(&records);
+    if let Some(c) = centers.as_mut() {
+        goals::set_targets(&mut c.rows, &goals);
+    }
     let mut coachee = coachee.clone();
     coachee.notes.clear();
     Ok(Report {
         sessions: records.iter().map(held).collect(),
         gaps: gaps(&records, coachee.rhythm_days),
         guides: guides(&records),
-        centers: centers(&records),
+        centers,
+        goals,
         pathway: records.iter().flat_map(|r| steps(r, audience)).collect(),
         topics: if audience.is_sponsor() {
             vec![]

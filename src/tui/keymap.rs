@@ -357,6 +357,9 @@ mod tests {
                             b.cmd,
                             Cmd::Digit(_)
                                 | Cmd::MarkDone
+                                | Cmd::MarkAchieved
+                                | Cmd::AddGoal
+                                | Cmd::EditGoal
                                 | Cmd::MarkCarried
                                 | Cmd::MarkDropped
                                 | Cmd::Toggle

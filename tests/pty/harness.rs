@@ -632,7 +632,9 @@ pub fn start_one_to_one(t: &mut Term) {
     t.key("n");
     t.wait_for("pick a guide");
     t.key(keys::ENTER);
-    t.wait_for("Stage 1/7");
+    t.wait_for("Stage 1/8");
     t.ctrl('n');
-    t.wait_for("Stage 2/7: Clarity");
+    t.wait_for("Stage 2/8: Goals");
+    t.ctrl('n');
+    t.wait_for("Stage 3/8: Clarity");
 }

@@ -49,7 +49,7 @@ fn kill_9_while_typing_loses_nothing_that_was_on_screen_for_a_second() {
         } else {
             // The session resumes where it was, with the saved text.
             t.key("c");
-            t.wait_for("Stage 2/7: Clarity");
+            t.wait_for("Stage 3/8: Clarity");
             if let Some(last) = saved.lines().last().filter(|l| !l.is_empty()) {
                 t.wait_for(last);
             }

@@ -31,7 +31,7 @@ fn a_whole_one_to_one_typed_in_a_terminal_is_in_the_database() {
     t.wait_for("Seemed tired today");
     t.ctrl('o');
     t.ctrl('n');
-    t.wait_for("Stage 3/7: Guardrails");
+    t.wait_for("Stage 4/8: Guardrails");
     t.typ("Hiring within budget");
     t.key(TAB);
     t.typ("No overtime");
@@ -39,7 +39,7 @@ fn a_whole_one_to_one_typed_in_a_terminal_is_in_the_database() {
     t.typ("Slip of two weeks");
     t.wait_for("Slip of two weeks");
     t.key(PAGE_DOWN); // PageDown is the same as Ctrl-n
-    t.wait_for("Stage 4/7: Six Centers");
+    t.wait_for("Stage 5/8: Six Centers");
     t.key("7");
     t.key(DOWN);
     t.key("0");
@@ -52,7 +52,7 @@ fn a_whole_one_to_one_typed_in_a_terminal_is_in_the_database() {
     t.key(ESC);
     t.keys(&[DOWN, "4", DOWN, "8", DOWN, "9"]);
     t.ctrl('n');
-    t.wait_for("Stage 5/7: Pathway");
+    t.wait_for("Stage 6/8: Pathway");
     // ↓↓ to "Stepping up", Space picks it; typing on an option goes to the rationale.
     t.keys(&[DOWN, DOWN, " "]);
     t.typ("Ready for cross-unit work");
@@ -61,7 +61,7 @@ fn a_whole_one_to_one_typed_in_a_terminal_is_in_the_database() {
     t.key(TAB);
     t.keys(&[" ", DOWN, " "]);
     t.ctrl('n');
-    t.wait_for("Stage 6/7: Agreed actions");
+    t.wait_for("Stage 7/8: Agreed actions");
     t.key("a");
     t.typ("Draft the panel plan");
     t.key(TAB);
@@ -73,7 +73,7 @@ fn a_whole_one_to_one_typed_in_a_terminal_is_in_the_database() {
     t.key(ENTER);
     t.wait_for("Draft the panel plan");
     t.ctrl('n');
-    t.wait_for("Stage 7/7: Close");
+    t.wait_for("Stage 8/8: Close");
     t.typ("I can let go of the how");
     t.key(TAB);
     t.typ("Protect Friday mornings");

@@ -64,18 +64,18 @@ fn resize_storms_on_every_screen_never_kill_the_app() {
     t.wait_for("pick a guide");
     storm(&mut t, "pick a guide");
     t.key(ENTER);
-    for stage in 1..=7 {
-        let marker = format!("Stage {stage}/7");
+    for stage in 1..=8 {
+        let marker = format!("Stage {stage}/8");
         t.wait_for(&marker);
         // Text in the question stages, to wrap when the screen is small.
-        if [2, 3, 7].contains(&stage) {
+        if [3, 4, 8].contains(&stage) {
             t.typ("Some text to wrap around when the screen is small");
         }
         storm(&mut t, &marker);
         t.ctrl('n');
     }
     t.ctrl('o');
-    storm(&mut t, "Stage 7/7");
+    storm(&mut t, "Stage 8/8");
     t.ctrl('c');
     let status = t.wait_exit(WAIT);
     assert!(status.success(), "{status:?}");

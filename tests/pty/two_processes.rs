@@ -49,8 +49,8 @@ fn two_processes_editing_one_file_both_keep_their_edits() {
     // Both change stage at once: each flushes and syncs while the other writes.
     one.ctrl('n');
     two.ctrl('n');
-    one.wait_for("Stage 3/7");
-    two.wait_for("Stage 3/7");
+    one.wait_for("Stage 4/8");
+    two.wait_for("Stage 4/8");
     one.typ("guardrail from one");
     two.typ("guardrail from two");
     one.wait_for("guardrail from one");

@@ -102,9 +102,15 @@ fn impossible_values_are_refused_with_their_json_path() {
     refused(&v, "sessions[1].id: the session id");
 
     let mut v = demo_value();
-    let first = v["sessions"][0]["actions"][0]["id"].clone();
-    v["sessions"][0]["actions"][1]["id"] = first;
-    refused(&v, "sessions[0].actions[1].id: the action id");
+    let k = v["sessions"]
+        .as_array()
+        .expect("sessions")
+        .iter()
+        .position(|s| s["actions"].as_array().is_some_and(|a| a.len() >= 2))
+        .expect("a session with two actions in the demo data");
+    let first = v["sessions"][k]["actions"][0]["id"].clone();
+    v["sessions"][k]["actions"][1]["id"] = first;
+    refused(&v, &format!("sessions[{k}].actions[1].id: the action id"));
 
     let mut v = demo_value();
     v["sessions"][0]["actions"][0]["link"] = "elsewhere:autonomy".into();

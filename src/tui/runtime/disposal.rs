@@ -14,13 +14,6 @@ pub fn capitalise(s: &str) -> String {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
 
 /// The confirmation before discarding: which session, and what goes with it.
 pub fn discard_question(p: &DiscardPlan) -> String {
@@ -36,7 +29,7 @@ pub fn discard_question(p: &DiscardPlan) -> String {
     if p.actions > 0 {
         text.push_str(&format!(
             ", and the {} agreed in it",
-            plural(p.actions, "action", "actions")
+            crate::report::doc::plural(p.actions, "action", "actions")
         ));
         if p.reviewed_later > 0 {
             text.push_str(&format!(
@@ -49,7 +42,7 @@ pub fn discard_question(p: &DiscardPlan) -> String {
     if p.reviewed_here > 0 {
         text.push_str(&format!(
             " The {} it reviewed go back to the status they had before it.",
-            plural(p.reviewed_here, "earlier action", "earlier actions")
+            crate::report::doc::plural(p.reviewed_here, "earlier action", "earlier actions")
         ));
     }
     text.push_str(" This cannot be undone.");
@@ -61,8 +54,8 @@ pub fn erased_message(e: &Erased) -> String {
     let mut text = format!(
         "Deleted {} for good: {} and {}, wiped from the database file.",
         e.name,
-        plural(e.sessions, "session", "sessions"),
-        plural(e.actions, "action", "actions")
+        crate::report::doc::plural(e.sessions, "session", "sessions"),
+        crate::report::doc::plural(e.actions, "action", "actions")
     );
     if e.wal_kept {
         text.push_str(
