@@ -236,12 +236,25 @@ fn reports_show_goals_and_targets_and_a_sponsor_reads_only_the_shared_ones() {
         "2 goals worked towards in this period; 1 achieved",
         "Target",
     ] {
-        assert!(mine.contains(word), "the coachee's report lacks {word:?}:\n{mine}");
+        assert!(
+            mine.contains(word),
+            "the coachee's report lacks {word:?}:\n{mine}"
+        );
     }
     let sponsor = report(Audience::Sponsor);
     assert!(sponsor.contains("Own the platform roadmap"), "{sponsor}");
-    assert!(sponsor.contains("1 goal the coachee agreed to share"), "{sponsor}");
-    for word in ["Speak at the all-hands", "Roadmap signed off", "Drafted the first"] {
-        assert!(!sponsor.contains(word), "the sponsor reads {word:?}:\n{sponsor}");
+    assert!(
+        sponsor.contains("1 goal the coachee agreed to share"),
+        "{sponsor}"
+    );
+    for word in [
+        "Speak at the all-hands",
+        "Roadmap signed off",
+        "Drafted the first",
+    ] {
+        assert!(
+            !sponsor.contains(word),
+            "the sponsor reads {word:?}:\n{sponsor}"
+        );
     }
 }

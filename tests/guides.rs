@@ -75,7 +75,10 @@ fn the_one_to_one_and_first_session_review_goals_and_the_check_in_only_shows_the
             .collect()
     };
     assert_eq!(goals("one-to-one"), [StageKind::Goals { read_only: false }]);
-    assert_eq!(goals("first-session"), [StageKind::Goals { read_only: false }]);
+    assert_eq!(
+        goals("first-session"),
+        [StageKind::Goals { read_only: false }]
+    );
     assert_eq!(
         goals("six-centers-checkin"),
         [StageKind::Goals { read_only: true }]
@@ -98,9 +101,10 @@ fn the_one_to_one_and_first_session_review_goals_and_the_check_in_only_shows_the
     let g = innerceo::guide::parse_guide("g.toml", text).unwrap();
     assert_eq!(g.stages[0].kind, StageKind::Goals { read_only: true });
     assert!(g.to_toml().contains("read_only = true"), "{}", g.to_toml());
-    let err = innerceo::guide::parse_guide("g.toml", &text.replace("read_only = true", "read_only = 1"))
-        .unwrap_err()
-        .to_string();
+    let err =
+        innerceo::guide::parse_guide("g.toml", &text.replace("read_only = true", "read_only = 1"))
+            .unwrap_err()
+            .to_string();
     assert!(err.contains("read_only"), "{err}");
 }
 

@@ -218,7 +218,13 @@ fn a_database_from_the_release_before_goals_upgrades_and_its_sessions_read_as_be
     for s in store.session_summaries(None).expect("sessions") {
         let rec = store.session_record(&s.id).expect("record");
         assert!(rec.goals.is_empty(), "no goals before goals existed");
-        let kinds: Vec<&str> = rec.session.guide.stages.iter().map(|st| st.kind.name()).collect();
+        let kinds: Vec<&str> = rec
+            .session
+            .guide
+            .stages
+            .iter()
+            .map(|st| st.kind.name())
+            .collect();
         assert!(!kinds.contains(&"goals"), "{kinds:?}");
     }
     drop(store);

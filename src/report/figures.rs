@@ -246,7 +246,7 @@ pub fn gather(
             actions::count(&mut actions, rec, a, &history, as_of, today, audience);
         }
     }
-    let goals = goals::lines(store.coachee_goals(&coachee.id)?, &period, as_of, audience);
+    let goals = goals::lines(store.coachee_goals(&coachee.id)?, period, as_of, audience);
     let mut centers = centers(&records);
     if let Some(c) = centers.as_mut() {
         goals::set_targets(&mut c.rows, &goals);

@@ -25,7 +25,7 @@ pub fn goals(r: &Report) -> Option<Section> {
         r.centers
             .as_ref()
             .and_then(|c| c.rows.iter().find(|row| row.id == id))
-            .and_then(|row| row.latest())
+            .and_then(crate::report::figures::Center::latest)
             .map(|(_, v)| v)
     };
     let rows = r
@@ -45,11 +45,10 @@ pub fn goals(r: &Report) -> Option<Section> {
                 status,
             ];
             if !sponsor {
-                cells.push(
-                    g.notes
-                        .last()
-                        .map_or_else(|| NONE.to_owned(), |(d, n)| format!("{}: {n}", fmt_date(*d))),
-                );
+                cells.push(g.notes.last().map_or_else(
+                    || NONE.to_owned(),
+                    |(d, n)| format!("{}: {n}", fmt_date(*d)),
+                ));
             }
             cells
         })

@@ -30,7 +30,7 @@ fn end_of(day: Date) -> OffsetDateTime {
 /// The goals set by the period's end and not closed before it began.
 pub(super) fn lines(
     goals: Vec<GoalHistory>,
-    period: &Period,
+    period: Period,
     as_of: Date,
     audience: Audience,
 ) -> Vec<GoalLine> {

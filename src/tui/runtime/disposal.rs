@@ -14,7 +14,6 @@ pub fn capitalise(s: &str) -> String {
     }
 }
 
-
 /// The confirmation before discarding: which session, and what goes with it.
 pub fn discard_question(p: &DiscardPlan) -> String {
     let when = dates::fmt_date_long(dates::local_date(p.started_at));

@@ -149,7 +149,7 @@ impl Session {
                     Some(p) => {
                         let u = &mut h.updates[p];
                         u.status = *status;
-                        u.note = note.trim().to_owned();
+                        note.trim().clone_into(&mut u.note);
                         u.at = *at;
                     }
                     None => h.updates.push(GoalUpdate {
