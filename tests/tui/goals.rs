@@ -28,13 +28,7 @@ fn start_at(rt: &mut Runtime, pick: usize, kind: fn(&StageKind) -> bool) {
         key(rt, KeyCode::Down);
     }
     key(rt, KeyCode::Enter);
-    for _ in 0..20 {
-        if session(rt).stage_def().is_some_and(|s| kind(&s.kind)) {
-            return;
-        }
-        ctrl(rt, 'n');
-    }
-    panic!("no such stage:\n{}", screen(rt, 80, 24));
+    go_to(rt, 'n', kind);
 }
 
 fn goals_stage(k: &StageKind) -> bool {
@@ -221,7 +215,7 @@ fn the_six_centers_show_the_score_a_goal_aims_for() {
     add_coachee(&mut rt, "Ana Silva", "");
     start_at(&mut rt, 0, goals_stage);
     set_goal(&mut rt, "Own the roadmap", "9");
-    start_at_next(&mut rt);
+    go_to(&mut rt, 'n', ratings_stage);
     for (w, h) in [(80, 24), (120, 40)] {
         let text = screen(&rt, w, h);
         let row = text
@@ -232,27 +226,26 @@ fn the_six_centers_show_the_score_a_goal_aims_for() {
         assert!(text.contains("Goal: Own the roadmap"), "{text}");
     }
     // Dropping the goal takes its aim away.
-    ctrl(&mut rt, 'p');
-    while !matches!(
-        session(&rt).stage_def().map(|s| &s.kind),
-        Some(StageKind::Goals { .. })
-    ) {
-        ctrl(&mut rt, 'p');
-    }
+    go_to(&mut rt, 'p', goals_stage);
     ch(&mut rt, 'x'); // a stage opens on its first element: the goal
     assert!(screen(&rt, 80, 24).contains("[dropped]  Own the roadmap"));
-    start_at_next(&mut rt);
+    go_to(&mut rt, 'n', ratings_stage);
     assert!(!screen(&rt, 80, 24).contains("aim 9"));
 }
 
-/// From the goals stage, on to the Six Centers.
-fn start_at_next(rt: &mut Runtime) {
-    while !matches!(
-        session(rt).stage_def().map(|s| &s.kind),
-        Some(StageKind::Ratings { .. })
-    ) {
-        ctrl(rt, 'n');
+fn ratings_stage(k: &StageKind) -> bool {
+    matches!(k, StageKind::Ratings { .. })
+}
+
+/// Ctrl-`dir` (n or p) until the stage is of `kind`.
+fn go_to(rt: &mut Runtime, dir: char, kind: fn(&StageKind) -> bool) {
+    for _ in 0..20 {
+        if session(rt).stage_def().is_some_and(|s| kind(&s.kind)) {
+            return;
+        }
+        ctrl(rt, dir);
     }
+    panic!("no such stage:\n{}", screen(rt, 80, 24));
 }
 
 #[test]
