@@ -254,15 +254,37 @@ fn the_check_in_shows_goals_without_changing_them() {
     add_coachee(&mut rt, "Ana Silva", "");
     start_at(&mut rt, 0, goals_stage);
     set_goal(&mut rt, "Own the roadmap", "9");
+    // More goals than fit at 80x24, to be read one after the other.
+    let more: Vec<String> = (1..=5)
+        .map(|i| format!("Second goal number {i} with a longer text"))
+        .collect();
+    for text in &more {
+        key(&mut rt, KeyCode::Down); // the "set a goal" line
+        set_goal(&mut rt, text, "7");
+    }
     finish(&mut rt);
     start_at(&mut rt, 2, goals_stage);
     let text = screen(&rt, 120, 40);
     assert!(text.contains("Own the roadmap"), "{text}");
     assert!(text.contains("here they are shown only"), "{text}");
-    assert!(session(&rt).elements().is_empty(), "nothing to focus");
+    // Shown only, each goal still takes the focus, so Tab scrolls the card
+    // to every one of them; no "set a goal" line.
+    assert_eq!(session(&rt).elements().len(), 6, "the six goals");
     for c in ['a', 'x', 'e', 'z'] {
         ch(&mut rt, c);
         assert!(rt.app.popup.is_none(), "{c}: {}", screen(&rt, 80, 24));
+    }
+    assert!(screen(&rt, 80, 24).contains("Goals are only shown here"));
+    for text in &more {
+        key(&mut rt, KeyCode::Tab);
+        let shown = screen(&rt, 80, 24);
+        let words: Vec<&str> = shown.split_whitespace().collect();
+        let want: Vec<&str> = text.split_whitespace().collect();
+        assert!(
+            words.windows(want.len()).any(|w| w == want.as_slice()) || shown.contains(&text[..20]),
+            "{text} is on screen when focused:\n{shown}"
+        );
+        assert!(!shown.contains("letters write a note"), "{shown}");
     }
     rt.flush();
     let goals = rt.store.coachee_goals(&ana(&rt)).expect("goals");

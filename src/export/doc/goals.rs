@@ -21,7 +21,7 @@ pub fn centers_of(guide: &crate::guide::Guide) -> Vec<(String, String)> {
     let own = super::centers(guide).map_or(&[][..], |(_, items, _)| items);
     own.iter()
         .map(|i| (i.id.clone(), i.label.clone()))
-        .chain(known_centers())
+        .chain(known_centers().iter().cloned())
         .collect()
 }
 
@@ -73,13 +73,17 @@ pub fn session_status(h: &GoalHistory, session_id: &str) -> &'static str {
 
 /// The centers of the shipped guides (id, label), to name a goal's center
 /// in a file that need not hold the guide that rated it.
-pub fn known_centers() -> Vec<(String, String)> {
-    crate::guide::builtin_guides()
-        .iter()
-        .filter_map(|g| super::centers(g).map(|(_, items, _)| items.to_vec()))
-        .flatten()
-        .map(|i| (i.id, i.label))
-        .collect()
+pub fn known_centers() -> &'static [(String, String)] {
+    // Parsing the shipped guides costs more than a frame should: once.
+    static KNOWN: std::sync::LazyLock<Vec<(String, String)>> = std::sync::LazyLock::new(|| {
+        crate::guide::builtin_guides()
+            .iter()
+            .filter_map(|g| super::centers(g).map(|(_, items, _)| items.to_vec()))
+            .flatten()
+            .map(|i| (i.id, i.label))
+            .collect()
+    });
+    &KNOWN
 }
 
 /// `achieved 2026-11-03`, or `active`.
@@ -119,7 +123,7 @@ pub fn sections(goals: &[JsonGoal], coachees: &[crate::model::Coachee]) -> Vec<S
             } else {
                 TITLE.to_owned()
             };
-            section(&theirs, title, &centers)
+            section(&theirs, title, centers)
         })
         .collect()
 }

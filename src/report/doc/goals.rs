@@ -19,7 +19,7 @@ pub fn goals(r: &Report) -> Option<Section> {
         .centers
         .iter()
         .flat_map(|c| c.rows.iter().map(|row| (row.id.clone(), row.label.clone())))
-        .chain(known_centers())
+        .chain(known_centers().iter().cloned())
         .collect();
     let latest = |id: &str| {
         r.centers

@@ -183,6 +183,7 @@ impl Session {
             Some(Element::Confidence) => Context::SessionConfidence,
             Some(Element::Review(_)) => Context::SessionReview,
             Some(Element::Topic(_)) => Context::SessionTopic,
+            Some(Element::Goal(_)) if self.goals_shown_only() => Context::SessionEmpty,
             Some(Element::Goal(_)) => Context::SessionGoal,
             Some(Element::AddGoal) => Context::SessionAddGoal,
             Some(Element::Option(_)) => Context::SessionOption,
@@ -190,6 +191,14 @@ impl Session {
             Some(Element::Action(_)) => Context::SessionAction,
             Some(_) => Context::SessionAddAction,
         }
+    }
+
+    /// The stage shows goals without changing them (a check-in).
+    pub fn goals_shown_only(&self) -> bool {
+        matches!(
+            self.stage_def().map(|s| &s.kind),
+            Some(crate::guide::StageKind::Goals { read_only: true })
+        )
     }
 
     /// Moves to stage `i`, focus on its first element.

@@ -66,10 +66,11 @@ pub fn elements(stage: &Stage, s: &Session) -> Vec<Element> {
             v.extend((0..tags.len()).map(Element::Tag));
             v
         }
-        StageKind::Goals { read_only: true } => Vec::new(),
-        StageKind::Goals { read_only: false } => (0..s.data.record.goals.len())
+        // Shown only, the goals still take the focus, so that the card
+        // scrolls to the last of them.
+        StageKind::Goals { read_only } => (0..s.data.record.goals.len())
             .map(Element::Goal)
-            .chain([Element::AddGoal])
+            .chain((!read_only).then_some(Element::AddGoal))
             .collect(),
         StageKind::Actions => {
             let mut v: Vec<_> = (0..s.data.record.actions.len())
@@ -126,6 +127,7 @@ impl Element {
             (Element::Review(i), _) => s.data.review.get(i).map(|(a, _)| EditorKey::ReviewNote {
                 action: a.id.clone(),
             }),
+            (Element::Goal(_), StageKind::Goals { read_only: true }) => None,
             (Element::Goal(i), _) => s.data.record.goals.get(i).map(|g| EditorKey::GoalNote {
                 goal: g.goal.id.clone(),
             }),

@@ -190,7 +190,7 @@ pub(super) fn goal_rows(b: &mut Builder, s: &Session, read_only: bool) {
     }
     let (centers, _) = s.goal_centers();
     for (i, h) in rec.goals.iter().enumerate() {
-        let focused = !read_only && focus_is(s, Element::Goal(i));
+        let focused = focus_is(s, Element::Goal(i));
         let start = b.begin();
         let status = session_status(h, sid);
         let mark = match status {
@@ -214,6 +214,7 @@ pub(super) fn goal_rows(b: &mut Builder, s: &Session, read_only: bool) {
             b.para(13, &format!("Last note ({when}): {}", u.note.trim()), t.dim);
         }
         if read_only {
+            b.end(start);
             b.blank();
             continue;
         }

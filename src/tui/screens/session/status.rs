@@ -9,6 +9,7 @@ pub fn hints(s: &Session) -> Vec<(String, String)> {
         return vec![("typing".to_owned(), "stays in the private note".to_owned())];
     }
     match s.focused() {
+        Some(Element::Goal(_)) if s.goals_shown_only() => vec![],
         Some(Element::Rating(_) | Element::Review(_) | Element::Goal(_)) if !s.note_open => {
             vec![("letters".to_owned(), "write a note".to_owned())]
         }

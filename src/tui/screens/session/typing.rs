@@ -70,7 +70,9 @@ impl Session {
         }
         let editor = match (self.typing_into(), self.focused()) {
             (Some(e), _) => e,
-            (None, Some(el @ (Element::Rating(_) | Element::Review(_) | Element::Goal(_)))) => {
+            (None, Some(el @ (Element::Rating(_) | Element::Review(_) | Element::Goal(_))))
+                if el.editor_key(self).is_some() =>
+            {
                 self.note_open = true;
                 match el.editor_key(self) {
                     Some(e) => e,

@@ -74,6 +74,8 @@ impl Session {
             (Some(Cmd::Down), Element::Tag(_)) => self.move_in_grid(1, env),
             (Some(Cmd::Left), Element::Tag(_)) => self.move_focus(-1, env),
             (Some(Cmd::Right), Element::Tag(_)) => self.move_focus(1, env),
+            // Goals shown only: moving around, nothing else.
+            (_, Element::Goal(_)) if self.goals_shown_only() => self.ignored(key),
             (Some(Cmd::Up), _) => self.move_focus(-1, env),
             (Some(Cmd::Down), _) => self.move_focus(1, env),
             (Some(Cmd::Left), _) => self.nudge_score(el, -1),
@@ -185,6 +187,7 @@ impl Session {
             Some(Element::AddGoal) => "Enter or a sets a goal",
             Some(Element::Confidence) => "Digits set the score (0 means 10), ←/→ change it",
             Some(Element::Topic(_)) => "d marks the topic discussed, c carries it over, x drops it",
+            Some(Element::Goal(_)) => "Goals are only shown here; a one-to-one reviews them",
             _ => "Nothing to type here: Ctrl-n goes to the next stage",
         };
         vec![Msg::Say(format!("{what} (F1 lists every key)"))]
