@@ -120,6 +120,49 @@ fn the_next_session_shows_every_prepared_value_where_it_belongs() {
 }
 
 #[test]
+fn a_goal_aim_beside_a_prepared_and_a_previous_score_stays_inside_the_card() {
+    let (mut rt, _dir) = prepared();
+    let ana = rt
+        .store
+        .find_coachee("Ana Silva")
+        .expect("find")
+        .expect("Ana Silva");
+    for center in ["autonomy", "relationships"] {
+        rt.store
+            .add_goal(&innerceo::model::Goal {
+                id: innerceo::model::new_id(),
+                coachee_id: ana.id.clone(),
+                text: format!("Grow {center}"),
+                center: Some(center.to_owned()),
+                target: Some(9),
+                target_date: None,
+                shareable: false,
+                created_at: NOW - time::Duration::days(30),
+                created_in: None,
+            })
+            .expect("goal");
+    }
+    ch(&mut rt, 'n');
+    key(&mut rt, KeyCode::Enter);
+    to_stage(&mut rt, "Six Centers");
+    for d in ['4', '5'] {
+        ch(&mut rt, d); // a score, so the change since last time shows too
+        key(&mut rt, KeyCode::Down);
+    }
+    for (w, h) in [(80, 24), (120, 40)] {
+        let centers = screen(&rt, w, h);
+        assert!(centers.contains("prepared 3"), "{centers}");
+        assert_eq!(centers.matches("aim 9").count(), 2, "{centers}");
+        for line in centers
+            .lines()
+            .filter(|l| l.contains("prepared 3") || l.contains("aim 9"))
+        {
+            assert!(line.trim_end().ends_with('┃'), "cut at the border: {line}");
+        }
+    }
+}
+
+#[test]
 fn the_session_detail_shows_what_came_from_the_preparation() {
     let (mut rt, _dir) = prepared();
     ch(&mut rt, 'n');

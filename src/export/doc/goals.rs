@@ -16,12 +16,15 @@ pub const NO_GOALS: &str = "No goals set yet";
 /// A goal's status in the session that set it.
 pub const SET_HERE: &str = "set in this session";
 
-/// The centers a session can name: its guide's, then the shipped guides'.
+/// The centers a session can name, each once: its guide's, then those
+/// only the shipped guides have.
 pub fn centers_of(guide: &crate::guide::Guide) -> Vec<(String, String)> {
     let own = super::centers(guide).map_or(&[][..], |(_, items, _)| items);
+    let mut seen = std::collections::BTreeSet::new();
     own.iter()
         .map(|i| (i.id.clone(), i.label.clone()))
         .chain(known_centers().iter().cloned())
+        .filter(|(id, _)| seen.insert(id.clone()))
         .collect()
 }
 

@@ -52,6 +52,27 @@ impl Builder<'_> {
         }
     }
 
+    /// One row of `head` then each span of `tail`, a tail span that would
+    /// pass the card's edge going to a row of its own at `indent`.
+    pub(super) fn row_with_tail(
+        &mut self,
+        head: Vec<Span<'static>>,
+        tail: Vec<Span<'static>>,
+        indent: usize,
+    ) {
+        let width =
+            |spans: &[Span<'_>]| -> usize { spans.iter().map(|s| wrap::width(&s.content)).sum() };
+        let mut line = head;
+        for span in tail {
+            if width(&line) + wrap::width(&span.content) > self.width && width(&line) > indent {
+                self.rows.push(Line::from(std::mem::take(&mut line)));
+                line.push(Span::raw(" ".repeat(indent.saturating_sub(2))));
+            }
+            line.push(span);
+        }
+        self.rows.push(Line::from(line));
+    }
+
     /// Plain wrapped text at an indent.
     pub(super) fn para(&mut self, indent: usize, text: &str, style: Style) {
         self.text(vec![Span::raw(" ".repeat(indent))], text, style);

@@ -56,10 +56,7 @@ impl Session {
     fn goal_centers(&self) -> (Vec<(String, String)>, Scale) {
         let guide = &self.data.record.session.guide;
         let scale = crate::export::doc::centers(guide).map_or(Scale::default(), |(_, _, sc)| sc);
-        let mut centers = centers_of(guide);
-        let mut seen = std::collections::BTreeSet::new();
-        centers.retain(|(id, _)| seen.insert(id.clone()));
-        (centers, scale)
+        (centers_of(guide), scale)
     }
 
     /// The form setting a goal (`None`) or changing goal `i`.
@@ -240,7 +237,7 @@ pub(super) fn goal_rows(b: &mut Builder, s: &Session, read_only: bool) {
         let start = b.begin();
         b.text(
             vec![b.mark(focused)],
-            "+ Set a goal (Enter)",
+            "+ Set a goal (Enter or a)",
             if focused { t.title } else { t.dim },
         );
         b.end(start);

@@ -131,7 +131,7 @@ pub(super) fn ratings_rows(
             .and_then(|r| r.score);
         let prev = s.data.previous.get(&it.id).copied();
         let pad = label_w.saturating_sub(wrap::width(&it.label));
-        let mut spans = vec![
+        let spans = vec![
             b.mark(focused),
             Span::styled(
                 format!("{}{} ", it.label, " ".repeat(pad)),
@@ -146,25 +146,28 @@ pub(super) fn ratings_rows(
                 score.map_or("-".to_owned(), |s| s.to_string())
             )),
         ];
+        // What stands beside the score: wrapped under it when the card is
+        // too narrow for all of it, never cut at the border.
+        let mut tail = Vec::new();
         let prepared = s.data.prep.as_ref().and_then(|p| p.center(&it.id));
         if let Some(v) = prepared.and_then(|p| p.score) {
-            spans.push(Span::styled(format!("  prepared {v}"), t.ok));
+            tail.push(Span::styled(format!("  prepared {v}"), t.ok));
         }
         match (prev, score) {
             (Some(p), Some(now)) => {
-                spans.push(Span::styled(
+                tail.push(Span::styled(
                     format!("  was {p} ({})", delta(now - p)),
                     t.dim,
                 ));
             }
-            (Some(p), None) => spans.push(Span::styled(format!("  was {p}"), t.dim)),
+            (Some(p), None) => tail.push(Span::styled(format!("  was {p}"), t.dim)),
             _ => {}
         }
         let goal = aim(&it.id);
         if let Some(target) = goal.and_then(|g| g.goal.target) {
-            spans.push(Span::styled(format!("  aim {target}"), t.ok));
+            tail.push(Span::styled(format!("  aim {target}"), t.ok));
         }
-        b.rows.push(Line::from(spans));
+        b.row_with_tail(spans, tail, 2 + label_w + 1);
         let key = EditorKey::RatingNote {
             stage: stage.id.clone(),
             item: it.id.clone(),
