@@ -86,7 +86,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Search answers, notes and actions
+    /// Search answers, notes, actions, goals and the notes about coachees
     Search(SearchArgs),
     /// Export sessions as Markdown, HTML, JSON, CSV or iCalendar
     Export(ExportArgs),

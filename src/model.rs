@@ -461,6 +461,11 @@ pub enum HitKind {
     Answer,
     Note,
     Action,
+    Goal,
+    /// A goal's progress note.
+    Progress,
+    /// The coach's notes about the coachee (private).
+    About,
 }
 
 impl HitKind {
@@ -469,6 +474,9 @@ impl HitKind {
             HitKind::Answer => "answer",
             HitKind::Note => "note",
             HitKind::Action => "action",
+            HitKind::Goal => "goal",
+            HitKind::Progress => "goal progress",
+            HitKind::About => "about the coachee",
         }
     }
 }
@@ -477,8 +485,12 @@ impl HitKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchHit {
     pub kind: HitKind,
-    pub session_id: String,
+    /// `None` for what belongs to the coachee rather than to a session:
+    /// their notes, a goal set or updated between sessions.
+    pub session_id: Option<String>,
+    pub coachee_id: String,
     pub coachee_name: String,
+    /// The session's start; without a session, when the entry was written.
     pub started_at: OffsetDateTime,
     pub stage_id: String,
     /// Stage title from the session's guide snapshot (or the stage id).

@@ -34,7 +34,9 @@ fn a_bulk_load_indexes_every_row_once_oldest_session_first() {
     let rows = count(
         &conn,
         "SELECT (SELECT count(*) FROM answers) + (SELECT count(*) FROM notes)
-              + (SELECT count(*) FROM actions)",
+              + (SELECT count(*) FROM actions) + (SELECT count(*) FROM goals)
+              + (SELECT count(*) FROM goal_updates WHERE note <> '')
+              + (SELECT count(*) FROM coachees WHERE notes <> '')",
     );
     assert!(rows > 100, "{rows}");
     assert_eq!(count(&conn, "SELECT count(*) FROM search_index"), rows);
@@ -50,7 +52,24 @@ fn a_bulk_load_indexes_every_row_once_oldest_session_first() {
         let all = count(&conn, &format!("SELECT count(*) FROM {table}"));
         assert_eq!(linked, all, "{table}");
     }
-    // Odd rowids are exactly the private notes.
+    // Goals, their progress notes and the notes about coachees too (0010).
+    for (table, column, kind, filter) in [
+        ("goals", "text", 3, ""),
+        ("goal_updates", "note", 4, "WHERE x.note <> ''"),
+        ("coachees", "notes", 5, "WHERE x.notes <> ''"),
+    ] {
+        let linked = count(
+            &conn,
+            &format!(
+                "SELECT count(*) FROM {table} x JOIN search_index i ON i.rowid = x.search_rowid
+                 WHERE i.kind = {kind} AND i.src = x.id AND i.text = x.{column}"
+            ),
+        );
+        let all = count(&conn, &format!("SELECT count(*) FROM {table} x {filter}"));
+        assert!(all > 0, "the demo has {table} to index");
+        assert_eq!(linked, all, "{table}");
+    }
+    // Odd rowids are exactly the private notes and the notes about coachees.
     assert_eq!(
         count(
             &conn,
@@ -58,7 +77,8 @@ fn a_bulk_load_indexes_every_row_once_oldest_session_first() {
         ),
         count(
             &conn,
-            "SELECT count(*) FROM notes WHERE visibility = 'private'"
+            "SELECT (SELECT count(*) FROM notes WHERE visibility = 'private')
+                  + (SELECT count(*) FROM coachees WHERE notes <> '')"
         )
     );
     // Newer sessions have higher rowids, so "the most recent matches" are.

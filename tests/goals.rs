@@ -258,3 +258,74 @@ fn reports_show_goals_and_targets_and_a_sponsor_reads_only_the_shared_ones() {
         );
     }
 }
+
+#[test]
+fn search_finds_goals_their_progress_and_the_private_notes_about_a_coachee() {
+    use innerceo::model::HitKind;
+    let (store, coachee, sessions, goal) = practice();
+    store
+        .set_coachee_notes(&coachee, "Prefers walking meetings; sponsor is the CTO")
+        .unwrap();
+    // A goal set between sessions belongs to the coachee's page.
+    store
+        .add_goal(&Goal {
+            id: new_id(),
+            coachee_id: coachee.clone(),
+            text: "Mentor a junior colleague".into(),
+            center: None,
+            target: None,
+            target_date: None,
+            shareable: false,
+            created_at: SET_ON + Duration::days(20),
+            created_in: None,
+        })
+        .unwrap();
+    let one = |q: &str, private: bool| {
+        let hits = store.search(q, private, 10).unwrap();
+        assert_eq!(hits.len(), 1, "{q}: {hits:?}");
+        hits.into_iter().next().unwrap()
+    };
+    let g = one("platform roadm", false);
+    assert_eq!(g.kind, HitKind::Goal);
+    assert_eq!(g.session_id.as_deref(), Some(sessions[0].as_str()));
+    assert_eq!(g.stage_title, "Goals");
+    let p = one("signed board", false);
+    assert_eq!(p.kind, HitKind::Progress);
+    assert_eq!(p.session_id.as_deref(), Some(sessions[2].as_str()));
+    let between = one("mentor junior", false);
+    assert_eq!(between.session_id, None);
+    assert_eq!(between.coachee_id, coachee);
+    // The notes about the coachee are private: found only when asked.
+    assert!(
+        store
+            .search("walking meetings", false, 10)
+            .unwrap()
+            .is_empty()
+    );
+    let about = one("walking meetings", true);
+    assert_eq!(about.kind, HitKind::About);
+    assert!(about.private);
+    assert_eq!(about.session_id, None);
+    assert_eq!(about.stage_title, "About Grace Hopper");
+
+    // An edit replaces the old words; an emptied note leaves the index.
+    store
+        .update_goal(&Goal {
+            text: "Own the product roadmap".into(),
+            ..goal.clone()
+        })
+        .unwrap();
+    assert!(store.search("platform", false, 10).unwrap().is_empty());
+    assert_eq!(one("product roadmap", false).kind, HitKind::Goal);
+    store
+        .save_goal_update(&goal.id, Some(&sessions[1]), None, "  ", SET_ON)
+        .unwrap();
+    assert!(store.search("drafted", false, 10).unwrap().is_empty());
+    store.set_coachee_notes(&coachee, "").unwrap();
+    assert!(store.search("walking", true, 10).unwrap().is_empty());
+    // Deleting the coachee takes every entry of theirs away.
+    store.delete_coachee(&coachee).unwrap();
+    for q in ["roadmap", "mentor", "signed"] {
+        assert!(store.search(q, true, 10).unwrap().is_empty(), "{q}");
+    }
+}

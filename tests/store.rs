@@ -516,7 +516,7 @@ fn search_finds_answers_notes_and_actions_by_prefix_without_accents() {
     assert_eq!(hits.len(), 1);
     let hit = &hits[0];
     assert_eq!(hit.kind, HitKind::Answer);
-    assert_eq!(hit.session_id, s.id);
+    assert_eq!(hit.session_id.as_deref(), Some(s.id.as_str()));
     assert_eq!(hit.coachee_name, "Ana");
     assert_eq!(hit.stage_id, "goal");
     assert_eq!(hit.stage_title, "Goal");

@@ -213,6 +213,22 @@ fn a_database_from_the_release_before_goals_upgrades_and_its_sessions_read_as_be
     let store = Store::open(&path).expect("upgrade");
     let counts = store.counts().expect("counts");
     assert_eq!((counts.coachees, counts.sessions), (4, 20));
+    // The notes about coachees written before are searchable now, as
+    // private entries (0010).
+    let hits = store.search("agreed", true, 50).expect("search");
+    let about: Vec<_> = hits
+        .iter()
+        .filter(|h| h.kind == innerceo::model::HitKind::About)
+        .collect();
+    assert!(!about.is_empty(), "{hits:?}");
+    assert!(about.iter().all(|h| h.private && h.session_id.is_none()));
+    assert!(
+        store
+            .search("agreed", false, 50)
+            .expect("search")
+            .iter()
+            .all(|h| h.kind != innerceo::model::HitKind::About)
+    );
     // Every old session still reads whole, with no goals it never had, and
     // its guide as it ran (without a goals stage).
     for s in store.session_summaries(None).expect("sessions") {

@@ -105,6 +105,7 @@ pub fn search(store: &Store, args: &SearchArgs, out: &mut dyn Write) -> Result<(
             .map(|h| {
                 json!({
                     "session_id": h.session_id,
+                    "coachee_id": h.coachee_id,
                     "coachee": h.coachee_name,
                     "date": rfc3339(h.started_at),
                     "stage": h.stage_id,
@@ -131,15 +132,15 @@ pub fn search(store: &Store, args: &SearchArgs, out: &mut dyn Write) -> Result<(
         ("[", "]")
     };
     for h in &hits {
-        let kind = if h.private {
-            "private note"
-        } else {
-            h.kind.as_str()
+        let kind = match h.kind {
+            crate::model::HitKind::Note if h.private => "private note",
+            crate::model::HitKind::About => "about the coachee, private",
+            k => k.as_str(),
         };
         writeln!(
             out,
             "{}  {}  {}  {} ({kind})",
-            short_id(&h.session_id),
+            h.session_id.as_deref().map_or("-", short_id),
             clean(&h.coachee_name),
             fmt_datetime(h.started_at),
             clean(&h.stage_title),

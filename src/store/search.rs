@@ -1,5 +1,6 @@
-//! Full-text search over answers, notes and actions (FTS5, kept in sync by
-//! the triggers of the first migration).
+//! Full-text search over answers, notes, actions, goals and the notes about
+//! a coachee (FTS5, kept in sync by the triggers of migrations 0002 and
+//! 0010).
 
 use std::collections::HashMap;
 
@@ -49,9 +50,11 @@ struct Ranked {
 }
 
 impl Store {
-    /// Finds answers, notes and actions containing every word of `query`
+    /// Finds answers, notes, actions, goals and progress notes, and the
+    /// notes about a coachee, containing every word of `query`
     /// (as prefixes, ignoring case and accents), best match first, then
-    /// newest session. Private notes are left out unless `include_private`.
+    /// newest session. Private notes (and the notes about a coachee) are
+    /// left out unless `include_private`.
     /// A query matching more than 250 entries is ranked among the most
     /// recently written 250.
     pub fn search(
@@ -129,7 +132,7 @@ impl Store {
                 )?
                 .collect::<rusqlite::Result<_>>()?;
             // By snapshot: most hits share a handful of guide versions.
-            let mut guides: HashMap<i64, Option<Guide>> = HashMap::new();
+            let mut guides: HashMap<Option<i64>, Option<Guide>> = HashMap::new();
             let mut hits = Vec::with_capacity(ranked.len());
             for r in ranked {
                 let Some(entry) = entries.remove(&r.rowid) else {
@@ -140,7 +143,7 @@ impl Store {
                     .entry(snapshot)
                     // A snapshot that no longer parses only costs the stage
                     // titles; the hit is still worth showing.
-                    .or_insert_with(|| self.guide_snapshot(snapshot).ok())
+                    .or_insert_with(|| snapshot.and_then(|id| self.guide_snapshot(id).ok()))
                     .as_ref();
                 hits.push((r.rank, with_stage_title(hit, guide)));
             }
@@ -153,41 +156,72 @@ impl Store {
     }
 
     /// The hit for one search entry (without its stage title), and the rowid
-    /// of its session's guide snapshot.
-    fn hit(&self, rowid: i64, entry: Entry) -> Result<(SearchHit, i64)> {
+    /// of its session's guide snapshot (none for an entry without a session).
+    fn hit(&self, rowid: i64, entry: Entry) -> Result<(SearchHit, Option<i64>)> {
         let Entry { kind, src, snippet } = entry;
-        let (kind, source) = match kind {
-            0 => (HitKind::Answer, "answers"),
-            1 => (HitKind::Note, "notes"),
-            _ => (HitKind::Action, "actions"),
+        // (kind, query): each gives the stage (goals and actions have none
+        // of their own: their guide's stage is found below), the session
+        // (if any), the coachee and the time it stands at.
+        let (kind, sql) = match kind {
+            0 => (
+                HitKind::Answer,
+                "SELECT x.stage_id, s.uuid, c.uuid, c.name, s.started_at, s.snapshot_id
+                 FROM answers x JOIN sessions s ON s.id = x.session_id
+                 JOIN coachees c ON c.id = s.coachee_id WHERE x.id = ?1",
+            ),
+            1 => (
+                HitKind::Note,
+                "SELECT x.stage_id, s.uuid, c.uuid, c.name, s.started_at, s.snapshot_id
+                 FROM notes x JOIN sessions s ON s.id = x.session_id
+                 JOIN coachees c ON c.id = s.coachee_id WHERE x.id = ?1",
+            ),
+            2 => (
+                HitKind::Action,
+                "SELECT NULL, s.uuid, c.uuid, c.name, s.started_at, s.snapshot_id
+                 FROM actions x JOIN sessions s ON s.id = x.session_id
+                 JOIN coachees c ON c.id = s.coachee_id WHERE x.id = ?1",
+            ),
+            3 => (
+                HitKind::Goal,
+                "SELECT NULL, s.uuid, c.uuid, c.name, coalesce(s.started_at, g.created_at),
+                        s.snapshot_id
+                 FROM goals g JOIN coachees c ON c.id = g.coachee_id
+                 LEFT JOIN sessions s ON s.id = g.created_in WHERE g.id = ?1",
+            ),
+            4 => (
+                HitKind::Progress,
+                "SELECT NULL, s.uuid, c.uuid, c.name, coalesce(s.started_at, u.at), s.snapshot_id
+                 FROM goal_updates u JOIN goals g ON g.id = u.goal_id
+                 JOIN coachees c ON c.id = g.coachee_id
+                 LEFT JOIN sessions s ON s.id = u.session_id WHERE u.id = ?1",
+            ),
+            _ => (
+                HitKind::About,
+                "SELECT NULL, NULL, c.uuid, c.name, c.created_at, NULL
+                 FROM coachees c WHERE c.id = ?1",
+            ),
         };
-        // Actions have no stage of their own; they get the guide's actions
-        // stage below.
-        let stage = if kind == HitKind::Action {
-            "NULL"
-        } else {
-            "x.stage_id"
-        };
-        // `source` and `stage` are fixed strings chosen above.
-        let (stage_id, session_id, coachee_name, started_at, snapshot): (
+        let (stage_id, session_id, coachee_id, coachee_name, started_at, snapshot): (
+            Option<String>,
             Option<String>,
             String,
             String,
             String,
-            i64,
-        ) = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {stage}, s.uuid, c.name, s.started_at, s.snapshot_id FROM {source} x
-                 JOIN sessions s ON s.id = x.session_id JOIN coachees c ON c.id = s.coachee_id
-                 WHERE x.id = ?1"
-            ))?
-            .query_row([src], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?;
+            Option<i64>,
+        ) = self.conn.prepare_cached(sql)?.query_row([src], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?;
         let hit = SearchHit {
             kind,
             session_id,
+            coachee_id,
             coachee_name,
             started_at: time_from_sql(&started_at)?,
             stage_id: stage_id.unwrap_or_default(),
@@ -200,20 +234,32 @@ impl Store {
 }
 
 /// Fills in the stage title from the session's guide (an action's stage is
-/// the guide's actions stage); falls back to the stage id.
+/// the guide's actions stage, a goal's its goals stage); falls back to the
+/// stage id. What belongs to no session names the coachee's page instead.
 fn with_stage_title(mut hit: SearchHit, guide: Option<&Guide>) -> SearchHit {
-    if hit.kind == HitKind::Action {
-        hit.stage_id = guide
-            .and_then(|g| {
-                g.stages
-                    .iter()
-                    .find(|s| matches!(s.kind, StageKind::Actions))
-            })
-            .map_or_else(|| "actions".to_owned(), |s| s.id.clone());
+    let own = |kind: fn(&StageKind) -> bool, or: &str| {
+        guide
+            .and_then(|g| g.stages.iter().find(|s| kind(&s.kind)))
+            .map_or_else(|| or.to_owned(), |s| s.id.clone())
+    };
+    match hit.kind {
+        HitKind::Action => hit.stage_id = own(|k| matches!(k, StageKind::Actions), "actions"),
+        HitKind::Goal | HitKind::Progress => {
+            hit.stage_id = own(|k| matches!(k, StageKind::Goals { .. }), "goals");
+        }
+        _ => {}
     }
-    hit.stage_title = guide
-        .and_then(|g| g.stage(&hit.stage_id))
-        .map_or_else(|| hit.stage_id.clone(), |s| s.title.clone());
+    hit.stage_title = match (&hit.session_id, hit.kind) {
+        (None, HitKind::About) => format!("About {}", hit.coachee_name),
+        (None, _) => "Goals, between sessions".to_owned(),
+        _ => guide.and_then(|g| g.stage(&hit.stage_id)).map_or_else(
+            || match hit.kind {
+                HitKind::Goal | HitKind::Progress => crate::export::doc::goals::TITLE.to_owned(),
+                _ => hit.stage_id.clone(),
+            },
+            |s| s.title.clone(),
+        ),
+    };
     hit
 }
 

@@ -291,3 +291,45 @@ fn the_check_in_shows_goals_without_changing_them() {
     assert_eq!(goals[0].status(), GoalStatus::Active);
     assert_eq!(goals[0].updates.len(), 0, "the check-in wrote nothing");
 }
+
+#[test]
+fn search_opens_a_goal_at_the_goals_stage_and_the_notes_about_a_coachee_on_their_page() {
+    let mut rt = runtime();
+    add_coachee(&mut rt, "Ana Silva", "");
+    start_at(&mut rt, 0, goals_stage);
+    set_goal(&mut rt, "Own the roadmap", "9");
+    finish(&mut rt);
+    rt.store
+        .set_coachee_notes(&ana(&rt), "Prefers walking meetings")
+        .expect("notes");
+    ch(&mut rt, '/');
+    typ(&mut rt, "roadmap");
+    rt.flush();
+    let results = screen(&rt, 120, 40);
+    assert!(results.contains("Own the roadmap"), "{results}");
+    key(&mut rt, KeyCode::Enter);
+    let detail = screen(&rt, 120, 40);
+    assert!(matches!(rt.app.screen, Screen::Detail(_)), "{detail}");
+    assert!(detail.contains("Goals · stage 2/8"), "{detail}");
+    key(&mut rt, KeyCode::Esc);
+    for _ in 0.."roadmap".len() {
+        key(&mut rt, KeyCode::Backspace);
+    }
+    typ(&mut rt, "walking");
+    rt.flush();
+    assert!(screen(&rt, 120, 40).contains("Prefers walking meetings"));
+    key(&mut rt, KeyCode::Enter);
+    assert!(
+        matches!(rt.app.screen, Screen::Coachee(_)),
+        "{}",
+        screen(&rt, 120, 40)
+    );
+    // In share-safe mode the notes about the coachee are not found.
+    key(&mut rt, KeyCode::Esc);
+    ctrl(&mut rt, 't');
+    rt.flush();
+    let safe = screen(&rt, 120, 40);
+    assert!(matches!(rt.app.screen, Screen::Search(_)), "{safe}");
+    assert!(safe.contains("walking"), "the query stays: {safe}");
+    assert!(!safe.contains("Prefers walking meetings"), "{safe}");
+}

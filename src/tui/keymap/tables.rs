@@ -70,7 +70,7 @@ const HOME: &[Binding] = &[
     b(&[k('c')], Cmd::Resume, "resume", "Resume the selected coachee's unfinished session", true),
     b(&[k('a')], Cmd::AddCoachee, "add", "Add a coachee", true),
     b(&[k('b')], Cmd::ActionsBoard, "actions", "Actions board: every action across coachees", true),
-    b(&[k('/')], Cmd::Search, "search", "Search every session's answers, notes and actions", true),
+    b(&[k('/')], Cmd::Search, "search", "Search every answer, note, action and goal", true),
     b(&[k('r')], Cmd::Rename, "rename", "Rename the selected coachee (and change their role)", false),
     b(&[k('x')], Cmd::Archive, "archive", "Archive the selected coachee (or bring them back)", false),
     b(&[k('A')], Cmd::ToggleArchived, "show archived", "Show or hide archived coachees", false),
@@ -293,7 +293,7 @@ const SUMMARY: &[Binding] = &[
     b(&[ESC, ENTER], Cmd::Back, "back", "Back to where the session was started from", true),
     b(&[k('x')], Cmd::Export, "export", "Export this session: Markdown, HTML, JSON, CSV or iCalendar", true),
     b(&[k('y')], Cmd::Copy, "copy", "Copy the session as Markdown to the clipboard (no private notes in share-safe mode)", false),
-    b(&[k('/')], Cmd::Search, "search", "Search every session's answers, notes and actions", false),
+    b(&[k('/')], Cmd::Search, "search", "Search every answer, note, action and goal", false),
     b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: hide every private note", false),
     b(&[k('?'), F1], Cmd::Help, "help", "Show every key of this screen", true),
     b(&[k('q')], Cmd::Quit, "quit", "Quit innerceo", true),
@@ -302,7 +302,7 @@ const SUMMARY: &[Binding] = &[
 
 /// Keys shared by the screens that read past work (not editing text).
 const REVISIT_COMMON: &[Binding] = &[
-    b(&[k('/')], Cmd::Search, "search", "Search every session's answers, notes and actions", true),
+    b(&[k('/')], Cmd::Search, "search", "Search every answer, note, action and goal", true),
     b(&[ctrl('t')], Cmd::ToggleShareSafe, "share-safe", "Share-safe mode: hide every private note", false),
     b(&[ESC], Cmd::Back, "back", "Back to the previous screen", true),
     b(&[k('?'), F1], Cmd::Help, "help", "Show every key of this screen", true),

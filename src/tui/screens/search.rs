@@ -1,5 +1,6 @@
-//! Search as you type across every session's answers, notes and actions;
-//! `Enter` opens the session at the stage of the selected result.
+//! Search as you type across answers, notes, actions and goals; `Enter`
+//! opens the session at the stage of the result, or the coachee's page for
+//! what belongs to no session.
 
 mod draw;
 
@@ -75,9 +76,16 @@ impl SearchView {
             }
             Some(Cmd::Open) => {
                 return match self.hits.get(self.selected) {
-                    Some(h) => vec![Msg::Effect(Effect::LoadDetail {
-                        session_id: h.session_id.clone(),
-                        stage: Some(crate::tui::effect::DetailAt::Stage(h.stage_id.clone())),
+                    Some(h) => vec![Msg::Effect(match &h.session_id {
+                        Some(session_id) => Effect::LoadDetail {
+                            session_id: session_id.clone(),
+                            stage: Some(crate::tui::effect::DetailAt::Stage(h.stage_id.clone())),
+                        },
+                        // The coachee's own notes and goals set between
+                        // sessions are on their page.
+                        None => Effect::LoadCoachee {
+                            coachee_id: h.coachee_id.clone(),
+                        },
                     })],
                     None => vec![Msg::Say(
                         "Nothing selected: type a few letters first".to_owned(),

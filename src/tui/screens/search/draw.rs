@@ -24,7 +24,7 @@ pub fn draw(ui: &Ui<'_>, v: &SearchView, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     common::title_bar(ui, frame, top, "Search", vec![]);
-    let block = common::block(ui, " Search answers, notes and actions ", true);
+    let block = common::block(ui, " Search answers, notes, actions and goals ", true);
     let inner = block.inner(input);
     frame.render_widget(block, input);
     frame.render_widget(&v.editor, inner);
