@@ -333,3 +333,29 @@ fn search_opens_a_goal_at_the_goals_stage_and_the_notes_about_a_coachee_on_their
     assert!(safe.contains("walking"), "the query stays: {safe}");
     assert!(!safe.contains("Prefers walking meetings"), "{safe}");
 }
+
+#[test]
+fn long_goal_and_action_texts_end_in_an_ellipsis_on_the_coachee_page() {
+    let mut rt = runtime();
+    add_coachee(&mut rt, "Ana Silva", "");
+    start_at(&mut rt, 0, goals_stage);
+    let long = "Lead the quarterly planning offsite for the whole regional organisation";
+    set_goal(&mut rt, long, "9");
+    finish(&mut rt);
+    key(&mut rt, KeyCode::Enter); // the coachee page
+    for (w, h) in [(80, 24), (120, 40)] {
+        let page = screen(&rt, w, h);
+        let row = page
+            .lines()
+            .find(|l| l.contains("Lead the quarterly"))
+            .unwrap_or_else(|| panic!("{page}"));
+        // The text gives way before the next column; the row still shows
+        // how many updates the goal has, inside the box.
+        assert!(row.contains('…'), "{w}x{h}: {row}");
+        assert!(
+            row.contains("1 update") || row.contains("0 updates"),
+            "{w}x{h}: {row}"
+        );
+        assert!(row.trim_end().ends_with('│'), "{w}x{h}: {row}");
+    }
+}

@@ -383,14 +383,22 @@ fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame,
         );
         return;
     }
-    // What they are working towards first, then what was agreed.
+    // "ACHIEVED" needs one column more than "OVERDUE".
     let is_active = |g: &&crate::model::GoalHistory| g.status() == crate::model::GoalStatus::Active;
+    let closed = v.data.goals.iter().any(|g| !is_active(&g));
+    let first = if closed { 8 } else { 7 };
+    // The text column's width (the box's borders, the other columns and
+    // the three gaps between columns taken away): a long text ends in "…"
+    // there instead of being cut mid-word at the border.
+    let text_w = usize::from(area.width).saturating_sub(2 + first + 10 + 12 + 3);
+    let fit = |text: &str| crate::tui::wrap::ellipsis(text, text_w);
+    // What they are working towards first, then what was agreed.
     let mut rows: Vec<Row> = v
         .data
         .goals
         .iter()
         .filter(is_active)
-        .map(|g| goal_row(ui, v, g))
+        .map(|g| goal_row(ui, v, g, text_w))
         .collect();
     rows.extend(v.data.actions.iter().map(|r| {
         let a = &r.action;
@@ -402,7 +410,7 @@ fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame,
                 Span::raw("open")
             }),
             Cell::from(a.due.map_or_else(|| "no date".to_owned(), dates::fmt_date)),
-            Cell::from(one_line(&a.text)),
+            Cell::from(fit(&one_line(&a.text))),
             Cell::from(Span::styled(
                 crate::export::owner(&a.owner).into_owned(),
                 t.dim,
@@ -411,9 +419,9 @@ fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame,
     }));
     rows.extend(v.data.topics.iter().map(|topic| {
         let text = if topic.private && ui.share_safe {
-            "(a private topic: hidden in share-safe mode)".to_owned()
+            fit("(a private topic: hidden in share-safe mode)")
         } else {
-            one_line(&topic.text)
+            fit(&one_line(&topic.text))
         };
         let who = match (topic.private, topic.origin) {
             (true, _) => Span::styled("private", t.private),
@@ -432,12 +440,10 @@ fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame,
             .goals
             .iter()
             .filter(|g| !is_active(g))
-            .map(|g| goal_row(ui, v, g)),
+            .map(|g| goal_row(ui, v, g, text_w)),
     );
-    // "ACHIEVED" needs one column more than "OVERDUE".
-    let closed = v.data.goals.iter().any(|g| !is_active(&g));
     let widths = [
-        Constraint::Length(if closed { 8 } else { 7 }),
+        Constraint::Length(u16::try_from(first).unwrap_or(8)),
         Constraint::Length(10),
         Constraint::Fill(1),
         Constraint::Length(12),
@@ -447,7 +453,12 @@ fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame,
 
 /// A goal in the list: its status, the day that status was set (or the
 /// target date while active), what it aims at, and the latest progress.
-fn goal_row<'a>(ui: &Ui<'_>, v: &CoacheeView, h: &crate::model::GoalHistory) -> Row<'a> {
+fn goal_row<'a>(
+    ui: &Ui<'_>,
+    v: &CoacheeView,
+    h: &crate::model::GoalHistory,
+    text_w: usize,
+) -> Row<'a> {
     use crate::model::GoalStatus;
     let t = &ui.theme;
     let g = &h.goal;
@@ -473,7 +484,7 @@ fn goal_row<'a>(ui: &Ui<'_>, v: &CoacheeView, h: &crate::model::GoalHistory) -> 
     Row::new(vec![
         Cell::from(label),
         Cell::from(day),
-        Cell::from(text),
+        Cell::from(crate::tui::wrap::ellipsis(&text, text_w)),
         Cell::from(Span::styled(
             match h.updates.len() {
                 1 => "1 update".to_owned(),
