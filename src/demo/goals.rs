@@ -52,13 +52,19 @@ pub(super) fn goals(
     let mut text = |_: &mut ChaCha8Rng| format!("{} {theme}", heads.next().unwrap_or(GOALS[0]));
     let note = |rng: &mut ChaCha8Rng| PROGRESS.choose(rng).copied().unwrap_or_default();
     let set = |text: String, center: Option<&str>, r: Option<&SessionRecord>, shareable: bool| {
-        // Two points above where the center stood that day, at most 10.
+        // Two points above where the center stood that day, and above the
+        // best score any session gave it, so that a goal still open does
+        // not read as passed already; at most 10.
         let target = center.map(|c| {
-            let now = r
-                .and_then(|r| r.ratings.iter().find(|x| x.item_id == c))
-                .and_then(|x| x.score)
-                .unwrap_or(5);
-            (now + 2).min(10)
+            let score = |r: &SessionRecord| {
+                r.ratings
+                    .iter()
+                    .find(|x| x.item_id == c)
+                    .and_then(|x| x.score)
+            };
+            let now = r.and_then(score).unwrap_or(5);
+            let best = done.iter().filter_map(|r| score(r)).max().unwrap_or(now);
+            (now + 2).max(best + 1).min(10)
         });
         store.add_goal(&Goal {
             id: new_id(),
