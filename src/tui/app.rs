@@ -481,6 +481,12 @@ impl App {
         if let FormKind::Topic { .. } = &form.kind {
             return crate::tui::topic_form::submit(form);
         }
+        if let FormKind::Goal {
+            coachee: Some(_), ..
+        } = &form.kind
+        {
+            return crate::tui::goal_form::submit_between(form, self.now, self.today);
+        }
         if let FormKind::Prep { .. } = &form.kind {
             let guide = self.guides.get(self.default_guide).map(|l| &l.guide);
             return crate::tui::prep_dialog::submit(form, guide);

@@ -320,6 +320,8 @@ pub enum Effect {
         text: String,
         private: bool,
     },
+    /// Set a goal between sessions (from the coachee's page).
+    AddGoal(Box<crate::model::Goal>),
     /// Write a coachee's preparation page.
     PrepWrite {
         coachee_id: String,

@@ -38,6 +38,8 @@ pub enum FormKind {
     Goal {
         index: Option<usize>,
         scale: crate::guide::Scale,
+        /// Set from the coachee's page, between sessions: whose goal.
+        coachee: Option<String>,
     },
     /// Parking a topic for the coachee's next session.
     Topic {

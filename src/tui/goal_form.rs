@@ -2,8 +2,9 @@
 //! Six Center it moves with the score aimed for, a date, and whether a
 //! sponsor's report may name it.
 
-use time::Date;
+use time::{Date, OffsetDateTime};
 
+use super::effect::Effect;
 use super::form::{Field, Form, FormField, FormKind, line_editor};
 use crate::dates;
 use crate::guide::Scale;
@@ -25,12 +26,14 @@ pub struct GoalFields {
 }
 
 /// The form for goal `index` of the session (`None`: a new one), offering
-/// `centers` (id, label) rated on `scale`.
+/// `centers` (id, label) rated on `scale`; `coachee` when it is set from
+/// their page, between sessions.
 pub fn form(
     index: Option<usize>,
     goal: Option<&Goal>,
     centers: &[(String, String)],
     scale: Scale,
+    coachee: Option<&str>,
 ) -> Form {
     let mut options = vec![(String::new(), "none".to_owned())];
     options.extend(centers.iter().cloned());
@@ -49,7 +52,11 @@ pub fn form(
         .unwrap_or_default();
     let shareable = goal.is_some_and(|g| g.shareable);
     Form {
-        kind: FormKind::Goal { index, scale },
+        kind: FormKind::Goal {
+            index,
+            scale,
+            coachee: coachee.map(str::to_owned),
+        },
         title: if index.is_some() {
             "Change the goal"
         } else {
@@ -149,4 +156,35 @@ pub fn read(form: &Form, today: Date) -> Result<GoalFields, (usize, String)> {
         target_date,
         shareable: form.selected(SEEN).as_deref() == Some("sponsor"),
     })
+}
+
+/// A goal set from the coachee's page: saved at once, between sessions, and
+/// the page read again to show it.
+pub fn submit_between(form: &Form, now: OffsetDateTime, today: Date) -> Vec<Effect> {
+    let (
+        FormKind::Goal {
+            coachee: Some(coachee_id),
+            ..
+        },
+        Ok(f),
+    ) = (&form.kind, read(form, today))
+    else {
+        return vec![];
+    };
+    vec![
+        Effect::AddGoal(Box::new(Goal {
+            id: crate::model::new_id(),
+            coachee_id: coachee_id.clone(),
+            text: f.text,
+            center: f.center,
+            target: f.target,
+            target_date: f.target_date,
+            shareable: f.shareable,
+            created_at: now,
+            created_in: None,
+        })),
+        Effect::LoadCoachee {
+            coachee_id: coachee_id.clone(),
+        },
+    ]
 }

@@ -471,6 +471,7 @@ impl Runtime {
             | Effect::Report { .. }
             | Effect::PrepWrite { .. }
             | Effect::AddTopic { .. }
+            | Effect::AddGoal(_)
             | Effect::PrepImport { .. }
             | Effect::Restore(_)
             | Effect::Copy { .. } => Ok(None),

@@ -359,3 +359,40 @@ fn long_goal_and_action_texts_end_in_an_ellipsis_on_the_coachee_page() {
         assert!(row.trim_end().ends_with('│'), "{w}x{h}: {row}");
     }
 }
+
+#[test]
+fn a_goal_set_between_sessions_on_the_coachee_page_is_reviewed_in_the_next_one() {
+    let mut rt = runtime();
+    add_coachee(&mut rt, "Ana Silva", "");
+    key(&mut rt, KeyCode::Enter); // the coachee page
+    let empty = screen(&rt, 80, 24);
+    assert!(empty.contains("a sets a goal"), "{empty}");
+    ch(&mut rt, 'a');
+    assert!(screen(&rt, 80, 24).contains("Set a goal"));
+    typ(&mut rt, "Find a mentor outside the team");
+    key(&mut rt, KeyCode::Tab);
+    key(&mut rt, KeyCode::Right);
+    key(&mut rt, KeyCode::Tab);
+    typ(&mut rt, "11"); // refused: the scale ends at 10
+    key(&mut rt, KeyCode::Enter);
+    assert!(screen(&rt, 80, 24).contains("1 to 10; 11 is outside it"));
+    key(&mut rt, KeyCode::Backspace);
+    key(&mut rt, KeyCode::Backspace);
+    typ(&mut rt, "8");
+    key(&mut rt, KeyCode::Enter);
+    assert!(rt.app.popup.is_none(), "{}", screen(&rt, 80, 24));
+    let page = screen(&rt, 120, 40);
+    assert!(
+        page.contains("Goal set: Find a mentor outside the team"),
+        "{page}"
+    );
+    assert!(page.contains("GOAL"), "{page}");
+    let goals = rt.store.coachee_goals(&ana(&rt)).expect("goals");
+    assert_eq!(goals.len(), 1);
+    assert_eq!(goals[0].goal.created_in, None, "between sessions");
+    assert_eq!(goals[0].goal.target, Some(8));
+    // The next session reviews it.
+    key(&mut rt, KeyCode::Esc);
+    start_at(&mut rt, 0, goals_stage);
+    assert!(screen(&rt, 80, 24).contains("[active]   Find a mentor outside the team"));
+}

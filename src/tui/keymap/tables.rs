@@ -323,6 +323,7 @@ const COACHEE: &[Binding] = &[
     b(&[k('b')], Cmd::ActionsBoard, "actions", "Actions board for this coachee", true),
     b(&[k('e')], Cmd::EditNotes, "notes", "Your private notes about the coachee: context, preferences, what was agreed on confidentiality", false),
     b(&[k('t')], Cmd::ParkTopic, "topic", "Park a topic for the next session", false),
+    b(&[k('a')], Cmd::AddGoal, "goal", "Set a goal between sessions: what, which center, the score aimed for, by when", false),
     b(&[k('p')], Cmd::Prepare, "prepare", "The coachee's preparation: write the form they fill in before the next session, or import their answers", false),
     b(&[k('r')], Cmd::Report, "report", "Write a progress report: for the coachee or a sponsor, Markdown or HTML", false),
     b(&[k('D')], Cmd::Discard, "discard", "Discard the selected session and everything in it (asks first, naming it)", false),

@@ -65,6 +65,12 @@ impl Runtime {
             Effect::PrepImport { path } => {
                 Some(crate::tui::prep_dialog::import(store, path, self.app.now))
             }
+            Effect::AddGoal(goal) => Some(
+                store
+                    .add_goal(goal)
+                    .map(|g| format!("Goal set: {}", g.text))
+                    .map_err(anyhow::Error::from),
+            ),
             Effect::AddTopic {
                 coachee_id,
                 session_id,

@@ -150,6 +150,17 @@ impl CoacheeView {
                     editor: Box::new(crate::tui::screens::session::text_editor(&c.notes)),
                 })];
             }
+            Cmd::AddGoal => {
+                let d = &v.data;
+                let centers = if d.centers.is_empty() {
+                    crate::export::doc::goals::known_centers().to_vec()
+                } else {
+                    d.centers.clone()
+                };
+                return vec![Msg::Popup(crate::tui::popup::Popup::Form(Box::new(
+                    crate::tui::goal_form::form(None, None, &centers, d.scale, Some(&d.coachee.id)),
+                )))];
+            }
             Cmd::ParkTopic => {
                 let c = &v.data.coachee;
                 return vec![Msg::Popup(crate::tui::topic_form::popup(

@@ -376,7 +376,7 @@ fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame,
     let block = common::block(ui, title, false);
     if v.data.actions.is_empty() && v.data.topics.is_empty() && v.data.goals.is_empty() {
         frame.render_widget(
-            Paragraph::new("No open actions, no topics for next time (t parks one).")
+            Paragraph::new("No open actions, topics or goals: t parks a topic, a sets a goal.")
                 .style(t.dim)
                 .block(block),
             area,

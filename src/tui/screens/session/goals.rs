@@ -65,7 +65,7 @@ impl Session {
         let goal = i
             .and_then(|i| self.data.record.goals.get(i))
             .map(|h| &h.goal);
-        let form = goal_form::form(i.filter(|_| goal.is_some()), goal, &centers, scale);
+        let form = goal_form::form(i.filter(|_| goal.is_some()), goal, &centers, scale, None);
         vec![Msg::Popup(Popup::Form(Box::new(form)))]
     }
 
