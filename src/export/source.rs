@@ -270,8 +270,9 @@ impl Source for Stream<'_> {
         self.each_group(&mut |c, sessions| {
             // Per coachee: the baseline of each session comes from here.
             let points = self.store.score_history(&c.id)?;
+            let goals = self.store.coachee_goals(&c.id)?;
             for (id, _) in sessions {
-                let mut record = self.store.session_record(id)?;
+                let mut record = self.store.session_record_with(id, Some(&goals))?;
                 if !include_private {
                     record.notes.retain(|n| n.visibility == Visibility::Shared);
                     record.coachee.notes.clear();

@@ -231,12 +231,13 @@ pub fn gather(
         .iter()
         .filter(|s| s.status != SessionStatus::Completed)
         .count();
+    let all_goals = store.coachee_goals(&coachee.id)?;
     let mut records = Vec::new();
     for s in summaries
         .iter()
         .filter(|s| s.status == SessionStatus::Completed)
     {
-        records.push(store.session_record(&s.id)?);
+        records.push(store.session_record_with(&s.id, Some(&all_goals))?);
     }
     let as_of = period.until.min(today);
     let mut actions = Actions::default();
@@ -246,7 +247,7 @@ pub fn gather(
             actions::count(&mut actions, rec, a, &history, as_of, today, audience);
         }
     }
-    let goals = goals::lines(store.coachee_goals(&coachee.id)?, period, as_of, audience);
+    let goals = goals::lines(all_goals, period, as_of, audience);
     let mut centers = centers(&records);
     if let Some(c) = centers.as_mut() {
         goals::set_targets(&mut c.rows, &goals);

@@ -10,11 +10,24 @@ use super::actions::{
 use super::content::choice_label;
 use super::convert::{enum_from_sql, time_from_sql};
 use super::{Result, Store, StoreError};
-use crate::model::{Answer, Choice, Note, Rating, ScorePoint, SessionRecord, Visibility};
+use crate::model::{
+    Answer, Choice, GoalHistory, Note, Rating, ScorePoint, SessionRecord, Visibility,
+};
 
 impl Store {
     /// Everything captured in a session, read on one snapshot of the file.
     pub fn session_record(&self, session_id: &str) -> Result<SessionRecord> {
+        self.session_record_with(session_id, None)
+    }
+
+    /// [`Store::session_record`], its goals picked from `goals` (all of the
+    /// coachee's, read once by a caller that reads many of their sessions)
+    /// instead of read again for each.
+    pub fn session_record_with(
+        &self,
+        session_id: &str,
+        goals: Option<&[GoalHistory]>,
+    ) -> Result<SessionRecord> {
         self.read(|| {
             let rowid = self.session_rowid(session_id)?;
             let session = self.session(session_id)?;
@@ -101,10 +114,17 @@ impl Store {
                     Ok((review_from_row(r, 0)?, action_from_row(r, 6)?))
                 })?
                 .collect::<Result<_>>()?;
-            let goals = self
-                .coachee_goals(&coachee.id)?
-                .into_iter()
+            let read;
+            let all = if let Some(g) = goals {
+                g
+            } else {
+                read = self.coachee_goals(&coachee.id)?;
+                &read
+            };
+            let goals = all
+                .iter()
                 .filter(|g| g.for_session(&session.id, session.started_at))
+                .cloned()
                 .collect();
             Ok(SessionRecord {
                 session,
