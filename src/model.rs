@@ -476,7 +476,7 @@ impl HitKind {
             HitKind::Action => "action",
             HitKind::Goal => "goal",
             HitKind::Progress => "goal progress",
-            HitKind::About => "about the coachee",
+            HitKind::About => "coachee notes",
         }
     }
 }

@@ -134,7 +134,7 @@ pub fn search(store: &Store, args: &SearchArgs, out: &mut dyn Write) -> Result<(
     for h in &hits {
         let kind = match h.kind {
             crate::model::HitKind::Note if h.private => "private note",
-            crate::model::HitKind::About => "about the coachee, private",
+            crate::model::HitKind::About => "coachee notes, private",
             k => k.as_str(),
         };
         writeln!(
