@@ -81,6 +81,28 @@ fn user_version(c: &Connection) -> i64 {
         .expect("version")
 }
 
+/// The upgraded file at `path`, checked: at the newest schema, sound, and
+/// every one of `tables` holding exactly the rows it held `before`.
+fn upgraded_unchanged<'a>(
+    path: &Path,
+    tables: impl Iterator<Item = &'a (&'a str, &'a str)>,
+    before: &[Vec<String>],
+) -> Connection {
+    let c = Connection::open(path).expect("open");
+    assert_eq!(
+        usize::try_from(user_version(&c)).ok(),
+        Some(innerceo::store::MIGRATION_COUNT)
+    );
+    for ((table, sql), was) in tables.zip(before) {
+        assert_eq!(&rows(&c, sql), was, "table {table} changed in the upgrade");
+    }
+    let ok: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity");
+    assert_eq!(ok, "ok");
+    c
+}
+
 #[test]
 fn a_database_from_the_previous_release_upgrades_with_nothing_lost() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -107,22 +129,11 @@ fn a_database_from_the_previous_release_upgrades_with_nothing_lost() {
     );
     drop(store);
 
-    let c = Connection::open(&path).expect("open");
-    assert_eq!(
-        usize::try_from(user_version(&c)).ok(),
-        Some(innerceo::store::MIGRATION_COUNT)
-    );
-    for ((table, sql), was) in OLD_TABLES.iter().zip(&before) {
-        assert_eq!(&rows(&c, sql), was, "table {table} changed in the upgrade");
-    }
+    let c = upgraded_unchanged(&path, OLD_TABLES.iter(), &before);
     let writers: i64 = c
         .query_row("SELECT count(*) FROM session_writers", [], |r| r.get(0))
         .expect("the new table exists");
     assert_eq!(writers, 0);
-    let ok: String = c
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .expect("integrity");
-    assert_eq!(ok, "ok");
 
     // And the app itself lists every old session.
     let out = run_ok(innerceo(&path).args(["session", "list", "--json"]));
@@ -245,22 +256,11 @@ fn a_database_from_the_release_before_goals_upgrades_and_its_sessions_read_as_be
     }
     drop(store);
 
-    let c = Connection::open(&path).expect("open");
-    assert_eq!(
-        usize::try_from(user_version(&c)).ok(),
-        Some(innerceo::store::MIGRATION_COUNT)
-    );
-    for ((table, sql), was) in tables.iter().zip(&before) {
-        assert_eq!(&rows(&c, sql), was, "table {table} changed in the upgrade");
-    }
+    let c = upgraded_unchanged(&path, tables.iter().copied(), &before);
     let goals: i64 = c
         .query_row("SELECT count(*) FROM goals", [], |r| r.get(0))
         .expect("the goals table exists");
     assert_eq!(goals, 0);
-    let ok: String = c
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .expect("integrity");
-    assert_eq!(ok, "ok");
     drop(c);
 
     // The app still exports the old sessions.
