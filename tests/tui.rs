@@ -15,6 +15,8 @@ mod contract;
 mod event_loop;
 #[path = "tui/goals.rs"]
 mod goals;
+#[path = "tui/goals_between.rs"]
+mod goals_between;
 #[path = "tui/notes.rs"]
 mod notes;
 #[path = "tui/prep.rs"]

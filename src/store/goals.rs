@@ -153,6 +153,22 @@ impl Store {
         })
     }
 
+    /// Changes a goal between sessions, from the coachee's page: what it
+    /// says, and (when given) a new status and a progress note dated `at`,
+    /// in one transaction so a goal is never half changed.
+    pub fn change_goal_between(
+        &self,
+        g: &Goal,
+        status: Option<GoalStatus>,
+        note: &str,
+        at: time::OffsetDateTime,
+    ) -> Result<()> {
+        self.write(|| {
+            self.update_goal(g)?;
+            self.save_goal_update(&g.id, None, status, note, at)
+        })
+    }
+
     fn goal_rowid(&self, id: &str) -> Result<i64> {
         use rusqlite::OptionalExtension;
         self.conn

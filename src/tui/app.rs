@@ -166,7 +166,7 @@ impl App {
             Screen::Home => Context::Home,
             Screen::Session(live) => live.context(),
             Screen::Summary(_) => Context::Summary,
-            Screen::Coachee(_) => Context::Coachee,
+            Screen::Coachee(v) => v.context(),
             Screen::Detail(v)
                 if v.data.record.session.status == crate::model::SessionStatus::InProgress =>
             {

@@ -322,6 +322,13 @@ pub enum Effect {
     },
     /// Set a goal between sessions (from the coachee's page).
     AddGoal(Box<crate::model::Goal>),
+    /// Change a goal between sessions: what it says, and a new status
+    /// (`None`: unchanged) and progress note, dated now.
+    ChangeGoal {
+        goal: Box<crate::model::Goal>,
+        status: Option<crate::model::GoalStatus>,
+        note: String,
+    },
     /// Write a coachee's preparation page.
     PrepWrite {
         coachee_id: String,

@@ -40,6 +40,8 @@ pub enum FormKind {
         scale: crate::guide::Scale,
         /// Set from the coachee's page, between sessions: whose goal.
         coachee: Option<String>,
+        /// Changed from the coachee's page: the goal as it was.
+        changing: Option<Box<crate::tui::goal_form::Changing>>,
     },
     /// Parking a topic for the coachee's next session.
     Topic {

@@ -1,6 +1,7 @@
-//! Setting or changing a goal in a session's goals stage: its words, the
-//! Six Center it moves with the score aimed for, a date, and whether a
-//! sponsor's report may name it.
+//! Setting or changing a goal, in a session's goals stage or on the
+//! coachee's page: its words, the Six Center it moves with the score aimed
+//! for, a date, whether a sponsor's report may name it, and (between
+//! sessions) where it stands.
 
 use time::{Date, OffsetDateTime};
 
@@ -8,13 +9,24 @@ use super::effect::Effect;
 use super::form::{Field, Form, FormField, FormKind, line_editor};
 use crate::dates;
 use crate::guide::Scale;
-use crate::model::Goal;
+use crate::model::{Goal, GoalHistory, GoalStatus};
 
 pub const TEXT: usize = 0;
 pub const CENTER: usize = 1;
 pub const AIM: usize = 2;
 pub const BY: usize = 3;
 pub const SEEN: usize = 4;
+/// Only when a goal is changed between sessions, from the coachee's page.
+pub const STATUS: usize = 5;
+pub const NOTE: usize = 6;
+
+/// A goal changed from the coachee's page: the goal as it was, and where
+/// it stood, so that only a real change of status is recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changing {
+    pub goal: Goal,
+    pub status: GoalStatus,
+}
 
 /// What the form says, read and checked.
 pub struct GoalFields {
@@ -23,6 +35,10 @@ pub struct GoalFields {
     pub target: Option<i64>,
     pub target_date: Option<Date>,
     pub shareable: bool,
+    /// The status chosen (between sessions only; `None` in a session).
+    pub status: Option<GoalStatus>,
+    /// How it moved (between sessions only).
+    pub note: String,
 }
 
 /// The form for goal `index` of the session (`None`: a new one), offering
@@ -56,6 +72,7 @@ pub fn form(
             index,
             scale,
             coachee: coachee.map(str::to_owned),
+            changing: None,
         },
         title: if index.is_some() {
             "Change the goal"
@@ -108,6 +125,56 @@ pub fn form(
     }
 }
 
+/// The form for changing goal `h` between sessions, from the coachee's
+/// page: the session form's fields, then where it stands and a note on how
+/// it moved, both saved with today's date.
+pub fn change_between(h: &GoalHistory, centers: &[(String, String)], scale: Scale) -> Form {
+    let mut f = form(
+        None,
+        Some(&h.goal),
+        centers,
+        scale,
+        Some(&h.goal.coachee_id),
+    );
+    let status = h.status();
+    if let FormKind::Goal { changing, .. } = &mut f.kind {
+        *changing = Some(Box::new(Changing {
+            goal: h.goal.clone(),
+            status,
+        }));
+    }
+    "Change the goal".clone_into(&mut f.title);
+    f.fields.push(FormField {
+        label: "Stands",
+        hint: "←/→: working on it, achieved or dropped",
+        field: Field::Select {
+            options: GoalStatus::ALL
+                .iter()
+                .map(|s| (s.as_str().to_owned(), status_label(*s).to_owned()))
+                .collect(),
+            index: GoalStatus::ALL
+                .iter()
+                .position(|s| *s == status)
+                .unwrap_or(0),
+        },
+    });
+    f.fields.push(FormField {
+        label: "Progress",
+        hint: "how it moved since the last session (dated today)",
+        field: Field::Text(Box::new(line_editor(""))),
+    });
+    f
+}
+
+/// A status as the goal form offers it.
+pub fn status_label(s: GoalStatus) -> &'static str {
+    match s {
+        GoalStatus::Active => "working on it",
+        GoalStatus::Achieved => "achieved",
+        GoalStatus::Dropped => "dropped",
+    }
+}
+
 /// The form's values, or the field to correct and what is wrong, in words.
 pub fn read(form: &Form, today: Date) -> Result<GoalFields, (usize, String)> {
     let FormKind::Goal { scale, .. } = form.kind else {
@@ -155,15 +222,22 @@ pub fn read(form: &Form, today: Date) -> Result<GoalFields, (usize, String)> {
         target,
         target_date,
         shareable: form.selected(SEEN).as_deref() == Some("sponsor"),
+        status: form.selected(STATUS).and_then(|s| GoalStatus::parse(&s)),
+        note: if form.fields.len() > NOTE {
+            form.value(NOTE)
+        } else {
+            String::new()
+        },
     })
 }
 
-/// A goal set from the coachee's page: saved at once, between sessions, and
-/// the page read again to show it.
+/// A goal set or changed from the coachee's page: saved at once, between
+/// sessions, and the page read again to show it.
 pub fn submit_between(form: &Form, now: OffsetDateTime, today: Date) -> Vec<Effect> {
     let (
         FormKind::Goal {
             coachee: Some(coachee_id),
+            changing,
             ..
         },
         Ok(f),
@@ -171,6 +245,27 @@ pub fn submit_between(form: &Form, now: OffsetDateTime, today: Date) -> Vec<Effe
     else {
         return vec![];
     };
+    let reload = Effect::LoadCoachee {
+        coachee_id: coachee_id.clone(),
+    };
+    if let Some(was) = changing {
+        let goal = Goal {
+            text: f.text,
+            center: f.center,
+            target: f.target,
+            target_date: f.target_date,
+            shareable: f.shareable,
+            ..was.goal.clone()
+        };
+        return vec![
+            Effect::ChangeGoal {
+                goal: Box::new(goal),
+                status: f.status.filter(|s| *s != was.status),
+                note: f.note,
+            },
+            reload,
+        ];
+    }
     vec![
         Effect::AddGoal(Box::new(Goal {
             id: crate::model::new_id(),
@@ -183,8 +278,6 @@ pub fn submit_between(form: &Form, now: OffsetDateTime, today: Date) -> Vec<Effe
             created_at: now,
             created_in: None,
         })),
-        Effect::LoadCoachee {
-            coachee_id: coachee_id.clone(),
-        },
+        reload,
     ]
 }

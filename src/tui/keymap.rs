@@ -122,7 +122,13 @@ pub enum Context {
     /// Another window edits the session: reading only.
     SessionReadOnly,
     Summary,
+    /// The coachee page, its sessions having the keys.
     Coachee,
+    /// The coachee page's list of goals, actions and topics, on an action
+    /// or a topic.
+    CoacheeList,
+    /// The coachee page's list, on a goal.
+    CoacheeGoal,
     /// A finished session's detail.
     Detail,
     /// An unfinished session's detail: it can be resumed.
@@ -160,6 +166,8 @@ impl Context {
         Context::SessionReadOnly,
         Context::Summary,
         Context::Coachee,
+        Context::CoacheeList,
+        Context::CoacheeGoal,
         Context::Detail,
         Context::DetailUnfinished,
         Context::Board,
@@ -247,14 +255,14 @@ pub fn lookup(ctx: Context, ev: &KeyEvent) -> Option<Cmd> {
 }
 
 fn matches(key: &Key, ev: &KeyEvent) -> bool {
-    // Shift is part of the character itself ('A', '?'), so ignore it for
-    // characters; terminals differ in whether they report it.
+    // Shift is part of the character itself ('A', '?') and of Shift-Tab,
+    // so ignore it there; terminals differ in whether they report it.
     let mods = match ev.code {
-        KeyCode::Char(_) => ev.modifiers - KeyModifiers::SHIFT,
+        KeyCode::Char(_) | KeyCode::BackTab => ev.modifiers - KeyModifiers::SHIFT,
         _ => ev.modifiers,
     };
     let want = match key.code {
-        KeyCode::Char(_) => key.mods - KeyModifiers::SHIFT,
+        KeyCode::Char(_) | KeyCode::BackTab => key.mods - KeyModifiers::SHIFT,
         _ => key.mods,
     };
     let code_eq = match (key.code, ev.code) {
@@ -394,6 +402,13 @@ mod tests {
             lookup(Context::Home, &key(KeyCode::Char('A'), KeyModifiers::SHIFT)),
             Some(Cmd::ToggleArchived)
         );
+        // Shift-Tab, whether or not the terminal reports the Shift.
+        for mods in [KeyModifiers::SHIFT, KeyModifiers::NONE] {
+            assert_eq!(
+                lookup(Context::Coachee, &key(KeyCode::BackTab, mods)),
+                Some(Cmd::NextField)
+            );
+        }
     }
 
     #[test]

@@ -472,6 +472,7 @@ impl Runtime {
             | Effect::PrepWrite { .. }
             | Effect::AddTopic { .. }
             | Effect::AddGoal(_)
+            | Effect::ChangeGoal { .. }
             | Effect::PrepImport { .. }
             | Effect::Restore(_)
             | Effect::Copy { .. } => Ok(None),

@@ -12,7 +12,7 @@ use ratatui::style::Color;
 use super::harness::*;
 
 /// Snapshots at 80x24 and 120x40, kept with every other in `tests/snapshots/`.
-fn snap(name: &str, rt: &Runtime) {
+pub fn snap(name: &str, rt: &Runtime) {
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../snapshots");
     settings.bind(|| {

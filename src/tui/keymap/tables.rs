@@ -310,12 +310,36 @@ const REVISIT_COMMON: &[Binding] = &[
     b(&[ctrl('c')], Cmd::ForceQuit, "quit", "Quit innerceo", false),
 ];
 
-const COACHEE: &[Binding] = &[
+/// The coachee page while its sessions have the keys.
+const COACHEE_SESSIONS: &[Binding] = &[
     b(&[UP, k('k')], Cmd::Up, "up", "Select the session above (newer)", false),
     b(&[DOWN, k('j')], Cmd::Down, "down", "Select the session below (older)", false),
     b(&[HOME_KEY, k('g')], Cmd::Top, "newest", "Select the newest session", false),
     b(&[END_KEY, k('G')], Cmd::Bottom, "oldest", "Select the oldest session", false),
     b(&[ENTER], Cmd::Open, "read", "Read the selected session, stage by stage", true),
+    b(&[TAB, BACKTAB], Cmd::NextField, "goals", "Give the keys to the list of goals, open actions and topics", true),
+    b(&[k('D')], Cmd::Discard, "discard", "Discard the selected session and everything in it (asks first, naming it)", false),
+];
+
+/// The coachee page while its list of goals, actions and topics has the keys.
+const COACHEE_LIST: &[Binding] = &[
+    b(&[UP, k('k')], Cmd::Up, "up", "Select the row above", false),
+    b(&[DOWN, k('j')], Cmd::Down, "down", "Select the row below", false),
+    b(&[HOME_KEY, k('g')], Cmd::Top, "first", "Select the first row", false),
+    b(&[END_KEY, k('G')], Cmd::Bottom, "last", "Select the last row", false),
+    b(&[TAB, BACKTAB], Cmd::NextField, "sessions", "Give the keys back to the sessions", true),
+];
+
+const COACHEE_GOAL: &[Binding] = &[
+    b(&[ENTER], Cmd::Open, "change", "Change the goal between sessions: its words, aim and date, or mark it achieved or dropped, with a note on how it moved", true),
+];
+
+const COACHEE_ITEM: &[Binding] = &[
+    b(&[ENTER], Cmd::Open, "read", "Read the session the action was agreed in, or the topic parked in", true),
+];
+
+/// The coachee page, whichever list has the keys.
+const COACHEE: &[Binding] = &[
     b(&[k('n')], Cmd::NewSession, "new session", "Start a new session with this coachee", true),
     b(&[k('c')], Cmd::Resume, "resume", "Resume this coachee's unfinished session", false),
     b(&[k('[')], Cmd::CompareEarlier, "earlier", "Compare the latest Six Centers with an earlier session", false),
@@ -326,7 +350,6 @@ const COACHEE: &[Binding] = &[
     b(&[k('a')], Cmd::AddGoal, "goal", "Set a goal between sessions: what, which center, the score aimed for, by when", false),
     b(&[k('p')], Cmd::Prepare, "prepare", "The coachee's preparation: write the form they fill in before the next session, or import their answers", false),
     b(&[k('r')], Cmd::Report, "report", "Write a progress report: for the coachee or a sponsor, Markdown or HTML", false),
-    b(&[k('D')], Cmd::Discard, "discard", "Discard the selected session and everything in it (asks first, naming it)", false),
 ];
 
 const DETAIL: &[Binding] = &[
@@ -390,7 +413,9 @@ pub(super) fn tables(ctx: Context) -> Vec<&'static [Binding]> {
         Context::Unfinished => vec![UNFINISHED],
         Context::Help => vec![HELP],
         Context::Summary => vec![SUMMARY],
-        Context::Coachee => vec![COACHEE, REVISIT_COMMON],
+        Context::Coachee => vec![COACHEE_SESSIONS, COACHEE, REVISIT_COMMON],
+        Context::CoacheeList => vec![COACHEE_ITEM, COACHEE_LIST, COACHEE, REVISIT_COMMON],
+        Context::CoacheeGoal => vec![COACHEE_GOAL, COACHEE_LIST, COACHEE, REVISIT_COMMON],
         Context::Detail => vec![DETAIL_FINISHED, DETAIL, REVISIT_COMMON],
         Context::DetailUnfinished => vec![DETAIL_UNFINISHED, DETAIL, REVISIT_COMMON],
         Context::Board => vec![BOARD, REVISIT_COMMON],

@@ -71,6 +71,20 @@ impl Runtime {
                     .map(|g| format!("Goal set: {}", g.text))
                     .map_err(anyhow::Error::from),
             ),
+            Effect::ChangeGoal { goal, status, note } => Some(
+                store
+                    .change_goal_between(goal, *status, note, self.app.now)
+                    .map(|()| {
+                        let what = match status {
+                            Some(crate::model::GoalStatus::Achieved) => "Goal achieved",
+                            Some(crate::model::GoalStatus::Dropped) => "Goal dropped",
+                            Some(crate::model::GoalStatus::Active) => "Goal open again",
+                            None => "Goal saved",
+                        };
+                        format!("{what}: {}", goal.text.trim())
+                    })
+                    .map_err(anyhow::Error::from),
+            ),
             Effect::AddTopic {
                 coachee_id,
                 session_id,

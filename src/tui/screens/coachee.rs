@@ -1,6 +1,7 @@
 //! The coachee page: timeline of sessions, Six Centers over time, open actions.
 
 mod draw;
+pub mod list;
 pub mod trend;
 
 pub use draw::draw;
@@ -8,7 +9,7 @@ pub use draw::draw;
 use crate::guide::{Scale, StageKind};
 use crate::model::{ActionRow, Coachee, ScorePoint, SessionStatus, SessionSummary};
 use crate::tui::effect::Effect;
-use crate::tui::keymap::Cmd;
+use crate::tui::keymap::{Cmd, Context};
 use crate::tui::msg::{Env, Msg};
 use crate::tui::popup::Popup;
 
@@ -62,6 +63,18 @@ pub struct CoacheeView {
     pub selected: usize,
     /// Index in `rated` of the session the latest is compared with.
     pub compare: Option<usize>,
+    /// Which list has the keys.
+    pub pane: Pane,
+    /// Selected row of the goals, actions and topics list.
+    pub item: usize,
+}
+
+/// The coachee page's two lists; Tab moves the keys between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Sessions,
+    /// Goals, open actions and topics.
+    List,
 }
 
 impl CoacheeView {
@@ -76,6 +89,8 @@ impl CoacheeView {
             rated,
             selected: 0,
             compare,
+            pane: Pane::Sessions,
+            item: 0,
         }
     }
 
@@ -85,7 +100,19 @@ impl CoacheeView {
         let keep = self.selected_session().map(|s| s.id.clone());
         let compared = self.compared().map(|s| s.session_id.clone());
         let selected = self.selected;
+        let item = self.selected_item().map(|i| i.id().to_owned());
+        let (pane, at) = (self.pane, self.item);
         *self = Self::new(data);
+        let items = self.data.items();
+        self.item = item
+            .and_then(|id| items.iter().position(|i| i.id() == id))
+            .unwrap_or(at)
+            .min(items.len().saturating_sub(1));
+        self.pane = if items.is_empty() {
+            Pane::Sessions
+        } else {
+            pane
+        };
         self.selected = keep
             .and_then(|id| self.data.sessions.iter().position(|s| s.id == id))
             .unwrap_or(selected)
@@ -100,6 +127,26 @@ impl CoacheeView {
 
     pub fn selected_session(&self) -> Option<&SessionSummary> {
         self.data.sessions.get(self.selected)
+    }
+
+    /// The selected row of the goals, actions and topics list.
+    pub fn selected_item(&self) -> Option<list::Item<'_>> {
+        self.data.items().get(self.item).copied()
+    }
+
+    /// Which keys the page has: the sessions', or the list's for its row.
+    pub fn context(&self) -> Context {
+        match (self.pane, self.selected_item()) {
+            (Pane::List, Some(list::Item::Goal(_))) => Context::CoacheeGoal,
+            (Pane::List, Some(_)) => Context::CoacheeList,
+            _ => Context::Coachee,
+        }
+    }
+
+    /// The coachee's latest score on the center a goal targets.
+    pub fn latest_score(&self, g: &crate::model::Goal) -> Option<i64> {
+        let center = g.center.as_deref()?;
+        self.trends.iter().find(|c| c.id == center)?.latest
     }
 
     pub fn latest(&self) -> Option<&RatedSession> {
@@ -124,9 +171,23 @@ impl CoacheeView {
     pub fn update(&mut self, cmd: Cmd, env: &Env) -> Vec<Msg> {
         let v = self;
         match cmd {
+            Cmd::NextField if v.pane == Pane::List => v.pane = Pane::Sessions,
+            Cmd::NextField => {
+                if v.data.items().is_empty() {
+                    return vec![Msg::Say(
+                        "No goals, open actions or topics to go to: a sets a goal, t parks a topic"
+                            .to_owned(),
+                    )];
+                }
+                v.pane = Pane::List;
+            }
+            Cmd::Up | Cmd::Down | Cmd::Top | Cmd::Bottom if v.pane == Pane::List => {
+                v.item = super::common::moved(v.item, v.data.items().len(), cmd);
+            }
             Cmd::Up | Cmd::Down | Cmd::Top | Cmd::Bottom => {
                 v.selected = super::common::moved(v.selected, v.data.sessions.len(), cmd);
             }
+            Cmd::Open if v.pane == Pane::List => return v.open_item(),
             Cmd::Open => {
                 if let Some(s) = v.selected_session() {
                     return vec![Msg::Effect(Effect::LoadDetail {
@@ -152,13 +213,14 @@ impl CoacheeView {
             }
             Cmd::AddGoal => {
                 let d = &v.data;
-                let centers = if d.centers.is_empty() {
-                    crate::export::doc::goals::known_centers().to_vec()
-                } else {
-                    d.centers.clone()
-                };
-                return vec![Msg::Popup(crate::tui::popup::Popup::Form(Box::new(
-                    crate::tui::goal_form::form(None, None, &centers, d.scale, Some(&d.coachee.id)),
+                return vec![Msg::Popup(Popup::Form(Box::new(
+                    crate::tui::goal_form::form(
+                        None,
+                        None,
+                        v.goal_centers(),
+                        d.scale,
+                        Some(&d.coachee.id),
+                    ),
                 )))];
             }
             Cmd::ParkTopic => {
@@ -237,6 +299,43 @@ impl CoacheeView {
             _ => {}
         }
         vec![]
+    }
+}
+
+impl CoacheeView {
+    /// Enter on the list: a goal opens to be changed; an action or a topic
+    /// opens the session it came from.
+    fn open_item(&self) -> Vec<Msg> {
+        let d = &self.data;
+        match self.selected_item() {
+            Some(list::Item::Goal(h)) => vec![Msg::Popup(Popup::Form(Box::new(
+                crate::tui::goal_form::change_between(h, self.goal_centers(), d.scale),
+            )))],
+            Some(list::Item::Action(r)) => vec![Msg::Effect(Effect::LoadDetail {
+                session_id: r.action.session_id.clone(),
+                stage: Some(crate::tui::effect::DetailAt::Actions),
+            })],
+            Some(list::Item::Topic(t)) => match &t.raised_in {
+                Some(id) => vec![Msg::Effect(Effect::LoadDetail {
+                    session_id: id.clone(),
+                    stage: None,
+                })],
+                None => vec![Msg::Say(
+                    "This topic was parked between sessions: the next session's review lists it"
+                        .to_owned(),
+                )],
+            },
+            None => vec![],
+        }
+    }
+
+    /// The centers a goal may move: the coachee's, else the shipped guides'.
+    pub fn goal_centers(&self) -> &[(String, String)] {
+        if self.data.centers.is_empty() {
+            crate::export::doc::goals::known_centers()
+        } else {
+            &self.data.centers
+        }
     }
 }
 

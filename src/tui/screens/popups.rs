@@ -162,6 +162,8 @@ fn context_name(ctx: Context) -> &'static str {
         Context::SessionReadOnly => "session, read-only",
         Context::Summary => "summary",
         Context::Coachee => "coachee",
+        Context::CoacheeList => "coachee, an action or a topic",
+        Context::CoacheeGoal => "coachee, a goal",
         Context::Detail => "session detail",
         Context::DetailUnfinished => "session detail, unfinished",
         Context::Board => "actions board",
@@ -336,25 +338,31 @@ fn form_popup(ui: &Ui<'_>, form: &Form, frame: &mut Frame, area: Rect) {
         .map(|e| crate::tui::wrap::wrap(e, 66))
         .unwrap_or_default();
     let error_h = u16::try_from(error_rows.len().max(1)).unwrap_or(1);
-    let h = form.fields.len() as u16 * 3 + 2 + error_h;
+    // A field is its label, its input and a blank row; a form too tall for
+    // the window gives up the blank rows first.
+    let n = form.fields.len() as u16;
+    let per = if n * 3 + 2 + error_h <= area.height {
+        3
+    } else {
+        2
+    };
+    let h = n * per + 2 + error_h;
     let r = common::centered(area, 70, h);
     frame.render_widget(Clear, r);
     let block = common::block(ui, format!(" {} ", form.title), true);
     let inner = block.inner(r);
     frame.render_widget(block, r);
-    let mut constraints: Vec<Constraint> =
-        form.fields.iter().map(|_| Constraint::Length(3)).collect();
+    let mut constraints: Vec<Constraint> = form
+        .fields
+        .iter()
+        .map(|_| Constraint::Length(per))
+        .collect();
     constraints.push(Constraint::Length(error_h));
     let areas = Layout::vertical(constraints).split(inner);
     for (i, f) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
-        let [label, input, hint] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(areas[i]);
-        let _ = hint;
+        let [label, input] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(areas[i]);
         let mut hint_text = f.hint.to_owned();
         let due_field = match form.kind {
             FormKind::Action { .. } => Some(Form::ACTION_DUE),

@@ -8,8 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Sparkline, Table, TableState};
 
-use super::CoacheeView;
+use super::list::{Item, one_line};
 use super::trend::RatedSession;
+use super::{CoacheeView, Pane};
 use crate::dates;
 use crate::export::doc::delta;
 use crate::model::SessionStatus;
@@ -63,14 +64,19 @@ pub fn draw(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, area: Rect) {
     draw_actions(ui, v, overdue, frame, actions);
 }
 
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn draw_timeline(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, area: Rect) {
     let t = &ui.theme;
-    let block = common::block(ui, " Sessions, newest first: Enter reads one ", true);
+    let block = common::block(
+        ui,
+        " Sessions, newest first: Enter reads one ",
+        v.pane == Pane::Sessions,
+    );
     if v.data.sessions.is_empty() {
+        // The list's selected row still shows in full while it has the keys.
+        let [area, detail] = match v.pane {
+            Pane::List => Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area),
+            Pane::Sessions => [area, Rect::default()],
+        };
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::raw("No session yet: press "),
@@ -80,6 +86,7 @@ fn draw_timeline(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, area: Rect) {
             .block(block),
             area,
         );
+        draw_in_full(ui, v, frame, detail);
         return;
     }
     let wide = area.width >= 110;
@@ -137,13 +144,26 @@ fn draw_timeline(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, area: Rect) {
         .highlight_symbol("› ");
     let mut state = TableState::default().with_selected(Some(v.selected));
     frame.render_stateful_widget(table, area, &mut state);
-    if let Some(s) = v.selected_session() {
-        let insight = one_line(s.key_insight.as_deref().unwrap_or(""));
-        let text = if insight.is_empty() {
-            format!("{}: no key insight recorded", s.guide_title)
-        } else {
-            format!("Key insight: {insight}")
-        };
+    draw_in_full(ui, v, frame, detail);
+}
+
+/// The selected row of whichever list has the keys, in full, on the two
+/// lines under the sessions.
+fn draw_in_full(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, detail: Rect) {
+    let t = &ui.theme;
+    let text = match (v.pane, v.selected_item(), v.selected_session()) {
+        (Pane::List, Some(item), _) => Some(v.item_in_full(item, ui.share_safe)),
+        (_, _, Some(s)) => {
+            let insight = one_line(s.key_insight.as_deref().unwrap_or(""));
+            Some(if insight.is_empty() {
+                format!("{}: no key insight recorded", s.guide_title)
+            } else {
+                format!("Key insight: {insight}")
+            })
+        }
+        _ => None,
+    };
+    if let Some(text) = text {
         let width = usize::from(detail.width.saturating_sub(1));
         let mut rows = crate::tui::wrap::wrap(&text, width);
         if rows.len() > 2 {
@@ -373,8 +393,10 @@ fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame,
     } else {
         format!("{counts} ")
     };
-    let block = common::block(ui, title, false);
-    if v.data.actions.is_empty() && v.data.topics.is_empty() && v.data.goals.is_empty() {
+    let focused = v.pane == Pane::List;
+    let block = common::block(ui, title, focused);
+    let items = v.data.items();
+    if items.is_empty() {
         frame.render_widget(
             Paragraph::new("No open actions, topics or goals: t parks a topic, a sets a goal.")
                 .style(t.dim)
@@ -384,71 +406,74 @@ fn draw_actions(ui: &Ui<'_>, v: &CoacheeView, overdue: usize, frame: &mut Frame,
         return;
     }
     // "ACHIEVED" needs one column more than "OVERDUE".
-    let is_active = |g: &&crate::model::GoalHistory| g.status() == crate::model::GoalStatus::Active;
-    let closed = v.data.goals.iter().any(|g| !is_active(&g));
-    let first = if closed { 8 } else { 7 };
-    // The text column's width (the box's borders, the other columns and
-    // the three gaps between columns taken away): a long text ends in "…"
-    // there instead of being cut mid-word at the border.
-    let text_w = usize::from(area.width).saturating_sub(2 + first + 10 + 12 + 3);
-    let fit = |text: &str| crate::tui::wrap::ellipsis(text, text_w);
-    // What they are working towards first, then what was agreed.
-    let mut rows: Vec<Row> = v
+    let closed = v
         .data
         .goals
         .iter()
-        .filter(is_active)
-        .map(|g| goal_row(ui, v, g, text_w))
+        .any(|g| g.status() != crate::model::GoalStatus::Active);
+    let first = if closed { 8 } else { 7 };
+    // The text column's width (the box's borders, the other columns, the
+    // three gaps between columns and, with the keys, the selection marker
+    // taken away): a long text ends in "…" there instead of being cut
+    // mid-word at the border.
+    let marker = if focused { 2 } else { 0 };
+    let text_w = usize::from(area.width).saturating_sub(2 + first + 10 + 12 + 3 + marker);
+    let fit = |text: &str| crate::tui::wrap::ellipsis(text, text_w);
+    let rows: Vec<Row> = items
+        .iter()
+        .map(|item| match *item {
+            Item::Goal(g) => goal_row(ui, v, g, text_w),
+            Item::Action(r) => {
+                let a = &r.action;
+                let late = a.is_overdue(ui.today);
+                Row::new(vec![
+                    Cell::from(if late {
+                        Span::styled("OVERDUE", t.warn)
+                    } else {
+                        Span::raw("open")
+                    }),
+                    Cell::from(a.due.map_or_else(|| "no date".to_owned(), dates::fmt_date)),
+                    Cell::from(fit(&one_line(&a.text))),
+                    Cell::from(Span::styled(
+                        crate::export::owner(&a.owner).into_owned(),
+                        t.dim,
+                    )),
+                ])
+            }
+            Item::Topic(topic) => {
+                let text = if topic.private && ui.share_safe {
+                    fit("(a private topic: hidden in share-safe mode)")
+                } else {
+                    fit(&one_line(&topic.text))
+                };
+                let who = match (topic.private, topic.origin) {
+                    (true, _) => Span::styled("private", t.private),
+                    (false, crate::model::TopicOrigin::Coachee) => Span::styled("coachee", t.dim),
+                    (false, crate::model::TopicOrigin::Coach) => Span::styled("coach", t.dim),
+                };
+                Row::new(vec![
+                    Cell::from(Span::styled("TOPIC", t.key)),
+                    Cell::from(dates::fmt_date(dates::local_date(topic.raised_at))),
+                    Cell::from(text),
+                    Cell::from(who),
+                ])
+            }
+        })
         .collect();
-    rows.extend(v.data.actions.iter().map(|r| {
-        let a = &r.action;
-        let late = a.is_overdue(ui.today);
-        Row::new(vec![
-            Cell::from(if late {
-                Span::styled("OVERDUE", t.warn)
-            } else {
-                Span::raw("open")
-            }),
-            Cell::from(a.due.map_or_else(|| "no date".to_owned(), dates::fmt_date)),
-            Cell::from(fit(&one_line(&a.text))),
-            Cell::from(Span::styled(
-                crate::export::owner(&a.owner).into_owned(),
-                t.dim,
-            )),
-        ])
-    }));
-    rows.extend(v.data.topics.iter().map(|topic| {
-        let text = if topic.private && ui.share_safe {
-            fit("(a private topic: hidden in share-safe mode)")
-        } else {
-            fit(&one_line(&topic.text))
-        };
-        let who = match (topic.private, topic.origin) {
-            (true, _) => Span::styled("private", t.private),
-            (false, crate::model::TopicOrigin::Coachee) => Span::styled("coachee", t.dim),
-            (false, crate::model::TopicOrigin::Coach) => Span::styled("coach", t.dim),
-        };
-        Row::new(vec![
-            Cell::from(Span::styled("TOPIC", t.key)),
-            Cell::from(dates::fmt_date(dates::local_date(topic.raised_at))),
-            Cell::from(text),
-            Cell::from(who),
-        ])
-    }));
-    rows.extend(
-        v.data
-            .goals
-            .iter()
-            .filter(|g| !is_active(g))
-            .map(|g| goal_row(ui, v, g, text_w)),
-    );
     let widths = [
         Constraint::Length(u16::try_from(first).unwrap_or(8)),
         Constraint::Length(10),
         Constraint::Fill(1),
         Constraint::Length(12),
     ];
-    frame.render_widget(Table::new(rows, widths).block(block), area);
+    let table = Table::new(rows, widths).block(block);
+    if focused {
+        let table = table.row_highlight_style(t.selected).highlight_symbol("› ");
+        let mut state = TableState::default().with_selected(Some(v.item));
+        frame.render_stateful_widget(table, area, &mut state);
+    } else {
+        frame.render_widget(table, area);
+    }
 }
 
 /// A goal in the list: its status, the day that status was set (or the
@@ -470,7 +495,7 @@ fn goal_row<'a>(
             .map_or_else(|| "no date".to_owned(), dates::fmt_date),
     };
     let mut text = one_line(&g.text);
-    if let Some(aim) = crate::export::doc::goal_aim(g, &v.data.centers, latest_score(v, g)) {
+    if let Some(aim) = crate::export::doc::goal_aim(g, v.goal_centers(), v.latest_score(g)) {
         text.push_str(&format!(" · {aim}"));
     }
     if let Some(u) = h.last_note() {
@@ -493,10 +518,4 @@ fn goal_row<'a>(
             t.dim,
         )),
     ])
-}
-
-/// The coachee's latest score on the center a goal targets.
-fn latest_score(v: &CoacheeView, g: &crate::model::Goal) -> Option<i64> {
-    let center = g.center.as_deref()?;
-    v.trends.iter().find(|c| c.id == center)?.latest
 }
