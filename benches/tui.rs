@@ -7,6 +7,7 @@
 #[path = "support/mod.rs"]
 mod support;
 
+use innerceo::tui::effect::Task;
 use std::time::{Duration, Instant};
 
 use divan::Bencher;
@@ -179,9 +180,9 @@ fn open_coachee(bencher: Bencher) {
     let coachee_id = busiest_coachee(&rt.store);
     let mut term = terminal();
     bencher.bench_local(|| {
-        rt.perform(vec![Effect::LoadCoachee {
+        rt.perform(vec![Effect::Task(Task::LoadCoachee {
             coachee_id: coachee_id.clone(),
-        }]);
+        })]);
         term.draw(|f| ui::draw(&rt.app, f)).expect("draw");
     });
     assert!(

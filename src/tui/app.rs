@@ -1,5 +1,6 @@
 //! The app's state and its top-level `update`: keys in, effects out, no I/O.
 
+use crate::tui::effect::{Errand, Task};
 use ratatui::crossterm::event::KeyEvent;
 use time::{Date, OffsetDateTime};
 
@@ -467,7 +468,7 @@ impl App {
     /// `u`: takes back the last change made on this screen.
     fn undo_last(&mut self) -> Vec<Effect> {
         if let Some(u) = self.undo.pop() {
-            vec![Effect::Undo(u)]
+            vec![Effect::Task(Task::Undo(u))]
         } else {
             self.say("Nothing to undo on this screen");
             vec![]
@@ -507,21 +508,23 @@ impl App {
     fn confirmed(&mut self, on_yes: OnYes) -> Vec<Effect> {
         let env = self.env();
         match on_yes {
-            OnYes::Archive { id, archived } => vec![Effect::SetArchived { id, archived }],
+            OnYes::Archive { id, archived } => {
+                vec![Effect::Task(Task::SetArchived { id, archived })]
+            }
             OnYes::Finish => match &mut self.screen {
                 Screen::Session(s) => {
                     let mut effects = s.flush_editors(&env);
                     effects.push(s.progress_write());
-                    effects.push(Effect::CompleteSession {
+                    effects.push(Effect::Task(Task::CompleteSession {
                         session_id: s.session_id().to_owned(),
-                    });
+                    }));
                     effects
                 }
                 _ => vec![],
             },
-            OnYes::Restore(path) => vec![Effect::Restore(path)],
-            OnYes::TakeOver(session_id) => vec![Effect::TakeOver { session_id }],
-            OnYes::Discard(session_id) => vec![Effect::DiscardSession { session_id }],
+            OnYes::Restore(path) => vec![Effect::Errand(Errand::Restore(path))],
+            OnYes::TakeOver(session_id) => vec![Effect::Task(Task::TakeOver { session_id })],
+            OnYes::Discard(session_id) => vec![Effect::Task(Task::DiscardSession { session_id })],
             OnYes::DeleteAction(i) => match &mut self.screen {
                 Screen::Session(s) => s.delete_action(i),
                 _ => vec![],

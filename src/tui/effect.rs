@@ -7,12 +7,13 @@ use time::{Date, OffsetDateTime};
 
 use super::screens::board::BoardData;
 use super::screens::coachee::CoacheeData;
-use crate::guide::Guide;
 use crate::model::{
-    Action, ActionReview, ActionStatus, Choice, CoacheeSummary, Goal, GoalStatus, Rating,
-    ReviewOutcome, SearchHit, SessionRecord, Visibility,
+    Action, ActionReview, Choice, CoacheeSummary, Goal, GoalStatus, Rating, ReviewOutcome,
+    SearchHit, SessionRecord, Visibility,
 };
-use crate::store::StatusFilter;
+
+mod tasks;
+pub use tasks::{Errand, Task};
 
 /// A write to the store. Writes with a `key` replace an earlier pending write
 /// with the same key, so a burst of typing becomes one save. Serialisable,
@@ -238,132 +239,12 @@ pub enum Effect {
     Flush,
     /// Save everything pending and make it survive a power cut (stage change, quit).
     Durable,
-    LoadHome,
-    AddCoachee {
-        name: String,
-        role: String,
-        /// Every so many days, if they agreed a rhythm.
-        rhythm: Option<i64>,
-    },
-    UpdateCoachee {
-        id: String,
-        name: String,
-        role: String,
-        rhythm: Option<i64>,
-    },
-    SetArchived {
-        id: String,
-        archived: bool,
-    },
-    StartSession {
-        coachee_id: String,
-        guide: Box<Guide>,
-    },
-    OpenSession {
-        session_id: String,
-    },
-    CompleteSession {
-        session_id: String,
-    },
-    /// Finish an old session without showing its summary (before starting anew).
-    CompleteSessionQuietly {
-        session_id: String,
-    },
-    /// The coachee page: timeline, Six Centers over time, open actions.
-    LoadCoachee {
-        coachee_id: String,
-    },
-    /// A past session to read, at `stage` when given.
-    LoadDetail {
-        session_id: String,
-        stage: Option<DetailAt>,
-    },
-    LoadBoard {
-        status: StatusFilter,
-        coachee_id: Option<String>,
-    },
-    LoadActionHistory {
-        action_id: String,
-    },
-    /// Saved at once, with an entry in the action's history.
-    SetActionStatus {
-        action_id: String,
-        status: ActionStatus,
-    },
-    SetActionDue {
-        action_id: String,
-        due: Option<Date>,
-    },
-    Search {
-        query: String,
-        include_private: bool,
-    },
-    /// Write one session to a file in a format.
-    Export {
-        session_id: String,
-        format: crate::export::Format,
-        path: std::path::PathBuf,
-        include_private: bool,
-    },
-    /// Write a coachee's progress report to a file.
-    Report {
-        coachee_id: String,
-        audience: crate::report::Audience,
-        format: crate::report::ReportFormat,
-        since: Option<time::Date>,
-        path: std::path::PathBuf,
-    },
-    /// Park a topic for the coachee's next session.
-    AddTopic {
-        coachee_id: String,
-        session_id: Option<String>,
-        text: String,
-        private: bool,
-    },
-    /// Set a goal between sessions (from the coachee's page).
-    AddGoal(Box<crate::model::Goal>),
-    /// Change a goal between sessions: what it says, and a new status
-    /// (`None`: unchanged) and progress note, dated now.
-    ChangeGoal {
-        goal: Box<crate::model::Goal>,
-        status: Option<crate::model::GoalStatus>,
-        note: String,
-    },
-    /// Write a coachee's preparation page.
-    PrepWrite {
-        coachee_id: String,
-        guide: Box<crate::guide::Guide>,
-        path: std::path::PathBuf,
-    },
-    /// Import the answers a coachee saved from their preparation page.
-    PrepImport {
-        path: std::path::PathBuf,
-    },
-    /// Put back the text a recovery file kept.
-    Restore(std::path::PathBuf),
-    /// Take the session over from the window that holds it, and reopen it.
-    TakeOver {
-        session_id: String,
-    },
-    /// Read what discarding a session would remove, and ask.
-    AskDiscard {
-        session_id: String,
-    },
-    DiscardSession {
-        session_id: String,
-    },
-    /// Delete a coachee and everything about them, for good.
-    DeleteCoachee {
-        id: String,
-    },
-    /// Put back what a change on this screen replaced.
-    Undo(Undo),
-    /// Copy a session as Markdown to the clipboard.
-    Copy {
-        session_id: String,
-        include_private: bool,
-    },
     Quit,
+    /// Read or write the store; the answer is what a screen shows.
+    Task(Task),
+    /// Write a file, fill the clipboard, or save something between
+    /// sessions; the answer is one line for the status bar.
+    Errand(Errand),
 }
 
 /// A change that can be taken back while its screen stays open: what it

@@ -1,6 +1,7 @@
 //! Exporting the session on screen from the app: a small form (format,
 //! file, private notes) and the write itself, through `crate::export`.
 
+use crate::tui::effect::Errand;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -139,12 +140,12 @@ pub fn submit(form: &Form, share_safe: bool) -> Vec<Effect> {
         .choice(PRIVATE_FIELD)
         .and_then(|i| PRIVATE_CHOICES.get(i))
         .map(|(p, _)| *p);
-    vec![Effect::Export {
+    vec![Effect::Errand(Errand::Export {
         session_id: session_id.clone(),
         format,
         path,
         include_private: !share_safe && private == Some(PrivateNotes::Include),
-    }]
+    })]
 }
 
 pub fn expand_home(text: &str) -> PathBuf {

@@ -1,5 +1,6 @@
 //! Small forms in a popup: a coachee's name and role, an agreed action.
 
+use crate::tui::effect::Task;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 use time::Date;
@@ -371,13 +372,13 @@ impl Form {
                 let role = self.value(1);
                 let rhythm = dates::parse_rhythm(&self.value(2)).map_err(|e| e.to_string())?;
                 Ok(vec![match &self.kind {
-                    FormKind::EditCoachee { id } => Effect::UpdateCoachee {
+                    FormKind::EditCoachee { id } => Effect::Task(Task::UpdateCoachee {
                         id: id.clone(),
                         name,
                         role,
                         rhythm,
-                    },
-                    _ => Effect::AddCoachee { name, role, rhythm },
+                    }),
+                    _ => Effect::Task(Task::AddCoachee { name, role, rhythm }),
                 }])
             }
             FormKind::Action { .. } => {
@@ -390,10 +391,10 @@ impl Form {
             }
             FormKind::Due { action_id } => {
                 let due = dates::parse_due(&self.value(0), today).map_err(|e| e.to_string())?;
-                Ok(vec![Effect::SetActionDue {
+                Ok(vec![Effect::Task(Task::SetActionDue {
                     action_id: action_id.clone(),
                     due,
-                }])
+                })])
             }
             FormKind::DeleteCoachee { id, name } => {
                 if !crate::names::same_name(&self.value(0), name) {
@@ -401,7 +402,7 @@ impl Form {
                         "Type the name as shown, {name}, to delete; Esc keeps everything"
                     ));
                 }
-                Ok(vec![Effect::DeleteCoachee { id: id.clone() }])
+                Ok(vec![Effect::Task(Task::DeleteCoachee { id: id.clone() })])
             }
             FormKind::Export { .. } => {
                 if self.value(1).is_empty() {

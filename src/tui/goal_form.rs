@@ -3,6 +3,7 @@
 //! for, a date, whether a sponsor's report may name it, and (between
 //! sessions) where it stands.
 
+use crate::tui::effect::{Errand, Task};
 use time::{Date, OffsetDateTime};
 
 use super::effect::Effect;
@@ -245,9 +246,9 @@ pub fn submit_between(form: &Form, now: OffsetDateTime, today: Date) -> Vec<Effe
     else {
         return vec![];
     };
-    let reload = Effect::LoadCoachee {
+    let reload = Effect::Task(Task::LoadCoachee {
         coachee_id: coachee_id.clone(),
-    };
+    });
     if let Some(was) = changing {
         let goal = Goal {
             text: f.text,
@@ -258,16 +259,16 @@ pub fn submit_between(form: &Form, now: OffsetDateTime, today: Date) -> Vec<Effe
             ..was.goal.clone()
         };
         return vec![
-            Effect::ChangeGoal {
+            Effect::Errand(Errand::ChangeGoal {
                 goal: Box::new(goal),
                 status: f.status.filter(|s| *s != was.status),
                 note: f.note,
-            },
+            }),
             reload,
         ];
     }
     vec![
-        Effect::AddGoal(Box::new(Goal {
+        Effect::Errand(Errand::AddGoal(Box::new(Goal {
             id: crate::model::new_id(),
             coachee_id: coachee_id.clone(),
             text: f.text,
@@ -277,7 +278,7 @@ pub fn submit_between(form: &Form, now: OffsetDateTime, today: Date) -> Vec<Effe
             shareable: f.shareable,
             created_at: now,
             created_in: None,
-        })),
+        }))),
         reload,
     ]
 }

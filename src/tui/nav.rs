@@ -1,6 +1,7 @@
 //! Moving between screens: a back-history so `Esc` returns to the screen
 //! before, as it was left (selection, scroll), with its data read again.
 
+use crate::tui::effect::Task;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::screens::board::{BoardData, BoardView};
@@ -38,7 +39,7 @@ impl App {
         {
             // Back into the live session the search was opened from, read
             // again from the store (it was saved when the search opened).
-            return vec![Effect::OpenSession { session_id }];
+            return vec![Effect::Task(Task::OpenSession { session_id })];
         }
         self.undo.clear();
         self.screen = self.history.pop().unwrap_or(Screen::Home);
@@ -48,18 +49,18 @@ impl App {
     /// What reads the current screen's data again.
     pub fn refresh_effects(&self) -> Vec<Effect> {
         match &self.screen {
-            Screen::Home => vec![Effect::LoadHome],
-            Screen::Coachee(v) => vec![Effect::LoadCoachee {
+            Screen::Home => vec![Effect::Task(Task::LoadHome)],
+            Screen::Coachee(v) => vec![Effect::Task(Task::LoadCoachee {
                 coachee_id: v.data.coachee.id.clone(),
-            }],
-            Screen::Detail(v) => vec![Effect::LoadDetail {
+            })],
+            Screen::Detail(v) => vec![Effect::Task(Task::LoadDetail {
                 session_id: v.session_id().to_owned(),
                 stage: None,
-            }],
-            Screen::Board(v) => vec![Effect::LoadBoard {
+            })],
+            Screen::Board(v) => vec![Effect::Task(Task::LoadBoard {
                 status: v.data.status,
                 coachee_id: v.data.coachee_id.clone(),
-            }],
+            })],
             Screen::Search(v) => vec![v.effect(self.share_safe)],
             Screen::Session(_) | Screen::Summary(_) => vec![],
         }

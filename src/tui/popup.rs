@@ -1,5 +1,6 @@
 //! Popups over a screen: what they hold, and what a confirmed one does.
 
+use crate::tui::effect::Task;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::effect::Effect;
@@ -95,10 +96,10 @@ impl Popup {
                 }
                 Some(Cmd::Submit) => {
                     let start = guides.get(*selected).map(|g| {
-                        Msg::Effect(Effect::StartSession {
+                        Msg::Effect(Effect::Task(Task::StartSession {
                             coachee_id: coachee_id.clone(),
                             guide: Box::new(g.guide.clone()),
-                        })
+                        }))
                     });
                     return (Answer::Close, start.into_iter().collect());
                 }
@@ -111,9 +112,9 @@ impl Popup {
                 }
                 Some(Cmd::Submit) => {
                     let open = sessions.get(*selected).map(|(id, _, _)| {
-                        Msg::Effect(Effect::OpenSession {
+                        Msg::Effect(Effect::Task(Task::OpenSession {
                             session_id: id.clone(),
-                        })
+                        }))
                     });
                     return (Answer::Close, open.into_iter().collect());
                 }
@@ -142,9 +143,9 @@ impl Popup {
                 Some(Cmd::Resume) => {
                     return (
                         Answer::Close,
-                        vec![Msg::Effect(Effect::OpenSession {
+                        vec![Msg::Effect(Effect::Task(Task::OpenSession {
                             session_id: session_id.clone(),
-                        })],
+                        }))],
                     );
                 }
                 Some(Cmd::Finish) => {
@@ -156,9 +157,9 @@ impl Popup {
                     };
                     return (
                         Answer::Replace(picker),
-                        vec![Msg::Effect(Effect::CompleteSessionQuietly {
+                        vec![Msg::Effect(Effect::Task(Task::CompleteSessionQuietly {
                             session_id: session_id.clone(),
-                        })],
+                        }))],
                     );
                 }
                 Some(Cmd::No) => return (Answer::Close, vec![]),
@@ -173,9 +174,9 @@ impl Popup {
                         Answer::Close,
                         vec![
                             Msg::Effect(Effect::Flush),
-                            Msg::Effect(Effect::LoadCoachee {
+                            Msg::Effect(Effect::Task(Task::LoadCoachee {
                                 coachee_id: coachee_id.clone(),
-                            }),
+                            })),
                         ],
                     );
                 }

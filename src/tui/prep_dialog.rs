@@ -2,6 +2,7 @@
 //! the preparation page for them, or to import the answers they sent back,
 //! and both writes, through `crate::prep`.
 
+use crate::tui::effect::Errand;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -108,14 +109,14 @@ pub fn submit(form: &Form, guide: Option<&Guide>) -> Vec<Effect> {
     };
     let path = expand_home(&form.value(FILE_FIELD));
     if form.selected(WHAT_FIELD).as_deref() == Some("import") {
-        return vec![Effect::PrepImport { path }];
+        return vec![Effect::Errand(Errand::PrepImport { path })];
     }
     match guide {
-        Some(g) => vec![Effect::PrepWrite {
+        Some(g) => vec![Effect::Errand(Errand::PrepWrite {
             coachee_id: coachee_id.clone(),
             guide: Box::new(g.clone()),
             path,
-        }],
+        })],
         None => vec![],
     }
 }

@@ -2,6 +2,7 @@
 //! (for whom, format, from which day, file, private notes) and the write
 //! itself, through `crate::report`.
 
+use crate::tui::effect::Errand;
 use std::path::Path;
 
 use anyhow::Result;
@@ -220,13 +221,13 @@ pub fn submit(form: &Form, share_safe: bool) -> Vec<Effect> {
     } else {
         Audience::Coachee { include_private }
     };
-    vec![Effect::Report {
+    vec![Effect::Errand(Errand::Report {
         coachee_id: coachee_id.clone(),
         audience,
         format,
         since,
         path: expand_home(&form.value(FILE_FIELD)),
-    }]
+    })]
 }
 
 /// Writes the report; the message says where, or what went wrong.

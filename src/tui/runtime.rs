@@ -11,6 +11,7 @@ mod upkeep;
 mod writer;
 mod writes;
 
+use crate::tui::effect::Task;
 use writes::apply_write;
 
 use std::time::{Duration, Instant};
@@ -78,7 +79,7 @@ impl Runtime {
         // If this fails SQLite keeps checkpointing by itself: slower
         // keystrokes now and then, nothing worse.
         let _ = rt.store.manual_checkpoints();
-        rt.perform(vec![Effect::LoadHome]);
+        rt.perform(vec![Effect::Task(Task::LoadHome)]);
         // Text a failed save kept last time is offered back first.
         if let Some(path) = rt
             .store
@@ -209,43 +210,37 @@ impl Runtime {
                 self.app.quit = true;
                 vec![]
             }
-            other => {
-                // Everything else reads or writes right away; earlier typing first.
+            Effect::Task(task) => {
+                // A task reads or writes right away; earlier typing first.
                 self.flush();
                 // Only a write leaves anything to tidy: reading leaves an idle
                 // app with nothing to do.
-                let reads_only = matches!(
-                    other,
-                    Effect::LoadHome
-                        | Effect::LoadCoachee { .. }
-                        | Effect::LoadDetail { .. }
-                        | Effect::LoadBoard { .. }
-                        | Effect::LoadActionHistory { .. }
-                        | Effect::Search { .. }
-                        | Effect::Export { .. }
-                        | Effect::Copy { .. }
-                        | Effect::AskDiscard { .. }
-                );
-                if !reads_only {
+                if task.writes() {
                     self.untidy = self.untidy.saturating_add(1);
                 }
                 let finishing = matches!(
-                    other,
-                    Effect::CompleteSession { .. } | Effect::CompleteSessionQuietly { .. }
+                    task,
+                    Task::CompleteSession { .. } | Task::CompleteSessionQuietly { .. }
                 );
-                let loaded = self.load(other);
+                let loaded = self.load(task);
                 if finishing {
                     self.sync();
                 }
                 match loaded {
-                    Some(crate::tui::effect::Loaded::Session(mut data)) => {
+                    Loaded::Session(mut data) => {
                         self.claim(&mut data);
-                        self.app
-                            .on_loaded(crate::tui::effect::Loaded::Session(data))
+                        self.app.on_loaded(Loaded::Session(data))
                     }
-                    Some(l) => self.app.on_loaded(l),
-                    None => vec![],
+                    l => self.app.on_loaded(l),
                 }
+            }
+            Effect::Errand(errand) => {
+                self.flush();
+                if errand.writes() {
+                    self.untidy = self.untidy.saturating_add(1);
+                }
+                let done = self.run_errand(&errand);
+                self.app.on_loaded(done)
             }
         }
     }
@@ -280,19 +275,12 @@ impl Runtime {
         }
     }
 
-    fn load(&mut self, effect: Effect) -> Option<Loaded> {
-        if let Some(done) = self.file_effect(&effect) {
-            return Some(done);
-        }
+    /// Performs a task: what it read, or what its write changed on screen.
+    fn load(&mut self, task: Task) -> Loaded {
         let store = &self.store;
-        if let Effect::Restore(path) = &effect {
-            return Some(self.restore(path));
-        }
-        let result: store::Result<Option<Loaded>> = (|| match effect {
-            Effect::LoadHome => Ok(Some(Loaded::Home(
-                store.coachee_summaries(self.app.today, true)?,
-            ))),
-            Effect::AddCoachee { name, role, rhythm } => {
+        let result: store::Result<Loaded> = (|| match task {
+            Task::LoadHome => Ok(Loaded::Home(store.coachee_summaries(self.app.today, true)?)),
+            Task::AddCoachee { name, role, rhythm } => {
                 let c = store.in_transaction(|s| {
                     let c = s.add_coachee(&name, &role)?;
                     s.set_coachee_rhythm(&c.id, rhythm)?;
@@ -301,11 +289,9 @@ impl Runtime {
                 self.app
                     .say(format!("Added {}: press n to start a session", c.name));
                 self.app.home.select = Some(c.id);
-                Ok(Some(Loaded::Home(
-                    store.coachee_summaries(self.app.today, true)?,
-                )))
+                Ok(Loaded::Home(store.coachee_summaries(self.app.today, true)?))
             }
-            Effect::UpdateCoachee {
+            Task::UpdateCoachee {
                 id,
                 name,
                 role,
@@ -316,11 +302,9 @@ impl Runtime {
                     s.set_coachee_role(&id, &role)?;
                     s.set_coachee_rhythm(&id, rhythm)
                 })?;
-                Ok(Some(Loaded::Home(
-                    store.coachee_summaries(self.app.today, true)?,
-                )))
+                Ok(Loaded::Home(store.coachee_summaries(self.app.today, true)?))
             }
-            Effect::SetArchived { id, archived } => {
+            Task::SetArchived { id, archived } => {
                 let name = store.coachee(&id)?.name;
                 store.set_coachee_archived(&id, archived)?;
                 let what = if archived {
@@ -328,7 +312,7 @@ impl Runtime {
                 } else {
                     format!("brought {name} back from the archive")
                 };
-                Ok(Some(Loaded::Undoable {
+                Ok(Loaded::Undoable {
                     message: format!("{}{}", capitalise(&what), ". u undoes it"),
                     undo: Undo {
                         what,
@@ -337,57 +321,49 @@ impl Runtime {
                             archived: !archived,
                         },
                     },
-                }))
+                })
             }
-            Effect::StartSession { coachee_id, guide } => {
+            Task::StartSession { coachee_id, guide } => {
                 if let Some(s) = store.unfinished_session(&coachee_id)? {
-                    return Ok(Some(Loaded::Unfinished {
+                    return Ok(Loaded::Unfinished {
                         coachee_id,
                         session_id: s.id,
-                    }));
+                    });
                 }
                 let s = store.start_session(&coachee_id, &guide, self.app.now)?;
-                Ok(Some(Loaded::Session(Box::new(load_session(store, &s.id)?))))
+                Ok(Loaded::Session(Box::new(load_session(store, &s.id)?)))
             }
-            Effect::OpenSession { session_id } => Ok(Some(Loaded::Session(Box::new(
-                load_session(store, &session_id)?,
-            )))),
-            Effect::TakeOver { session_id } => {
+            Task::OpenSession { session_id } => {
+                Ok(Loaded::Session(Box::new(load_session(store, &session_id)?)))
+            }
+            Task::TakeOver { session_id } => {
                 store.take_over_session(&session_id, &self.writer, self.app.now)?;
                 self.app.say("This window edits the session now");
-                Ok(Some(Loaded::Session(Box::new(load_session(
-                    store,
-                    &session_id,
-                )?))))
+                Ok(Loaded::Session(Box::new(load_session(store, &session_id)?)))
             }
-            Effect::CompleteSession { session_id } => {
+            Task::CompleteSession { session_id } => {
                 store.complete_session(&session_id, self.app.now)?;
-                Ok(Some(Loaded::Summary(Box::new(load_session(
-                    store,
-                    &session_id,
-                )?))))
+                Ok(Loaded::Summary(Box::new(load_session(store, &session_id)?)))
             }
-            Effect::CompleteSessionQuietly { session_id } => {
+            Task::CompleteSessionQuietly { session_id } => {
                 store.complete_session(&session_id, self.app.now)?;
-                Ok(Some(Loaded::Home(
-                    store.coachee_summaries(self.app.today, true)?,
-                )))
+                Ok(Loaded::Home(store.coachee_summaries(self.app.today, true)?))
             }
-            Effect::LoadCoachee { coachee_id } => Ok(Some(Loaded::Coachee(Box::new(
+            Task::LoadCoachee { coachee_id } => Ok(Loaded::Coachee(Box::new(
                 crate::tui::screens::coachee::load(store, &coachee_id, self.app.today)?,
-            )))),
-            Effect::LoadDetail { session_id, stage } => Ok(Some(Loaded::Detail {
+            ))),
+            Task::LoadDetail { session_id, stage } => Ok(Loaded::Detail {
                 data: Box::new(load_session(store, &session_id)?),
                 stage,
-            })),
-            Effect::LoadBoard { status, coachee_id } => Ok(Some(Loaded::Board(Box::new(
+            }),
+            Task::LoadBoard { status, coachee_id } => Ok(Loaded::Board(Box::new(
                 crate::tui::screens::board::load(store, status, coachee_id, self.app.today)?,
-            )))),
-            Effect::LoadActionHistory { action_id } => Ok(Some(Loaded::ActionHistory {
+            ))),
+            Task::LoadActionHistory { action_id } => Ok(Loaded::ActionHistory {
                 history: store.action_history(&action_id)?,
                 action_id,
-            })),
-            Effect::SetActionStatus { action_id, status } => {
+            }),
+            Task::SetActionStatus { action_id, status } => {
                 let before = store.action_state(&action_id)?;
                 let text = store.action(&action_id)?.text;
                 store.set_action_status(&action_id, status, self.app.now)?;
@@ -396,15 +372,15 @@ impl Runtime {
                     ActionStatus::Dropped => format!("dropped: {text}"),
                     ActionStatus::Open => format!("reopened: {text}"),
                 };
-                Ok(Some(Loaded::Undoable {
+                Ok(Loaded::Undoable {
                     message: format!("{}. u undoes it", capitalise(&what)),
                     undo: Undo {
                         what,
                         before: Before::Action(before),
                     },
-                }))
+                })
             }
-            Effect::SetActionDue { action_id, due } => {
+            Task::SetActionDue { action_id, due } => {
                 let before = store.action_state(&action_id)?;
                 let text = store.action(&action_id)?.text;
                 store.change_action_due(&action_id, due, self.app.now)?;
@@ -412,75 +388,63 @@ impl Runtime {
                     Some(d) => format!("due date set to {}", crate::dates::fmt_date_long(d)),
                     None => "due date cleared".to_owned(),
                 };
-                Ok(Some(Loaded::Undoable {
+                Ok(Loaded::Undoable {
                     message: format!("{}. u undoes it", capitalise(&what)),
                     undo: Undo {
                         what: format!("{what} ({text})"),
                         before: Before::Action(before),
                     },
-                }))
+                })
             }
-            Effect::Undo(undo) => {
+            Task::Undo(undo) => {
                 match &undo.before {
                     Before::Action(state) => store.restore_action(state)?,
                     Before::Archived { id, archived } => {
                         store.set_coachee_archived(id, *archived)?;
                     }
                 }
-                Ok(Some(Loaded::Saved(Some(format!("Undone: {}", undo.what)))))
+                Ok(Loaded::Saved(Some(format!("Undone: {}", undo.what))))
             }
-            Effect::AskDiscard { session_id } => {
+            Task::AskDiscard { session_id } => {
                 if let Some(h) = store.live_holder(&session_id, &self.writer, self.app.now)? {
-                    return Ok(Some(Loaded::Error(format!(
+                    return Ok(Loaded::Error(format!(
                         "This session is open in another window (process {} on {}): close it there before discarding it",
                         h.pid, h.host
-                    ))));
+                    )));
                 }
                 let plan = store.discard_plan(&session_id)?;
-                Ok(Some(Loaded::Ask {
+                Ok(Loaded::Ask {
                     text: discard_question(&plan),
                     on_yes: crate::tui::popup::OnYes::Discard(session_id),
-                }))
+                })
             }
-            Effect::DiscardSession { session_id } => {
+            Task::DiscardSession { session_id } => {
                 let plan = store.discard_session(&session_id)?;
-                Ok(Some(Loaded::Discarded {
+                Ok(Loaded::Discarded {
                     message: format!(
                         "Discarded the session of {} with {}",
                         crate::dates::fmt_date_long(crate::dates::local_date(plan.started_at)),
                         plan.coachee
                     ),
                     session_id,
-                }))
+                })
             }
-            Effect::DeleteCoachee { id } => {
+            Task::DeleteCoachee { id } => {
                 let erased = store.delete_coachee(&id)?;
                 self.app.say(erased_message(&erased));
-                Ok(Some(Loaded::Home(
-                    store.coachee_summaries(self.app.today, true)?,
-                )))
+                Ok(Loaded::Home(store.coachee_summaries(self.app.today, true)?))
             }
-            Effect::Search {
+            Task::Search {
                 query,
                 include_private,
-            } => Ok(Some(Loaded::Search {
+            } => Ok(Loaded::Search {
                 hits: store.search(&query, include_private, SEARCH_LIMIT)?,
                 query,
-            })),
-            Effect::Export { .. }
-            | Effect::Report { .. }
-            | Effect::PrepWrite { .. }
-            | Effect::AddTopic { .. }
-            | Effect::AddGoal(_)
-            | Effect::ChangeGoal { .. }
-            | Effect::PrepImport { .. }
-            | Effect::Restore(_)
-            | Effect::Copy { .. } => Ok(None),
-            Effect::Save(_) | Effect::Flush | Effect::Durable | Effect::Quit => Ok(None),
+            }),
         })();
         match result {
             Ok(l) => l,
-            Err(e) => Some(Loaded::Error(e.to_string())),
+            Err(e) => Loaded::Error(e.to_string()),
         }
     }
 }

@@ -4,6 +4,7 @@
 use super::effect::Effect;
 use super::form::{Field, Form, FormField, FormKind, line_editor};
 use super::popup::Popup;
+use crate::tui::effect::{Errand, Task};
 
 const TEXT_FIELD: usize = 0;
 const SEEN_FIELD: usize = 1;
@@ -58,17 +59,17 @@ pub fn submit(form: &Form) -> Vec<Effect> {
     else {
         return vec![];
     };
-    let mut out = vec![Effect::AddTopic {
+    let mut out = vec![Effect::Errand(Errand::AddTopic {
         coachee_id: coachee_id.clone(),
         session_id: session_id.clone(),
         text: form.value(TEXT_FIELD),
         private: form.selected(SEEN_FIELD).as_deref() == Some("private"),
-    }];
+    })];
     // From the coachee page, the page shows it at once.
     if session_id.is_none() {
-        out.push(Effect::LoadCoachee {
+        out.push(Effect::Task(Task::LoadCoachee {
             coachee_id: coachee_id.clone(),
-        });
+        }));
     }
     out
 }

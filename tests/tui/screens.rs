@@ -2,6 +2,7 @@
 
 use innerceo::tui::app::Screen;
 use innerceo::tui::effect::Effect;
+use innerceo::tui::effect::Task;
 use innerceo::tui::keymap::Cmd;
 use innerceo::tui::msg::Msg;
 use innerceo::tui::popup::Popup;
@@ -113,7 +114,7 @@ fn the_board_marks_an_action_done_with_a_message_and_one_effect() {
     assert!(says(&msgs, "Marked done: Draft the plan"));
     assert!(
         msgs.iter()
-            .any(|m| matches!(m, Msg::Effect(Effect::SetActionStatus { .. })))
+            .any(|m| matches!(m, Msg::Effect(Effect::Task(Task::SetActionStatus { .. }))))
     );
     let msgs = v.update(Cmd::EditDue);
     assert!(matches!(msgs.as_slice(), [Msg::Popup(Popup::Form(_))]));
@@ -130,7 +131,7 @@ fn search_asks_the_store_as_the_query_changes() {
     );
     assert!(matches!(
         msgs.as_slice(),
-        [Msg::Effect(Effect::Search { query, include_private: true })] if query == "t"
+        [Msg::Effect(Effect::Task(Task::Search { query, include_private: true }))] if query == "t"
     ));
     let msgs = v.update(
         Some(Cmd::Open),

@@ -10,6 +10,7 @@ use crate::model::{ActionReview, ActionRow, ActionStatus};
 use crate::store::StatusFilter;
 use crate::store::{self, ActionFilter, Store};
 use crate::tui::effect::Effect;
+use crate::tui::effect::Task;
 use crate::tui::form::Form;
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::{self, Msg};
@@ -97,9 +98,9 @@ impl BoardView {
                     .as_ref()
                     .is_none_or(|(id, _)| id != &r.action.id) =>
             {
-                vec![Effect::LoadActionHistory {
+                vec![Effect::Task(Task::LoadActionHistory {
                     action_id: r.action.id.clone(),
-                }]
+                })]
             }
             _ => vec![],
         }
@@ -119,18 +120,18 @@ impl BoardView {
             }
             Cmd::Digit(d) => {
                 if let Some(f) = FILTERS.get(usize::from(d).wrapping_sub(1)) {
-                    return vec![Msg::Effect(Effect::LoadBoard {
+                    return vec![Msg::Effect(Effect::Task(Task::LoadBoard {
                         status: *f,
                         coachee_id: coachee,
-                    })];
+                    }))];
                 }
             }
             Cmd::CycleStatus => {
                 let i = FILTERS.iter().position(|f| *f == status).unwrap_or(0);
-                return vec![Msg::Effect(Effect::LoadBoard {
+                return vec![Msg::Effect(Effect::Task(Task::LoadBoard {
                     status: FILTERS[(i + 1) % FILTERS.len()],
                     coachee_id: coachee,
-                })];
+                }))];
             }
             Cmd::CycleCoachee => {
                 let ids: Vec<&String> = v.data.coachees.iter().map(|(id, _)| id).collect();
@@ -139,17 +140,17 @@ impl BoardView {
                     None => ids.first().map(|s| (*s).clone()),
                     Some(i) => ids.get(i + 1).map(|s| (*s).clone()),
                 };
-                return vec![Msg::Effect(Effect::LoadBoard {
+                return vec![Msg::Effect(Effect::Task(Task::LoadBoard {
                     status,
                     coachee_id: next,
-                })];
+                }))];
             }
             Cmd::Open => {
                 if let Some(r) = v.selected_row() {
-                    return vec![Msg::Effect(Effect::LoadDetail {
+                    return vec![Msg::Effect(Effect::Task(Task::LoadDetail {
                         session_id: r.action.session_id.clone(),
                         stage: Some(crate::tui::effect::DetailAt::Actions),
-                    })];
+                    }))];
                 }
             }
             Cmd::MarkDone | Cmd::MarkDropped | Cmd::Reopen => {
@@ -170,10 +171,10 @@ impl BoardView {
                 v.history = None;
                 return vec![
                     Msg::Say(format!("{verb}: {text}")),
-                    Msg::Effect(Effect::SetActionStatus {
+                    Msg::Effect(Effect::Task(Task::SetActionStatus {
                         action_id: id,
                         status: to,
-                    }),
+                    })),
                 ];
             }
             Cmd::EditDue => {

@@ -9,6 +9,7 @@ pub use draw::draw;
 use crate::guide::{Scale, StageKind};
 use crate::model::{ActionRow, Coachee, ScorePoint, SessionStatus, SessionSummary};
 use crate::tui::effect::Effect;
+use crate::tui::effect::Task;
 use crate::tui::keymap::{Cmd, Context};
 use crate::tui::msg::{Env, Msg};
 use crate::tui::popup::Popup;
@@ -190,10 +191,10 @@ impl CoacheeView {
             Cmd::Open if v.pane == Pane::List => return v.open_item(),
             Cmd::Open => {
                 if let Some(s) = v.selected_session() {
-                    return vec![Msg::Effect(Effect::LoadDetail {
+                    return vec![Msg::Effect(Effect::Task(Task::LoadDetail {
                         session_id: s.id.clone(),
                         stage: None,
-                    })];
+                    }))];
                 }
                 return vec![Msg::Say("No session yet: press n to start one".to_owned())];
             }
@@ -243,9 +244,9 @@ impl CoacheeView {
             }
             Cmd::Discard => {
                 if let Some(s) = v.selected_session() {
-                    return vec![Msg::Effect(Effect::AskDiscard {
+                    return vec![Msg::Effect(Effect::Task(Task::AskDiscard {
                         session_id: s.id.clone(),
-                    })];
+                    }))];
                 }
                 return vec![Msg::Say("No session to discard".to_owned())];
             }
@@ -265,16 +266,16 @@ impl CoacheeView {
             }
             Cmd::ActionsBoard => {
                 let id = v.data.coachee.id.clone();
-                return vec![Msg::Effect(Effect::LoadBoard {
+                return vec![Msg::Effect(Effect::Task(Task::LoadBoard {
                     status: crate::store::StatusFilter::Open,
                     coachee_id: Some(id),
-                })];
+                }))];
             }
             Cmd::Resume => {
                 if let Some(s) = v.unfinished() {
-                    return vec![Msg::Effect(Effect::OpenSession {
+                    return vec![Msg::Effect(Effect::Task(Task::OpenSession {
                         session_id: s.id.clone(),
-                    })];
+                    }))];
                 }
                 let name = v.data.coachee.name.clone();
                 return vec![Msg::Say(format!(
@@ -311,15 +312,15 @@ impl CoacheeView {
             Some(list::Item::Goal(h)) => vec![Msg::Popup(Popup::Form(Box::new(
                 crate::tui::goal_form::change_between(h, self.goal_centers(), d.scale),
             )))],
-            Some(list::Item::Action(r)) => vec![Msg::Effect(Effect::LoadDetail {
+            Some(list::Item::Action(r)) => vec![Msg::Effect(Effect::Task(Task::LoadDetail {
                 session_id: r.action.session_id.clone(),
                 stage: Some(crate::tui::effect::DetailAt::Actions),
-            })],
+            }))],
             Some(list::Item::Topic(t)) => match &t.raised_in {
-                Some(id) => vec![Msg::Effect(Effect::LoadDetail {
+                Some(id) => vec![Msg::Effect(Effect::Task(Task::LoadDetail {
                     session_id: id.clone(),
                     stage: None,
-                })],
+                }))],
                 None => vec![Msg::Say(
                     "This topic was parked between sessions: the next session's review lists it"
                         .to_owned(),

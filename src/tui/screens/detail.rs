@@ -8,6 +8,7 @@ pub use draw::draw;
 use crate::guide::StageKind;
 use crate::model::SessionStatus;
 use crate::tui::effect::{DetailAt, Effect, SessionData};
+use crate::tui::effect::{Errand, Task};
 use crate::tui::keymap::Cmd;
 use crate::tui::msg::{Env, Msg};
 use crate::tui::screens::record;
@@ -96,9 +97,9 @@ impl DetailView {
             }
             Cmd::Resume => {
                 if v.data.record.session.status == SessionStatus::InProgress {
-                    return vec![Msg::Effect(Effect::OpenSession {
+                    return vec![Msg::Effect(Effect::Task(Task::OpenSession {
                         session_id: v.session_id().to_owned(),
-                    })];
+                    }))];
                 }
                 return vec![Msg::Say(
                     "This session is finished: it can be read here, not changed".to_owned(),
@@ -109,24 +110,24 @@ impl DetailView {
             }
             Cmd::Correct if v.data.record.session.status == SessionStatus::Completed => {
                 return vec![
-                    Msg::Effect(Effect::OpenSession {
+                    Msg::Effect(Effect::Task(Task::OpenSession {
                         session_id: v.session_id().to_owned(),
-                    }),
+                    })),
                     Msg::Say(
                         "Correcting: the session stays finished and every change is dated. Ctrl-f when done".to_owned(),
                     ),
                 ];
             }
             Cmd::Copy => {
-                return vec![Msg::Effect(Effect::Copy {
+                return vec![Msg::Effect(Effect::Errand(Errand::Copy {
                     session_id: v.session_id().to_owned(),
                     include_private: !env.share_safe,
-                })];
+                }))];
             }
             Cmd::Discard => {
-                return vec![Msg::Effect(Effect::AskDiscard {
+                return vec![Msg::Effect(Effect::Task(Task::AskDiscard {
                     session_id: v.session_id().to_owned(),
-                })];
+                }))];
             }
             _ => {}
         }

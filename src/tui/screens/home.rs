@@ -1,5 +1,6 @@
 //! Home: the coachees, their last session, open and overdue actions; its keys.
 
+use crate::tui::effect::Task;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -306,7 +307,7 @@ impl Home {
             }
             Cmd::ToggleArchived => {
                 self.show_archived = !self.show_archived;
-                return vec![Msg::Effect(Effect::LoadHome)];
+                return vec![Msg::Effect(Effect::Task(Task::LoadHome))];
             }
             Cmd::NewSession => {
                 if let Some(s) = self.selected() {
@@ -328,9 +329,9 @@ impl Home {
             Cmd::Resume => match self.selected() {
                 Some(s) => {
                     if let Some(id) = &s.unfinished_session {
-                        return vec![Msg::Effect(Effect::OpenSession {
+                        return vec![Msg::Effect(Effect::Task(Task::OpenSession {
                             session_id: id.clone(),
-                        })];
+                        }))];
                     }
                     // Exactly one unfinished session among the coachees:
                     // that is the one to resume, whoever is selected; with
@@ -344,9 +345,9 @@ impl Home {
                         })
                         .collect();
                     if let [(id, _, _)] = open.as_slice() {
-                        return vec![Msg::Effect(Effect::OpenSession {
+                        return vec![Msg::Effect(Effect::Task(Task::OpenSession {
                             session_id: id.clone(),
-                        })];
+                        }))];
                     }
                     if open.len() > 1 {
                         open.sort_by_key(|(_, _, at)| *at);
@@ -364,17 +365,17 @@ impl Home {
             },
             Cmd::Open => match self.selected() {
                 Some(s) => {
-                    return vec![Msg::Effect(Effect::LoadCoachee {
+                    return vec![Msg::Effect(Effect::Task(Task::LoadCoachee {
                         coachee_id: s.coachee.id.clone(),
-                    })];
+                    }))];
                 }
                 None => return vec![Msg::Say("Add a coachee first: press a".to_owned())],
             },
             Cmd::ActionsBoard => {
-                return vec![Msg::Effect(Effect::LoadBoard {
+                return vec![Msg::Effect(Effect::Task(Task::LoadBoard {
                     status: crate::store::StatusFilter::Open,
                     coachee_id: None,
-                })];
+                }))];
             }
             _ => {}
         }

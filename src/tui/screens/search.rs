@@ -6,6 +6,7 @@ mod draw;
 
 pub use draw::draw;
 
+use crate::tui::effect::Task;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
@@ -46,10 +47,10 @@ impl SearchView {
 
     /// Searches what is typed now.
     pub fn effect(&self, share_safe: bool) -> Effect {
-        Effect::Search {
+        Effect::Task(Task::Search {
             query: self.query(),
             include_private: !share_safe,
-        }
+        })
     }
 
     /// Results came back: kept only if they answer what is typed now. The
@@ -77,15 +78,15 @@ impl SearchView {
             Some(Cmd::Open) => {
                 return match self.hits.get(self.selected) {
                     Some(h) => vec![Msg::Effect(match &h.session_id {
-                        Some(session_id) => Effect::LoadDetail {
+                        Some(session_id) => Effect::Task(Task::LoadDetail {
                             session_id: session_id.clone(),
                             stage: Some(crate::tui::effect::DetailAt::Stage(h.stage_id.clone())),
-                        },
+                        }),
                         // The coachee's own notes and goals set between
                         // sessions are on their page.
-                        None => Effect::LoadCoachee {
+                        None => Effect::Task(Task::LoadCoachee {
                             coachee_id: h.coachee_id.clone(),
-                        },
+                        }),
                     })],
                     None => vec![Msg::Say(
                         "Nothing selected: type a few letters first".to_owned(),

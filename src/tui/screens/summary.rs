@@ -1,5 +1,6 @@
 //! The summary after finishing a session: everything captured, scrollable.
 
+use crate::tui::effect::Errand;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -57,10 +58,12 @@ impl Summary {
                 ))];
             }
             Some(Cmd::Copy) => {
-                return vec![Msg::Effect(crate::tui::effect::Effect::Copy {
-                    session_id: self.data.record.session.id.clone(),
-                    include_private: !env.share_safe,
-                })];
+                return vec![Msg::Effect(crate::tui::effect::Effect::Errand(
+                    Errand::Copy {
+                        session_id: self.data.record.session.id.clone(),
+                        include_private: !env.share_safe,
+                    },
+                ))];
             }
             _ => {}
         }
