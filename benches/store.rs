@@ -108,7 +108,7 @@ fn session_record(bencher: Bencher) {
     bencher.bench_local(|| innerceo::tui::runtime::load_session(&store, &id).expect("load"));
 }
 
-fn first_coachee(store: &Store) -> String {
+fn first_coachee(store: &Store) -> innerceo::model::CoacheeId {
     store
         .coachee_summaries(innerceo::dates::today(), false)
         .expect("coachees")

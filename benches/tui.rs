@@ -226,7 +226,7 @@ fn open_coachee_parts(bencher: Bencher) {
 }
 
 /// The coachee with the most sessions (50 in the default data set).
-fn busiest_coachee(store: &Store) -> String {
+fn busiest_coachee(store: &Store) -> innerceo::model::CoacheeId {
     store
         .coachee_summaries(innerceo::dates::today(), false)
         .expect("coachees")

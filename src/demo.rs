@@ -73,7 +73,7 @@ pub fn generate_at(
             // depend on whether this coachee was already there.
             let mut own = ChaCha8Rng::seed_from_u64(opts.seed ^ (0x0070_91c5 + i as u64));
             let coachee = Coachee {
-                id: uuid_from(&mut rng),
+                id: uuid_from(&mut rng).into(),
                 name: name.clone(),
                 role: (*text::ROLES.choose(&mut rng).unwrap_or(&"")).to_owned(),
                 notes: text::about(&mut own),
@@ -240,7 +240,7 @@ impl<'a> CoacheeGen<'a> {
         };
         let mut rec = SessionRecord {
             session: Session {
-                id: uuid_from(rng),
+                id: uuid_from(rng).into(),
                 coachee_id: self.coachee.id.clone(),
                 guide: guide.clone(),
                 started_at: start,
@@ -333,7 +333,7 @@ impl<'a> CoacheeGen<'a> {
                     for n in 0..rng.random_range(1..=3) {
                         let owner = ["coachee", "coachee", "coach"][n % 3];
                         let action = Action {
-                            id: uuid_from(rng),
+                            id: uuid_from(rng).into(),
                             session_id: sid.clone(),
                             coachee_id: self.coachee.id.clone(),
                             text: text::action(rng, self.theme),

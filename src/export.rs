@@ -24,6 +24,7 @@ pub(crate) mod svg;
 
 pub use source::{Source, Stream};
 
+use crate::model::SessionId;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufWriter, Write};
@@ -32,7 +33,7 @@ use std::path::Path;
 use anyhow::{Context, Result, anyhow, bail};
 use time::OffsetDateTime;
 
-use crate::model::{ActionReview, Coachee, SessionRecord};
+use crate::model::{ActionId, ActionReview, Coachee, SessionRecord};
 use crate::names::{self, Found, How};
 use crate::store::Store;
 
@@ -89,7 +90,7 @@ pub struct Item {
     pub previous: Option<Previous>,
     /// Every review of each action agreed in this session, by action id,
     /// including status changes made from the actions board.
-    pub history: BTreeMap<String, Vec<ActionReview>>,
+    pub history: BTreeMap<ActionId, Vec<ActionReview>>,
     /// What the coachee prepared for this session, if they sent it.
     pub prep: Option<crate::prep::Prep>,
 }
@@ -97,7 +98,7 @@ pub struct Item {
 /// The scores of an earlier session.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Previous {
-    pub session_id: String,
+    pub session_id: SessionId,
     pub started_at: OffsetDateTime,
     /// Score per rating item id.
     pub scores: BTreeMap<String, i64>,
@@ -217,14 +218,14 @@ pub fn previous_scores(
 /// One session in one format, as the app exports or copies it.
 pub fn one_session(
     store: &Store,
-    session_id: &str,
+    session_id: &SessionId,
     format: Format,
     include_private: bool,
     now: OffsetDateTime,
 ) -> Result<Vec<u8>> {
     let e = collect(
         store,
-        &Scope::Session(session_id.to_owned()),
+        &Scope::Session(session_id.to_string()),
         include_private,
         now,
     )?;

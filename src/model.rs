@@ -14,6 +14,9 @@ pub use goal::{Goal, GoalHistory, GoalStatus, GoalUpdate};
 pub use topic::{Topic, TopicOrigin, TopicOutcome, TopicReview};
 
 /// A new random stable id.
+mod ids;
+pub use ids::{ActionId, CoacheeId, SessionId};
+
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
@@ -21,7 +24,7 @@ pub fn new_id() -> String {
 /// The person being coached.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Coachee {
-    pub id: String,
+    pub id: CoacheeId,
     pub name: String,
     pub role: String,
     pub notes: String,
@@ -43,7 +46,7 @@ pub struct CoacheeSummary {
     pub overdue_actions: i64,
     pub last_session: Option<OffsetDateTime>,
     /// The id of the coachee's unfinished session, if any.
-    pub unfinished_session: Option<String>,
+    pub unfinished_session: Option<SessionId>,
     /// When that unfinished session started.
     pub unfinished_started: Option<OffsetDateTime>,
     /// When the next session is due (see [`next_session_due`]).
@@ -128,8 +131,8 @@ impl Focus {
 /// One coaching conversation, with the snapshot of the guide it ran.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
-    pub id: String,
-    pub coachee_id: String,
+    pub id: SessionId,
+    pub coachee_id: CoacheeId,
     pub guide: Guide,
     pub started_at: OffsetDateTime,
     pub ended_at: Option<OffsetDateTime>,
@@ -158,8 +161,8 @@ impl Session {
 /// A row of `session list`: light, no guide snapshot parsing needed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionSummary {
-    pub id: String,
-    pub coachee_id: String,
+    pub id: SessionId,
+    pub coachee_id: CoacheeId,
     pub coachee_name: String,
     pub guide_id: String,
     pub guide_title: String,
@@ -266,10 +269,10 @@ impl ActionStatus {
 /// An agreed action, owned and dated.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Action {
-    pub id: String,
+    pub id: ActionId,
     /// The session the action was agreed in.
-    pub session_id: String,
-    pub coachee_id: String,
+    pub session_id: SessionId,
+    pub coachee_id: CoacheeId,
     pub text: String,
     /// "coachee", "coach" or a name.
     pub owner: String,
@@ -384,9 +387,9 @@ impl ReviewOutcome {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActionReview {
     pub id: String,
-    pub action_id: String,
+    pub action_id: ActionId,
     /// The session in which the review happened; `None` when changed from the board.
-    pub session_id: Option<String>,
+    pub session_id: Option<SessionId>,
     pub outcome: ReviewOutcome,
     pub note: String,
     #[serde(with = "time::serde::rfc3339")]
@@ -448,7 +451,7 @@ impl SessionRecord {
 /// A score of one rating item in one session, for trends.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScorePoint {
-    pub session_id: String,
+    pub session_id: SessionId,
     pub started_at: OffsetDateTime,
     pub item_id: String,
     pub score: i64,
@@ -487,8 +490,8 @@ pub struct SearchHit {
     pub kind: HitKind,
     /// `None` for what belongs to the coachee rather than to a session:
     /// their notes, a goal set or updated between sessions.
-    pub session_id: Option<String>,
-    pub coachee_id: String,
+    pub session_id: Option<SessionId>,
+    pub coachee_id: CoacheeId,
     pub coachee_name: String,
     /// The session's start; without a session, when the entry was written.
     pub started_at: OffsetDateTime,

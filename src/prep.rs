@@ -7,6 +7,8 @@ pub mod doc;
 mod import;
 mod page;
 
+use crate::model::CoacheeId;
+use crate::model::{ActionId, SessionId};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
@@ -26,7 +28,7 @@ pub const TOPICS: usize = 3;
 pub struct Form {
     pub form_id: String,
     pub database_id: String,
-    pub coachee_id: String,
+    pub coachee_id: CoacheeId,
     pub coachee_name: String,
     pub issued_on: Date,
     pub guide_id: String,
@@ -39,7 +41,7 @@ pub struct Form {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FormAction {
-    pub id: String,
+    pub id: ActionId,
     pub text: String,
     #[serde(default)]
     pub owner: String,
@@ -79,7 +81,7 @@ pub struct Answers {
     pub format: String,
     pub form_id: String,
     pub database_id: String,
-    pub coachee_id: String,
+    pub coachee_id: CoacheeId,
     /// When the coachee pressed "Save my answers" (as their browser says).
     #[serde(default)]
     pub saved_at: String,
@@ -91,7 +93,7 @@ pub struct Answers {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActionAnswer {
-    pub id: String,
+    pub id: ActionId,
     pub mark: Option<Mark>,
     #[serde(default)]
     pub note: String,
@@ -116,11 +118,11 @@ pub struct Prep {
 
 impl Prep {
     /// The coachee's mark and note on an action, if they gave either.
-    pub fn action(&self, action_id: &str) -> Option<&ActionAnswer> {
+    pub fn action(&self, action_id: &ActionId) -> Option<&ActionAnswer> {
         self.answers
             .actions
             .iter()
-            .find(|a| a.id == action_id && (a.mark.is_some() || !a.note.trim().is_empty()))
+            .find(|a| a.id == *action_id && (a.mark.is_some() || !a.note.trim().is_empty()))
     }
 
     /// The coachee's score and note on a center, if they gave either.
@@ -155,7 +157,7 @@ impl Prep {
 }
 
 /// The preparation `session_id` shows, if its coachee sent one.
-pub fn for_session(store: &Store, session_id: &str) -> crate::store::Result<Option<Prep>> {
+pub fn for_session(store: &Store, session_id: &SessionId) -> crate::store::Result<Option<Prep>> {
     let Some(row) = store.prep_for_session(session_id)? else {
         return Ok(None);
     };

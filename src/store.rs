@@ -48,6 +48,7 @@ mod topics;
 mod undo;
 mod writers;
 
+use crate::model::{CoacheeId, SessionId};
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode};
@@ -155,7 +156,10 @@ pub enum StoreError {
     #[error(
         "{coachee} already has a session in progress ({session_id}); resume or finish it first"
     )]
-    SessionInProgress { coachee: String, session_id: String },
+    SessionInProgress {
+        coachee: String,
+        session_id: SessionId,
+    },
     #[error("the database holds a value this version cannot read: {0}")]
     BadData(String),
     #[error("could not read or write a guide snapshot: {0}")]
@@ -216,7 +220,7 @@ pub enum StatusFilter {
 /// A query over actions across coachees.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionFilter {
-    pub coachee_id: Option<String>,
+    pub coachee_id: Option<CoacheeId>,
     pub status: StatusFilter,
     /// "Today" for overdue computations (local date).
     pub today: Date,

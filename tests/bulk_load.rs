@@ -198,10 +198,10 @@ fn a_file_from_the_first_schema_keeps_its_search() {
         1
     );
     store
-        .save_answer("s1", "clarity", "purpose", "Capybara again")
+        .save_answer(&"s1".into(), "clarity", "purpose", "Capybara again")
         .expect("save");
     store
-        .save_answer("s1", "clarity", "intent", "Capybara plans, edited")
+        .save_answer(&"s1".into(), "clarity", "intent", "Capybara plans, edited")
         .expect("edit");
     assert_eq!(store.search("capybara", true, 10).expect("search").len(), 3);
     drop(store);

@@ -319,7 +319,14 @@ fn a_backup_taken_while_another_connection_writes_is_whole() {
         assert_eq!(counts.sessions, 3);
         assert!(counts.coachees >= seen, "copies never go back in time");
         seen = counts.coachees;
-        assert_eq!(store.session_record(fixture::A1).unwrap().actions.len(), 3);
+        assert_eq!(
+            store
+                .session_record(&fixture::A1.into())
+                .unwrap()
+                .actions
+                .len(),
+            3
+        );
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let written = writer.join().unwrap();

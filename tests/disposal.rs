@@ -87,7 +87,7 @@ fn filled(dir: &Path, key: Option<&str>) -> PathBuf {
         )
         .expect("choice");
     let action = Action {
-        id: innerceo::model::new_id(),
+        id: innerceo::model::new_id().into(),
         session_id: first.id.clone(),
         coachee_id: c.id.clone(),
         text: WORDS[8].into(),

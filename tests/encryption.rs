@@ -52,7 +52,7 @@ fn filled(dir: &Path) -> PathBuf {
         .expect("note");
     store
         .add_action(&Action {
-            id: innerceo::model::new_id(),
+            id: innerceo::model::new_id().into(),
             session_id: s.id.clone(),
             coachee_id: c.id.clone(),
             text: SECRETS[3].into(),

@@ -469,7 +469,10 @@ impl export::Source for Logged<'_> {
             f(item)
         })
     }
-    fn trend(&self, coachee_id: &str) -> anyhow::Result<Option<export::source::Trend>> {
+    fn trend(
+        &self,
+        coachee_id: &innerceo::model::CoacheeId,
+    ) -> anyhow::Result<Option<export::source::Trend>> {
         self.inner.trend(coachee_id)
     }
     fn topics(&self) -> anyhow::Result<Vec<export::json_topics::JsonTopic>> {

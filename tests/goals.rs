@@ -9,7 +9,7 @@
 mod fixture;
 
 use innerceo::export::{self, Format, Scope};
-use innerceo::model::{Goal, GoalStatus, new_id};
+use innerceo::model::{CoacheeId, Goal, GoalStatus, SessionId, new_id};
 use innerceo::store::Store;
 use time::macros::{date, datetime};
 use time::{Duration, OffsetDateTime};
@@ -18,13 +18,13 @@ const SET_ON: OffsetDateTime = datetime!(2026-09-01 10:00 UTC);
 
 /// A coachee with three finished sessions a fortnight apart, and a goal set
 /// in the first, progressed in the second and achieved in the third.
-fn practice() -> (Store, String, Vec<String>, Goal) {
+fn practice() -> (Store, CoacheeId, Vec<SessionId>, Goal) {
     let store = Store::open_in_memory().unwrap();
     let c = store
         .add_coachee("Grace Hopper", "Engineering lead")
         .unwrap();
     let guide = fixture::one_to_one();
-    let sessions: Vec<String> = (0..3)
+    let sessions: Vec<SessionId> = (0..3)
         .map(|i| {
             let at = SET_ON + Duration::days(14 * i);
             let s = store.start_session(&c.id, &guide, at).unwrap();
@@ -153,7 +153,13 @@ fn markdown_and_html_exports_show_goals_with_their_history() {
         }
     }
     // One session's export holds the goals that session touched.
-    let one = export::collect(&store, &Scope::Session(sessions[1].clone()), false, SET_ON).unwrap();
+    let one = export::collect(
+        &store,
+        &Scope::Session(sessions[1].to_string()),
+        false,
+        SET_ON,
+    )
+    .unwrap();
     assert_eq!(one.goals.len(), 1);
 }
 

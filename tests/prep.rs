@@ -240,10 +240,12 @@ fn the_next_sessions_exports_show_what_came_from_the_preparation() {
         .next()
         .unwrap();
     let s = store
-        .start_session(fixture::MAYA, &guide, innerceo::dates::now())
+        .start_session(&fixture::MAYA.into(), &guide, innerceo::dates::now())
         .unwrap();
     // The prepared topics are parked for it.
-    let topics = store.topics_for_review(fixture::MAYA, &s.id).unwrap();
+    let topics = store
+        .topics_for_review(&fixture::MAYA.into(), &s.id)
+        .unwrap();
     let texts: Vec<&str> = topics.iter().map(|(t, _)| t.text.as_str()).collect();
     assert_eq!(texts, ["The reorganisation", "Saying no"]);
     drop(store);

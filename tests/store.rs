@@ -9,8 +9,8 @@ use std::path::Path;
 
 use innerceo::guide::{ChoiceOption, Guide, Prompt, RatingItem, Scale, Stage, StageKind, Tag};
 use innerceo::model::{
-    Action, ActionStatus, Choice, Focus, HitKind, Rating, ReviewOutcome, SNIPPET_END,
-    SNIPPET_START, SessionStatus, Visibility, new_id,
+    Action, ActionId, ActionStatus, Choice, Focus, HitKind, Rating, ReviewOutcome, SNIPPET_END,
+    SNIPPET_START, SessionId, SessionStatus, Visibility,
 };
 use innerceo::store::{ActionFilter, MIGRATION_COUNT, StatusFilter, Store, StoreError};
 use time::macros::{date, datetime};
@@ -116,7 +116,7 @@ fn guide() -> Guide {
 
 fn action(session: &str, coachee: &str, text: &str, due: Option<Date>) -> Action {
     Action {
-        id: new_id(),
+        id: ActionId::random(),
         session_id: session.into(),
         coachee_id: coachee.into(),
         text: text.into(),
@@ -137,7 +137,7 @@ fn is<T: std::fmt::Debug>(r: Result<T, StoreError>, what: fn(&StoreError) -> boo
 
 /// Fills a store with one coachee, two sessions and one of every entity;
 /// checks everything reads back, and returns the ids of the two sessions.
-fn fill_and_check(store: &Store) -> (String, String) {
+fn fill_and_check(store: &Store) -> (SessionId, SessionId) {
     let ana = store.add_coachee("  Ana Lima ", "CTO").unwrap();
     assert_eq!(ana.name, "Ana Lima");
     assert_eq!(store.coachee(&ana.id).unwrap(), ana);
@@ -761,7 +761,7 @@ fn a_coachee_has_at_most_one_session_in_progress() {
         |e| matches!(e, StoreError::SessionInProgress { .. }),
     );
     assert!(
-        message.contains("Ana") && message.contains(&first.id),
+        message.contains("Ana") && message.contains(first.id.as_str()),
         "{message}"
     );
     assert_eq!(
@@ -802,7 +802,7 @@ fn sessions_are_found_by_a_unique_prefix() {
         .complete_session(&s.id, datetime!(2026-05-01 11:00 UTC))
         .unwrap();
     for suffix in ["1", "2"] {
-        record.session.id = format!("abcd-{suffix}");
+        record.session.id = format!("abcd-{suffix}").into();
         record.session.status = SessionStatus::Completed;
         store.insert_record(&record).unwrap();
     }
@@ -810,7 +810,7 @@ fn sessions_are_found_by_a_unique_prefix() {
         matches!(e, StoreError::AmbiguousId(_))
     });
     assert_eq!(store.find_session("abcd-2").unwrap().id, "abcd-2");
-    store.discard_session("abcd-2").unwrap();
+    store.discard_session(&"abcd-2".into()).unwrap();
     assert_eq!(store.find_session("abcd").unwrap().id, "abcd-1");
 }
 
@@ -959,7 +959,7 @@ fn answers_upsert_and_clear() {
     store.save_answer(&s.id, "goal", "want", "").unwrap();
     assert_eq!(store.counts().unwrap().answers, 0);
     is(
-        store.save_answer("no-such-session", "goal", "want", "x"),
+        store.save_answer(&"no-such-session".into(), "goal", "want", "x"),
         |e| matches!(e, StoreError::NotFound { .. }),
     );
 }

@@ -289,7 +289,7 @@ fn session_list(
         Some(name) => Some(crate::export::find_coachee(store, name)?.id),
         None => None,
     };
-    let coachee_id = coachee_id.as_deref();
+    let coachee_id = coachee_id.as_ref();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     store.in_snapshot(|| -> Result<()> {
         if json {

@@ -8,6 +8,7 @@
 
 pub mod goals;
 
+use crate::model::SessionId;
 use std::collections::BTreeMap;
 
 use time::OffsetDateTime;
@@ -44,7 +45,7 @@ pub struct Document {
     pub facts: Vec<Fact>,
     /// The coach's notes about the coachee, when private notes are included.
     pub about: Option<Note>,
-    pub session_id: String,
+    pub session_id: SessionId,
     /// The guide's stages in order, then any reviews or actions the guide
     /// has no stage for.
     pub sections: Vec<Section>,

@@ -5,6 +5,7 @@
 //! in one transaction: the first bad value rolls everything back, so a
 //! malformed, truncated or foreign file leaves the database as it was.
 
+use crate::model::CoacheeId;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::fs::File;
@@ -187,7 +188,7 @@ impl Seen for StoreIds<'_> {
 struct ToStore<'s> {
     store: &'s Store,
     /// The file's coachees, for the records of their sessions.
-    coachees: BTreeMap<String, Coachee>,
+    coachees: BTreeMap<CoacheeId, Coachee>,
     /// Reviews of actions from sessions not (yet) in the database: the
     /// session may come later in the file. Empty for files innerceo writes,
     /// which list each coachee's sessions oldest first.

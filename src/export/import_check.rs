@@ -5,6 +5,7 @@
 //! offending value is named by its JSON path, e.g.
 //! `sessions[3].ratings[2].score: 999 is outside 1–10`.
 
+use crate::model::CoacheeId;
 use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::{Result, anyhow, bail};
@@ -23,7 +24,7 @@ const MAX_STAGE_SECONDS: i64 = 366 * 24 * 3600;
 
 /// Checks the `i`th coachee of the file; `seen` holds the ids of those
 /// before it, with their index.
-pub fn coachee(i: usize, c: &Coachee, seen: &mut BTreeMap<String, usize>) -> Result<()> {
+pub fn coachee(i: usize, c: &Coachee, seen: &mut BTreeMap<CoacheeId, usize>) -> Result<()> {
     let at = format!("coachees[{i}]");
     id(&format!("{at}.id"), &c.id)?;
     if c.name.trim().is_empty() {
@@ -46,7 +47,7 @@ pub fn coachee(i: usize, c: &Coachee, seen: &mut BTreeMap<String, usize>) -> Res
 pub fn session_in_file(
     i: usize,
     s: &JsonSession,
-    coachees: &BTreeMap<String, usize>,
+    coachees: &BTreeMap<CoacheeId, usize>,
     ids: &mut dyn Seen,
 ) -> Result<()> {
     let at = format!("sessions[{i}]");

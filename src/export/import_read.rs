@@ -5,6 +5,7 @@
 //! text had been parsed at once: the line and column in the file, and the
 //! value's JSON path (`sessions[3].ratings[2].score`).
 
+use crate::model::CoacheeId;
 use std::collections::BTreeMap;
 use std::io::{self, Read};
 
@@ -207,7 +208,7 @@ struct Reader<'a, R> {
     ids: &'a mut dyn Seen,
     sink: &'a mut dyn Sink,
     /// The coachees read so far, with their index.
-    coachees: BTreeMap<String, usize>,
+    coachees: BTreeMap<CoacheeId, usize>,
     coachees_read: bool,
     /// Sessions that came before the coachees (files are written the other
     /// way round; a hand-made one may not be).

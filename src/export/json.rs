@@ -2,6 +2,7 @@
 //! sessions elsewhere (see `docs/export-format.md`). `innerceo import` reads
 //! it back through the same types, so the two cannot drift apart.
 
+use crate::model::{ActionId, CoacheeId, SessionId};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::{self, Write as _};
@@ -51,8 +52,8 @@ pub struct Document {
 /// One session, with its guide snapshot and everything captured in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JsonSession {
-    pub id: String,
-    pub coachee_id: String,
+    pub id: SessionId,
+    pub coachee_id: CoacheeId,
     /// The guide as it was when the session ran.
     pub guide: Guide,
     #[serde(with = "time::serde::rfc3339")]
@@ -89,10 +90,10 @@ pub struct JsonSession {
 /// An action, with its whole review history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JsonAction {
-    pub id: String,
+    pub id: ActionId,
     /// The session the action was agreed in.
-    pub session_id: String,
-    pub coachee_id: String,
+    pub session_id: SessionId,
+    pub coachee_id: CoacheeId,
     pub text: String,
     pub owner: String,
     #[serde(with = "iso_date::option")]
@@ -114,8 +115,8 @@ pub struct JsonAction {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JsonReview {
     pub id: String,
-    pub action_id: String,
-    pub session_id: Option<String>,
+    pub action_id: ActionId,
+    pub session_id: Option<SessionId>,
     pub outcome: ReviewOutcome,
     pub note: String,
     #[serde(with = "time::serde::rfc3339")]

@@ -1,6 +1,7 @@
 //! Topics for next time and goals in the JSON export (`topics` and
 //! `goals`, after the sessions that touched them) and back in an import.
 
+use crate::model::{CoacheeId, SessionId};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -11,14 +12,14 @@ use crate::model::{GoalHistory, Topic, TopicOrigin, TopicReview};
 #[serde(deny_unknown_fields)]
 pub struct JsonTopic {
     pub id: String,
-    pub coachee_id: String,
+    pub coachee_id: CoacheeId,
     pub text: String,
     pub private: bool,
     pub origin: TopicOrigin,
     #[serde(with = "time::serde::rfc3339")]
     pub raised_at: OffsetDateTime,
     /// The session it was parked in, if any.
-    pub raised_in: Option<String>,
+    pub raised_in: Option<SessionId>,
     /// Oldest first.
     #[serde(default)]
     pub reviews: Vec<TopicReview>,

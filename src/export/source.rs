@@ -3,6 +3,8 @@
 //! number of sessions), or already gathered in memory (`Export`, for one
 //! session in the app and for tests). Every format renders from a `Source`.
 
+use crate::model::CoacheeId;
+use crate::model::SessionId;
 use std::collections::BTreeMap;
 
 use anyhow::{Result, anyhow};
@@ -44,7 +46,7 @@ pub trait Source {
     /// Each session whole, in order, one at a time.
     fn each_item(&self, f: &mut dyn FnMut(&Item) -> Result<()>) -> Result<()>;
     /// The coachee's scores over the exported sessions.
-    fn trend(&self, coachee_id: &str) -> Result<Option<Trend>>;
+    fn trend(&self, coachee_id: &CoacheeId) -> Result<Option<Trend>>;
     /// The topics for next time the export holds (JSON only): a short list.
     fn topics(&self) -> Result<Vec<JsonTopic>>;
     /// The goals the export holds, with their updates: a short list.
@@ -92,12 +94,12 @@ impl Source for Export {
         Ok(self.goals.clone())
     }
 
-    fn trend(&self, coachee_id: &str) -> Result<Option<Trend>> {
+    fn trend(&self, coachee_id: &CoacheeId) -> Result<Option<Trend>> {
         let points: Vec<ScorePoint> = self
             .sessions
             .iter()
             .map(|i| &i.record)
-            .filter(|r| r.coachee.id == coachee_id)
+            .filter(|r| r.coachee.id == *coachee_id)
             .flat_map(|r| {
                 r.ratings.iter().filter_map(|rating| {
                     Some(ScorePoint {
@@ -109,10 +111,10 @@ impl Source for Export {
                 })
             })
             .collect();
-        let guide = |id: &str| -> Result<Guide> {
+        let guide = |id: &SessionId| -> Result<Guide> {
             self.sessions
                 .iter()
-                .find(|i| i.record.session.id == id)
+                .find(|i| i.record.session.id == *id)
                 .map(|i| i.record.session.guide.clone())
                 .ok_or_else(|| anyhow!("session {id} is not in the export"))
         };
@@ -122,10 +124,13 @@ impl Source for Export {
 
 /// Groups score points (oldest session first) into a trend; the guide is
 /// read only for the latest scored session.
-fn trend_of(points: &[ScorePoint], guide: impl Fn(&str) -> Result<Guide>) -> Result<Option<Trend>> {
-    let mut sessions: Vec<(&str, OffsetDateTime, BTreeMap<String, i64>)> = Vec::new();
+fn trend_of(
+    points: &[ScorePoint],
+    guide: impl Fn(&SessionId) -> Result<Guide>,
+) -> Result<Option<Trend>> {
+    let mut sessions: Vec<(&SessionId, OffsetDateTime, BTreeMap<String, i64>)> = Vec::new();
     for p in points {
-        if sessions.last().is_none_or(|(id, ..)| *id != p.session_id) {
+        if sessions.last().is_none_or(|(id, ..)| **id != p.session_id) {
             sessions.push((&p.session_id, p.started_at, BTreeMap::new()));
         }
         if let Some((.., scores)) = sessions.last_mut() {
@@ -143,7 +148,7 @@ fn trend_of(points: &[ScorePoint], guide: impl Fn(&str) -> Result<Guide>) -> Res
 }
 
 /// A session's id and start.
-type SessionStart = (String, OffsetDateTime);
+type SessionStart = (SessionId, OffsetDateTime);
 
 /// An export read from the store as it is written: the coachees up front
 /// (a few hundred at most), each session only while it is rendered.
@@ -153,7 +158,7 @@ pub struct Stream<'s> {
     include_private: bool,
     coachees: Vec<Coachee>,
     /// `Some` for a one-session export.
-    session: Option<String>,
+    session: Option<SessionId>,
 }
 
 impl<'s> Stream<'s> {
@@ -322,7 +327,7 @@ impl Source for Stream<'_> {
         Ok(out)
     }
 
-    fn trend(&self, coachee_id: &str) -> Result<Option<Trend>> {
+    fn trend(&self, coachee_id: &CoacheeId) -> Result<Option<Trend>> {
         if self.session.is_some() {
             return Ok(None);
         }

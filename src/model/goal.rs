@@ -1,6 +1,7 @@
 //! Goals that last across sessions: what the coachee is working towards,
 //! and what each session made of it.
 
+use crate::model::{CoacheeId, SessionId};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
@@ -9,7 +10,7 @@ use time::{Date, OffsetDateTime};
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     pub id: String,
-    pub coachee_id: String,
+    pub coachee_id: CoacheeId,
     pub text: String,
     /// The Six Center it moves (a rating item id such as `autonomy`).
     #[serde(default)]
@@ -26,7 +27,7 @@ pub struct Goal {
     pub created_at: OffsetDateTime,
     /// The session it was set in, if any.
     #[serde(default)]
-    pub created_in: Option<String>,
+    pub created_in: Option<SessionId>,
 }
 
 /// Where a goal stands.
@@ -65,7 +66,7 @@ impl GoalStatus {
 pub struct GoalUpdate {
     pub id: String,
     #[serde(default)]
-    pub session_id: Option<String>,
+    pub session_id: Option<SessionId>,
     #[serde(default)]
     pub status: Option<GoalStatus>,
     #[serde(default)]

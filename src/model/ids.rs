@@ -148,9 +148,7 @@ mod tests {
         assert_eq!(id, "4f0c-a");
         assert_eq!(id.to_string(), "4f0c-a");
         let conn = rusqlite::Connection::open_in_memory().unwrap();
-        let read: SessionId = conn
-            .query_row("SELECT ?1", [&id], |r| r.get(0))
-            .unwrap();
+        let read: SessionId = conn.query_row("SELECT ?1", [&id], |r| r.get(0)).unwrap();
         assert_eq!(read, id);
         assert_ne!(SessionId::random(), SessionId::random());
     }

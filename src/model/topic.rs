@@ -1,5 +1,6 @@
 //! Topics parked for next time, and how a session's review left them.
 
+use crate::model::{CoacheeId, SessionId};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -7,7 +8,7 @@ use time::OffsetDateTime;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Topic {
     pub id: String,
-    pub coachee_id: String,
+    pub coachee_id: CoacheeId,
     pub text: String,
     /// Only the coach sees it (hidden in share-safe mode, left out of
     /// exports unless asked for).
@@ -16,7 +17,7 @@ pub struct Topic {
     #[serde(with = "time::serde::rfc3339")]
     pub raised_at: OffsetDateTime,
     /// The session it was parked in, if any.
-    pub raised_in: Option<String>,
+    pub raised_in: Option<SessionId>,
     /// Its latest review's outcome; `None` while never reviewed.
     pub last_outcome: Option<TopicOutcome>,
 }
@@ -87,7 +88,7 @@ impl TopicOutcome {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TopicReview {
-    pub session_id: String,
+    pub session_id: SessionId,
     pub outcome: TopicOutcome,
     #[serde(with = "time::serde::rfc3339")]
     pub at: OffsetDateTime,

@@ -2,6 +2,7 @@
 //! kept, the Six Centers from first to latest, the pathway, the actions,
 //! and (not for a sponsor) what each close stage captured.
 
+use crate::model::SessionId;
 use anyhow::Result;
 use time::Date;
 
@@ -52,7 +53,7 @@ pub struct Report {
 
 #[derive(Debug, Clone)]
 pub struct Held {
-    pub id: String,
+    pub id: SessionId,
     pub date: Date,
     pub guide: String,
     pub seconds: i64,

@@ -1,6 +1,7 @@
 //! Actions agreed in sessions, and their review history: reviews made in a
 //! later session, and status changes made from the actions board.
 
+use crate::model::{ActionId, CoacheeId, SessionId};
 use rusqlite::{OptionalExtension, Row, params};
 use time::{Date, OffsetDateTime};
 
@@ -142,7 +143,7 @@ impl Store {
     }
 
     /// Deletes an action and its review history.
-    pub fn delete_action(&self, action_id: &str) -> Result<()> {
+    pub fn delete_action(&self, action_id: &ActionId) -> Result<()> {
         self.write(|| {
             let n = self
                 .conn
@@ -152,7 +153,7 @@ impl Store {
     }
 
     /// The action with this id.
-    pub fn action(&self, action_id: &str) -> Result<Action> {
+    pub fn action(&self, action_id: &ActionId) -> Result<Action> {
         self.conn
             .prepare_cached(&format!(
                 "SELECT {ACTION_COLUMNS} FROM {ACTION_FROM} WHERE a.uuid = ?1"
@@ -163,7 +164,7 @@ impl Store {
     }
 
     /// Sets or clears an action's due date.
-    pub fn set_action_due(&self, action_id: &str, due: Option<Date>) -> Result<()> {
+    pub fn set_action_due(&self, action_id: &ActionId, due: Option<Date>) -> Result<()> {
         let due = opt_date_to_sql(due)?;
         self.write(|| {
             let n = self.conn.execute(
@@ -180,8 +181,8 @@ impl Store {
     /// session's review, so toggling in the review stage leaves one entry.
     pub fn review_action(
         &self,
-        action_id: &str,
-        session_id: Option<&str>,
+        action_id: &ActionId,
+        session_id: Option<&SessionId>,
         outcome: ReviewOutcome,
         note: &str,
         at: OffsetDateTime,
@@ -229,7 +230,7 @@ impl Store {
             Ok(ActionReview {
                 id,
                 action_id: action_id.to_owned(),
-                session_id: session_id.map(str::to_owned),
+                session_id: session_id.cloned(),
                 outcome,
                 note: note.to_owned(),
                 at: stored_time(at),
@@ -242,7 +243,7 @@ impl Store {
     /// recorded as "carried").
     pub fn set_action_status(
         &self,
-        action_id: &str,
+        action_id: &ActionId,
         status: ActionStatus,
         at: OffsetDateTime,
     ) -> Result<()> {
@@ -261,8 +262,8 @@ impl Store {
     /// each with this session's review if any. By due date, undated last.
     pub fn actions_for_review(
         &self,
-        coachee_id: &str,
-        session_id: &str,
+        coachee_id: &CoacheeId,
+        session_id: &SessionId,
     ) -> Result<Vec<(Action, Option<ActionReview>)>> {
         let coachee = self.coachee_rowid(coachee_id)?;
         let session = self.session_rowid(session_id)?;
@@ -331,7 +332,7 @@ impl Store {
     }
 
     /// Every review of an action, oldest first.
-    pub fn action_history(&self, action_id: &str) -> Result<Vec<ActionReview>> {
+    pub fn action_history(&self, action_id: &ActionId) -> Result<Vec<ActionReview>> {
         let action = self.action_rowid(action_id)?;
         self.conn
             .prepare_cached(&format!(

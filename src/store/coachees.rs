@@ -1,5 +1,6 @@
 //! Coachees: adding, renaming, archiving, and the home screen's summaries.
 
+use crate::model::CoacheeId;
 use rusqlite::{OptionalExtension, Row, params};
 use time::{Date, OffsetDateTime};
 
@@ -7,7 +8,7 @@ use super::convert::{
     date_to_sql, opt_date_from_sql, opt_time_from_sql, stored_time, time_from_sql, time_to_sql,
 };
 use super::{Result, Store, StoreError};
-use crate::model::{Coachee, CoacheeSummary, new_id};
+use crate::model::{Coachee, CoacheeSummary};
 
 /// The columns `coachee_from_row` reads, in order.
 pub(super) const COACHEE_COLUMNS: &str =
@@ -38,7 +39,7 @@ impl Store {
     /// (ignoring case) from every coachee not archived.
     pub fn add_coachee(&self, name: &str, role: &str) -> Result<Coachee> {
         let coachee = Coachee {
-            id: new_id(),
+            id: CoacheeId::random(),
             name: name.trim().to_owned(),
             role: role.trim().to_owned(),
             notes: String::new(),
@@ -84,7 +85,7 @@ impl Store {
     }
 
     /// Renames a coachee, with the same rules as `add_coachee`.
-    pub fn rename_coachee(&self, id: &str, name: &str) -> Result<()> {
+    pub fn rename_coachee(&self, id: &CoacheeId, name: &str) -> Result<()> {
         let name = name.trim();
         self.write(|| {
             let rowid = self.coachee_rowid(id)?;
@@ -98,12 +99,12 @@ impl Store {
     }
 
     /// Sets the coachee's role (free text, may be empty).
-    pub fn set_coachee_role(&self, id: &str, role: &str) -> Result<()> {
+    pub fn set_coachee_role(&self, id: &CoacheeId, role: &str) -> Result<()> {
         self.update_coachee_text(id, "role", role.trim())
     }
 
     /// Sets the coachee's notes (free text, may be empty).
-    pub fn set_coachee_notes(&self, id: &str, notes: &str) -> Result<()> {
+    pub fn set_coachee_notes(&self, id: &CoacheeId, notes: &str) -> Result<()> {
         self.update_coachee_text(id, "notes", notes)
     }
 
@@ -119,7 +120,7 @@ impl Store {
     }
 
     /// Sets or clears how often the coach meets this coachee, in days.
-    pub fn set_coachee_rhythm(&self, id: &str, days: Option<i64>) -> Result<()> {
+    pub fn set_coachee_rhythm(&self, id: &CoacheeId, days: Option<i64>) -> Result<()> {
         self.write(|| {
             let n = self.conn.execute(
                 "UPDATE coachees SET rhythm_days = ?1 WHERE uuid = ?2",
@@ -131,7 +132,7 @@ impl Store {
 
     /// Archives (hides from the home screen) or restores a coachee. Restoring
     /// refuses if another active coachee now has the same name.
-    pub fn set_coachee_archived(&self, id: &str, archived: bool) -> Result<()> {
+    pub fn set_coachee_archived(&self, id: &CoacheeId, archived: bool) -> Result<()> {
         self.write(|| {
             let rowid = self.coachee_rowid(id)?;
             if !archived {
@@ -151,7 +152,7 @@ impl Store {
     }
 
     /// The coachee with this id.
-    pub fn coachee(&self, id: &str) -> Result<Coachee> {
+    pub fn coachee(&self, id: &CoacheeId) -> Result<Coachee> {
         self.conn
             .prepare_cached(&format!(
                 "SELECT {COACHEE_COLUMNS} FROM coachees c WHERE c.uuid = ?1"

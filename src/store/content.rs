@@ -2,6 +2,7 @@
 //! saved on every keystroke, so each is one upsert that leaves the row alone
 //! when nothing changed.
 
+use crate::model::SessionId;
 use rusqlite::params;
 
 use super::coachees::found;
@@ -27,7 +28,7 @@ impl Store {
     /// nothing; an empty (or blank) answer deletes the row.
     pub fn save_answer(
         &self,
-        session_id: &str,
+        session_id: &SessionId,
         stage_id: &str,
         prompt_id: &str,
         text: &str,
@@ -56,7 +57,7 @@ impl Store {
     }
 
     /// Saves the score and note of one rated item.
-    pub fn save_rating(&self, session_id: &str, rating: &Rating) -> Result<()> {
+    pub fn save_rating(&self, session_id: &SessionId, rating: &Rating) -> Result<()> {
         self.write(|| {
             let session = self.session_rowid(session_id)?;
             self.upsert_rating(session, rating)?;
@@ -79,7 +80,7 @@ impl Store {
     }
 
     /// Saves the option picked in a choice stage, its rationale and tags.
-    pub fn save_choice(&self, session_id: &str, choice: &Choice) -> Result<()> {
+    pub fn save_choice(&self, session_id: &SessionId, choice: &Choice) -> Result<()> {
         self.write(|| {
             let session = self.session_rowid(session_id)?;
             // The rationale is typed here, so most saves keep the option:
@@ -134,7 +135,7 @@ impl Store {
     /// text again writes nothing; an empty (or blank) note is deleted.
     pub fn save_note(
         &self,
-        session_id: &str,
+        session_id: &SessionId,
         stage_id: &str,
         visibility: Visibility,
         text: &str,

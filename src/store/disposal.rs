@@ -1,6 +1,8 @@
 //! Disposing of records: discarding one session, and deleting a coachee so
 //! that no byte of the file or its WAL still holds their words.
 
+use crate::model::CoacheeId;
+use crate::model::SessionId;
 use std::path::PathBuf;
 
 use rusqlite::{OptionalExtension, params};
@@ -15,7 +17,7 @@ use crate::model::SessionStatus;
 /// names it and for the message afterwards.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DiscardPlan {
-    pub session_id: String,
+    pub session_id: SessionId,
     pub coachee: String,
     pub started_at: OffsetDateTime,
     pub guide_title: String,
@@ -46,7 +48,7 @@ pub struct Erased {
 
 impl Store {
     /// What [`Store::discard_session`] would remove.
-    pub fn discard_plan(&self, session_id: &str) -> Result<DiscardPlan> {
+    pub fn discard_plan(&self, session_id: &SessionId) -> Result<DiscardPlan> {
         self.read(|| {
             let row = self
                 .conn
@@ -97,7 +99,7 @@ impl Store {
     /// choices, notes, the actions agreed in it with their whole history,
     /// and the reviews it made of earlier actions, which go back to the
     /// status their remaining history gives them (open when none is left).
-    pub fn discard_session(&self, session_id: &str) -> Result<DiscardPlan> {
+    pub fn discard_session(&self, session_id: &SessionId) -> Result<DiscardPlan> {
         self.write(|| {
             let plan = self.discard_plan(session_id)?;
             let rowid = self.session_rowid(session_id)?;
@@ -145,7 +147,7 @@ impl Store {
     /// old segments until they are merged), the WAL is emptied and the
     /// file rebuilt by `VACUUM`, with its temporary copy in memory so no
     /// scratch file holds them either.
-    pub fn delete_coachee(&self, coachee_id: &str) -> Result<Erased> {
+    pub fn delete_coachee(&self, coachee_id: &CoacheeId) -> Result<Erased> {
         let (name, sessions, actions) = self.write(|| {
             let rowid = self.coachee_rowid(coachee_id)?;
             let (name, sessions, actions): (String, i64, i64) = self.conn.query_row(

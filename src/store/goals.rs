@@ -1,6 +1,7 @@
 //! Goals and their updates. A goal's status is its latest update's status,
 //! read when it is read, never stored apart (see migration 0009).
 
+use crate::model::{CoacheeId, SessionId};
 use rusqlite::{Row, params};
 
 use super::convert::{
@@ -113,7 +114,7 @@ impl Store {
     pub fn save_goal_update(
         &self,
         goal_id: &str,
-        session_id: Option<&str>,
+        session_id: Option<&SessionId>,
         status: Option<GoalStatus>,
         note: &str,
         at: time::OffsetDateTime,
@@ -179,7 +180,7 @@ impl Store {
     }
 
     /// Every goal of the coachee with its updates, oldest goal first.
-    pub fn coachee_goals(&self, coachee_id: &str) -> Result<Vec<GoalHistory>> {
+    pub fn coachee_goals(&self, coachee_id: &CoacheeId) -> Result<Vec<GoalHistory>> {
         self.read(|| {
             let coachee = self.coachee_rowid(coachee_id)?;
             let goals: Vec<(i64, Goal)> = self

@@ -3,6 +3,7 @@
 //! database's own id, which every form carries so that an answer file is
 //! only ever imported where its form was made.
 
+use crate::model::{CoacheeId, SessionId};
 use rusqlite::{OptionalExtension, params};
 use time::OffsetDateTime;
 
@@ -13,14 +14,14 @@ use super::{Result, Store};
 #[derive(Debug, Clone, PartialEq)]
 pub struct PrepRow {
     pub form_id: String,
-    pub coachee_id: String,
+    pub coachee_id: CoacheeId,
     pub issued_at: OffsetDateTime,
     /// What the form asked, as `prep` wrote it.
     pub form: String,
     pub answers: Option<String>,
     pub imported_at: Option<OffsetDateTime>,
     /// The session that shows it, once the coachee's next one exists.
-    pub session_id: Option<String>,
+    pub session_id: Option<SessionId>,
 }
 
 const DATABASE_ID: &str = "database_id";
@@ -70,7 +71,7 @@ impl Store {
     pub fn add_prep_form(
         &self,
         form_id: &str,
-        coachee_id: &str,
+        coachee_id: &CoacheeId,
         issued_at: OffsetDateTime,
         form: &str,
     ) -> Result<()> {
@@ -153,7 +154,7 @@ impl Store {
     }
 
     /// The preparation a session shows, if any.
-    pub fn prep_for_session(&self, session_id: &str) -> Result<Option<PrepRow>> {
+    pub fn prep_for_session(&self, session_id: &SessionId) -> Result<Option<PrepRow>> {
         let Some(session) = self.session_rowid_opt(session_id)? else {
             return Ok(None);
         };

@@ -2,6 +2,7 @@
 //! exports, `insert_record` for the demo and JSON import (idempotent on ids),
 //! and the score history behind the Six Centers trends.
 
+use crate::model::{CoacheeId, SessionId};
 use rusqlite::params;
 
 use super::actions::{
@@ -16,7 +17,7 @@ use crate::model::{
 
 impl Store {
     /// Everything captured in a session, read on one snapshot of the file.
-    pub fn session_record(&self, session_id: &str) -> Result<SessionRecord> {
+    pub fn session_record(&self, session_id: &SessionId) -> Result<SessionRecord> {
         self.session_record_with(session_id, None)
     }
 
@@ -25,7 +26,7 @@ impl Store {
     /// instead of read again for each.
     pub fn session_record_with(
         &self,
-        session_id: &str,
+        session_id: &SessionId,
         goals: Option<&[GoalHistory]>,
     ) -> Result<SessionRecord> {
         self.read(|| {
@@ -266,7 +267,7 @@ impl Store {
 
     /// Every score given in the coachee's sessions (skipped items left out),
     /// oldest session first: the data behind the Six Centers trends.
-    pub fn score_history(&self, coachee_id: &str) -> Result<Vec<ScorePoint>> {
+    pub fn score_history(&self, coachee_id: &CoacheeId) -> Result<Vec<ScorePoint>> {
         let coachee = self.coachee_rowid(coachee_id)?;
         self.conn
             .prepare_cached(

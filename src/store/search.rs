@@ -10,7 +10,7 @@ use super::Result;
 use super::Store;
 use super::convert::time_from_sql;
 use crate::guide::{Guide, StageKind};
-use crate::model::{HitKind, SNIPPET_END, SNIPPET_START, SearchHit};
+use crate::model::{CoacheeId, HitKind, SNIPPET_END, SNIPPET_START, SearchHit, SessionId};
 
 /// Words around a match in a snippet.
 const SNIPPET_TOKENS: i64 = 12;
@@ -203,8 +203,8 @@ impl Store {
         };
         let (stage_id, session_id, coachee_id, coachee_name, started_at, snapshot): (
             Option<String>,
-            Option<String>,
-            String,
+            Option<SessionId>,
+            CoacheeId,
             String,
             String,
             Option<i64>,

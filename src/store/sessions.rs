@@ -1,6 +1,7 @@
 //! Sessions: starting one with a guide snapshot, progress while it runs,
 //! finishing, finding and listing them.
 
+use crate::model::{CoacheeId, SessionId};
 use std::collections::BTreeMap;
 
 use rusqlite::{OptionalExtension, Row, params};
@@ -13,7 +14,7 @@ use super::convert::{
 };
 use super::{Result, Store, StoreError};
 use crate::guide::{Guide, StageKind};
-use crate::model::{Focus, Session, SessionStatus, SessionSummary, new_id};
+use crate::model::{Focus, Session, SessionStatus, SessionSummary};
 
 /// The columns `session_from_row` reads, in order (`s` = sessions,
 /// `c` = coachees).
@@ -112,12 +113,12 @@ impl Store {
     /// already has a session in progress.
     pub fn start_session(
         &self,
-        coachee_id: &str,
+        coachee_id: &CoacheeId,
         guide: &Guide,
         now: OffsetDateTime,
     ) -> Result<Session> {
         let session = Session {
-            id: new_id(),
+            id: SessionId::random(),
             coachee_id: coachee_id.to_owned(),
             guide: guide.clone(),
             started_at: stored_time(now),
@@ -193,7 +194,7 @@ impl Store {
     }
 
     /// The session with this exact id.
-    pub fn session(&self, id: &str) -> Result<Session> {
+    pub fn session(&self, id: &SessionId) -> Result<Session> {
         self.conn
             .prepare_cached(&format!(
                 "SELECT {SESSION_COLUMNS} FROM {SESSION_FROM} WHERE s.uuid = ?1"
@@ -208,7 +209,7 @@ impl Store {
     pub fn find_session(&self, id_or_prefix: &str) -> Result<Session> {
         let exact = id_or_prefix.trim();
         if self.session_rowid_opt(exact)?.is_some() {
-            return self.session(exact);
+            return self.session(&exact.into());
         }
         // Ids are lowercase UUIDs; accept a prefix typed or pasted in capitals.
         let wanted = exact.to_lowercase();
@@ -218,7 +219,7 @@ impl Store {
         // A range over the unique index: every id with this prefix sorts
         // between the prefix and the prefix followed by the highest character.
         let upper = format!("{wanted}\u{10FFFF}");
-        let ids: Vec<String> = self
+        let ids: Vec<SessionId> = self
             .conn
             .prepare_cached("SELECT uuid FROM sessions WHERE uuid >= ?1 AND uuid < ?2 LIMIT 2")?
             .query_map(params![wanted, upper], |r| r.get(0))?
@@ -231,7 +232,7 @@ impl Store {
     }
 
     /// The coachee's session still in progress, if any.
-    pub fn unfinished_session(&self, coachee_id: &str) -> Result<Option<Session>> {
+    pub fn unfinished_session(&self, coachee_id: &CoacheeId) -> Result<Option<Session>> {
         let coachee = self.coachee_rowid(coachee_id)?;
         match self.unfinished_session_id(coachee)? {
             Some(id) => self.session(&id).map(Some),
@@ -239,7 +240,7 @@ impl Store {
         }
     }
 
-    fn unfinished_session_id(&self, coachee_rowid: i64) -> Result<Option<String>> {
+    fn unfinished_session_id(&self, coachee_rowid: i64) -> Result<Option<SessionId>> {
         Ok(self
             .conn
             .prepare_cached(
@@ -251,7 +252,7 @@ impl Store {
 
     /// Sessions, newest first: all of them, or one coachee's. Reads only
     /// denormalised columns and indexed sub-queries (no snapshot parsing).
-    pub fn session_summaries(&self, coachee_id: Option<&str>) -> Result<Vec<SessionSummary>> {
+    pub fn session_summaries(&self, coachee_id: Option<&CoacheeId>) -> Result<Vec<SessionSummary>> {
         let mut all = Vec::new();
         self.each_session_summary::<StoreError>(coachee_id, &mut |s| {
             all.push(s);
@@ -265,7 +266,7 @@ impl Store {
     /// without holding them all. Stops at the first error of `f`.
     pub fn each_session_summary<E: From<StoreError>>(
         &self,
-        coachee_id: Option<&str>,
+        coachee_id: Option<&CoacheeId>,
         f: &mut dyn FnMut(SessionSummary) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
         let select = "SELECT s.uuid, c.uuid, c.name, s.guide_id, s.guide_title, s.started_at,
@@ -319,7 +320,10 @@ impl Store {
 
     /// A coachee's sessions, oldest first: id and start, nothing else (the
     /// order of `session_summaries`, reversed).
-    pub fn session_starts(&self, coachee_id: &str) -> Result<Vec<(String, OffsetDateTime)>> {
+    pub fn session_starts(
+        &self,
+        coachee_id: &CoacheeId,
+    ) -> Result<Vec<(SessionId, OffsetDateTime)>> {
         let coachee = self.coachee_rowid(coachee_id)?;
         self.conn
             .prepare_cached(
@@ -339,7 +343,7 @@ impl Store {
     }
 
     /// How many sessions a coachee has.
-    pub fn session_count(&self, coachee_id: &str) -> Result<usize> {
+    pub fn session_count(&self, coachee_id: &CoacheeId) -> Result<usize> {
         let coachee = self.coachee_rowid(coachee_id)?;
         let n: i64 = self.conn.query_row(
             "SELECT count(*) FROM sessions WHERE coachee_id = ?1",
@@ -353,7 +357,7 @@ impl Store {
     /// spent per stage and the stages marked done.
     pub fn save_progress(
         &self,
-        session_id: &str,
+        session_id: &SessionId,
         current_stage: usize,
         current_field: usize,
         stage_seconds: &BTreeMap<String, i64>,
@@ -377,7 +381,7 @@ impl Store {
     }
 
     /// Sets or clears the session's focus.
-    pub fn set_focus(&self, session_id: &str, focus: Option<Focus>) -> Result<()> {
+    pub fn set_focus(&self, session_id: &SessionId, focus: Option<Focus>) -> Result<()> {
         self.write(|| {
             let n = self.conn.execute(
                 "UPDATE sessions SET focus = ?1 WHERE uuid = ?2",
@@ -388,7 +392,7 @@ impl Store {
     }
 
     /// Sets or clears the date agreed for the next session.
-    pub fn set_next_session(&self, session_id: &str, date: Option<Date>) -> Result<()> {
+    pub fn set_next_session(&self, session_id: &SessionId, date: Option<Date>) -> Result<()> {
         let date = opt_date_to_sql(date)?;
         self.write(|| {
             let n = self.conn.execute(
@@ -400,7 +404,7 @@ impl Store {
     }
 
     /// Marks the session completed at `ended_at`.
-    pub fn complete_session(&self, session_id: &str, ended_at: OffsetDateTime) -> Result<()> {
+    pub fn complete_session(&self, session_id: &SessionId, ended_at: OffsetDateTime) -> Result<()> {
         let ended = time_to_sql(ended_at)?;
         self.write(|| {
             let n = self.conn.execute(
@@ -414,7 +418,7 @@ impl Store {
     /// Records that a finished session was corrected at `at`. Nothing
     /// happens to a session still in progress: editing it is not a
     /// correction.
-    pub fn mark_corrected(&self, session_id: &str, at: OffsetDateTime) -> Result<()> {
+    pub fn mark_corrected(&self, session_id: &SessionId, at: OffsetDateTime) -> Result<()> {
         let at = time_to_sql(at)?;
         self.write(|| {
             self.conn

@@ -1,6 +1,7 @@
 //! Topics parked for next time and their reviews. A topic's status is its
 //! latest review's outcome, read when it is read, never stored apart.
 
+use crate::model::{CoacheeId, SessionId};
 use rusqlite::{OptionalExtension, Row, params};
 use time::OffsetDateTime;
 
@@ -40,11 +41,11 @@ impl Store {
     /// Parks a topic for the coachee's next session.
     pub fn add_topic(
         &self,
-        coachee_id: &str,
+        coachee_id: &CoacheeId,
         text: &str,
         private: bool,
         origin: TopicOrigin,
-        raised_in: Option<&str>,
+        raised_in: Option<&SessionId>,
         at: OffsetDateTime,
     ) -> Result<Topic> {
         let text = text.trim();
@@ -73,14 +74,14 @@ impl Store {
                 private,
                 origin,
                 raised_at: stored_time(at),
-                raised_in: raised_in.map(str::to_owned),
+                raised_in: raised_in.cloned(),
                 last_outcome: None,
             })
         })
     }
 
     /// Every topic of the coachee, oldest first.
-    fn all_topics(&self, coachee_id: &str) -> Result<Vec<Topic>> {
+    fn all_topics(&self, coachee_id: &CoacheeId) -> Result<Vec<Topic>> {
         let coachee = self.coachee_rowid(coachee_id)?;
         self.conn
             .prepare_cached(&format!(
@@ -92,7 +93,7 @@ impl Store {
     }
 
     /// The coachee's topics still to talk about, oldest first.
-    pub fn open_topics(&self, coachee_id: &str) -> Result<Vec<Topic>> {
+    pub fn open_topics(&self, coachee_id: &CoacheeId) -> Result<Vec<Topic>> {
         let all = self.all_topics(coachee_id)?;
         Ok(all.into_iter().filter(Topic::is_open).collect())
     }
@@ -102,8 +103,8 @@ impl Store {
     /// already reviewed, each with this session's outcome.
     pub fn topics_for_review(
         &self,
-        coachee_id: &str,
-        session_id: &str,
+        coachee_id: &CoacheeId,
+        session_id: &SessionId,
     ) -> Result<Vec<(Topic, Option<TopicOutcome>)>> {
         let coachee = self.coachee_rowid(coachee_id)?;
         let session = self.session_rowid(session_id)?;
@@ -136,7 +137,7 @@ impl Store {
     pub fn review_topic(
         &self,
         topic_id: &str,
-        session_id: &str,
+        session_id: &SessionId,
         outcome: Option<TopicOutcome>,
         at: OffsetDateTime,
     ) -> Result<()> {
@@ -172,7 +173,7 @@ impl Store {
     }
 
     /// Topics a session parked, and those it reviewed with the outcome.
-    pub fn topics_of_session(&self, session_id: &str) -> Result<SessionTopics> {
+    pub fn topics_of_session(&self, session_id: &SessionId) -> Result<SessionTopics> {
         let session = self.session_rowid(session_id)?;
         let raised = self
             .conn
@@ -241,7 +242,7 @@ impl Store {
 
     /// Every topic of the coachee, open or not, with its reviews oldest
     /// first: for the JSON export.
-    pub fn coachee_topics(&self, coachee_id: &str) -> Result<Vec<(Topic, Vec<TopicReview>)>> {
+    pub fn coachee_topics(&self, coachee_id: &CoacheeId) -> Result<Vec<(Topic, Vec<TopicReview>)>> {
         let topics = self.all_topics(coachee_id)?;
         let mut out = Vec::with_capacity(topics.len());
         for t in topics {

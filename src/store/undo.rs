@@ -2,6 +2,8 @@
 //! that undo puts back exactly what was there; and due-date changes, kept in
 //! the history beside reviews.
 
+use crate::model::ActionId;
+use crate::model::SessionId;
 use rusqlite::params;
 use time::{Date, OffsetDateTime};
 
@@ -12,7 +14,7 @@ use crate::model::{ActionReview, ActionStatus, DueChange};
 /// Everything a board change or a review mark can change about an action.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActionState {
-    pub action_id: String,
+    pub action_id: ActionId,
     pub status: ActionStatus,
     pub completed_on: Option<Date>,
     pub due: Option<Date>,
@@ -22,7 +24,7 @@ pub struct ActionState {
 
 impl Store {
     /// The action's state now, to hand back to [`Store::restore_action`].
-    pub fn action_state(&self, action_id: &str) -> Result<ActionState> {
+    pub fn action_state(&self, action_id: &ActionId) -> Result<ActionState> {
         self.read(|| {
             let a = self.action(action_id)?;
             Ok(ActionState {
@@ -89,7 +91,7 @@ impl Store {
 
     /// Takes back the review `session_id` made of an action: the action
     /// goes back to the status its remaining history gives it.
-    pub fn unreview_action(&self, action_id: &str, session_id: &str) -> Result<()> {
+    pub fn unreview_action(&self, action_id: &ActionId, session_id: &SessionId) -> Result<()> {
         self.write(|| {
             let action = self.action_rowid(action_id)?;
             let session = self.session_rowid(session_id)?;
@@ -106,7 +108,7 @@ impl Store {
     /// nothing.
     pub fn change_action_due(
         &self,
-        action_id: &str,
+        action_id: &ActionId,
         due: Option<Date>,
         at: OffsetDateTime,
     ) -> Result<()> {
@@ -129,7 +131,7 @@ impl Store {
     }
 
     /// An action's due-date changes, oldest first.
-    pub fn due_changes(&self, action_id: &str) -> Result<Vec<DueChange>> {
+    pub fn due_changes(&self, action_id: &ActionId) -> Result<Vec<DueChange>> {
         let action = self.action_rowid(action_id)?;
         self.conn
             .prepare_cached(

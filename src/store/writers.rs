@@ -1,5 +1,6 @@
 //! One writer per session: which window edits it, since when, last seen.
 
+use crate::model::SessionId;
 use rusqlite::{OptionalExtension, params};
 use time::{Duration, OffsetDateTime};
 
@@ -51,7 +52,7 @@ impl Store {
     /// or a process on this machine that no longer runs, is replaced.
     pub fn claim_session(
         &self,
-        session: &str,
+        session: &SessionId,
         me: &Writer,
         now: OffsetDateTime,
     ) -> Result<Option<Holder>> {
@@ -70,7 +71,7 @@ impl Store {
     /// Another live window that holds `session`, if any (nothing changes).
     pub fn live_holder(
         &self,
-        session: &str,
+        session: &SessionId,
         me: &Writer,
         now: OffsetDateTime,
     ) -> Result<Option<Holder>> {
@@ -81,13 +82,18 @@ impl Store {
     }
 
     /// Takes `session` over whoever holds it (the coach confirmed).
-    pub fn take_over_session(&self, session: &str, me: &Writer, now: OffsetDateTime) -> Result<()> {
+    pub fn take_over_session(
+        &self,
+        session: &SessionId,
+        me: &Writer,
+        now: OffsetDateTime,
+    ) -> Result<()> {
         self.in_transaction(|store| store.write_claim(session, me, now))
     }
 
     /// Refreshes `me` as the writer of `session`; `false` when another
     /// window took it over meanwhile.
-    pub fn heartbeat(&self, session: &str, me: &Writer, now: OffsetDateTime) -> Result<bool> {
+    pub fn heartbeat(&self, session: &SessionId, me: &Writer, now: OffsetDateTime) -> Result<bool> {
         let n = self.conn.execute(
             "UPDATE session_writers SET seen = ?1
              WHERE token = ?2 AND session_id = (SELECT id FROM sessions WHERE uuid = ?3)",
@@ -97,7 +103,7 @@ impl Store {
     }
 
     /// Lets go of `session` if `me` holds it.
-    pub fn release_session(&self, session: &str, me: &Writer) -> Result<()> {
+    pub fn release_session(&self, session: &SessionId, me: &Writer) -> Result<()> {
         self.conn.execute(
             "DELETE FROM session_writers
              WHERE token = ?1 AND session_id = (SELECT id FROM sessions WHERE uuid = ?2)",
@@ -106,7 +112,7 @@ impl Store {
         Ok(())
     }
 
-    fn writer_of(&self, session: &str) -> Result<Option<(String, Holder)>> {
+    fn writer_of(&self, session: &SessionId) -> Result<Option<(String, Holder)>> {
         let row: Option<(String, i64, String, String, String)> = self
             .conn
             .query_row(
@@ -130,7 +136,7 @@ impl Store {
         .transpose()
     }
 
-    fn write_claim(&self, session: &str, me: &Writer, now: OffsetDateTime) -> Result<()> {
+    fn write_claim(&self, session: &SessionId, me: &Writer, now: OffsetDateTime) -> Result<()> {
         let t = time_to_sql(now)?;
         self.conn.execute(
             "INSERT INTO session_writers (session_id, token, pid, host, since, seen)

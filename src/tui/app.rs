@@ -1,5 +1,6 @@
 //! The app's state and its top-level `update`: keys in, effects out, no I/O.
 
+use crate::model::SessionId;
 use crate::tui::effect::{Errand, Task};
 use ratatui::crossterm::event::KeyEvent;
 use time::{Date, OffsetDateTime};
@@ -47,7 +48,7 @@ pub struct App {
     /// The screens `Esc` goes back to, most recent last.
     pub history: Vec<Screen>,
     /// The live session left for a search: `Esc` out of the search resumes it.
-    pub resume_after_search: Option<String>,
+    pub resume_after_search: Option<SessionId>,
     pub popup: Option<Popup>,
     pub message: Option<Message>,
     pub quit: bool,
@@ -403,7 +404,7 @@ impl App {
             } => {
                 // The discarded session's screens go, here and further back.
                 let of_it =
-                    |s: &Screen| matches!(s, Screen::Detail(v) if v.session_id() == session_id);
+                    |s: &Screen| matches!(s, Screen::Detail(v) if *v.session_id() == session_id);
                 self.history.retain(|s| !of_it(s));
                 let effects = if of_it(&self.screen) {
                     self.back()

@@ -1,11 +1,13 @@
 //! Copying to the system clipboard through the terminal (OSC 52): it works
 //! in any terminal that supports it, over SSH too, with no helper program.
 
+use crate::model::SessionId;
+
 /// A session as Markdown, as `innerceo export --format md` writes it, and
 /// what to tell the coach about the copy.
 pub fn session_markdown(
     store: &crate::store::Store,
-    session_id: &str,
+    session_id: &SessionId,
     include_private: bool,
     now: time::OffsetDateTime,
 ) -> anyhow::Result<(String, String)> {

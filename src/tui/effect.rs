@@ -3,6 +3,7 @@
 //! `update` never touches the store: it returns effects; the runtime performs
 //! them and feeds results back as `Loaded` messages.
 
+use crate::model::{ActionId, CoacheeId, SessionId};
 use time::{Date, OffsetDateTime};
 
 use super::screens::board::BoardData;
@@ -21,65 +22,65 @@ pub use tasks::{Errand, Task};
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Write {
     Answer {
-        session: String,
+        session: SessionId,
         stage: String,
         prompt: String,
         text: String,
     },
     Note {
-        session: String,
+        session: SessionId,
         stage: String,
         visibility: Visibility,
         text: String,
     },
     Rating {
-        session: String,
+        session: SessionId,
         rating: Rating,
     },
     Choice {
-        session: String,
+        session: SessionId,
         choice: Choice,
     },
     Progress {
-        session: String,
+        session: SessionId,
         stage: usize,
         field: usize,
         seconds: std::collections::BTreeMap<String, i64>,
         done: Vec<String>,
     },
     NextSession {
-        session: String,
+        session: SessionId,
         date: Option<Date>,
     },
     AddAction(Action),
     UpdateAction(Action),
-    DeleteAction(String),
+    DeleteAction(ActionId),
     Review {
-        action: String,
-        session: String,
+        action: ActionId,
+        session: SessionId,
         outcome: ReviewOutcome,
         note: String,
         at: OffsetDateTime,
     },
     /// Take back this session's review of an action (undo of a first mark).
     Unreview {
-        action: String,
-        session: String,
+        action: ActionId,
+        session: SessionId,
     },
     /// A finished session was changed: when, for "corrected on".
     Corrected {
-        session: String,
+        session: SessionId,
         at: OffsetDateTime,
     },
     /// The coach's private notes about a coachee.
     CoacheeNotes {
-        coachee: String,
+        coachee: CoacheeId,
         text: String,
     },
     /// A session's review of a parked topic; `None` takes it back.
     TopicReview {
         topic: String,
-        session: String,
+        session: SessionId,
         outcome: Option<crate::model::TopicOutcome>,
         at: OffsetDateTime,
     },
@@ -91,7 +92,7 @@ pub enum Write {
     /// set (`None`: unchanged); neither removes the session's update.
     GoalUpdate {
         goal: String,
-        session: String,
+        session: SessionId,
         status: Option<GoalStatus>,
         note: String,
         at: OffsetDateTime,
@@ -103,52 +104,52 @@ pub enum Write {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WriteKey {
     Answer {
-        session: String,
+        session: SessionId,
         stage: String,
         prompt: String,
     },
     Note {
-        session: String,
+        session: SessionId,
         stage: String,
         visibility: Visibility,
     },
     Rating {
-        session: String,
+        session: SessionId,
         stage: String,
         item: String,
     },
     Choice {
-        session: String,
+        session: SessionId,
         stage: String,
     },
     Progress {
-        session: String,
+        session: SessionId,
     },
     NextSession {
-        session: String,
+        session: SessionId,
     },
     Action {
-        action: String,
+        action: ActionId,
     },
     Review {
-        session: String,
-        action: String,
+        session: SessionId,
+        action: ActionId,
     },
     Corrected {
-        session: String,
+        session: SessionId,
     },
     Topic {
-        session: String,
+        session: SessionId,
         topic: String,
     },
     CoacheeNotes {
-        coachee: String,
+        coachee: CoacheeId,
     },
     Goal {
         goal: String,
     },
     GoalUpdate {
-        session: String,
+        session: SessionId,
         goal: String,
     },
 }
@@ -262,7 +263,7 @@ pub enum Before {
     /// An action's status, dates and history (board changes).
     Action(crate::store::ActionState),
     /// Whether a coachee was archived.
-    Archived { id: String, archived: bool },
+    Archived { id: CoacheeId, archived: bool },
 }
 
 /// The data a live session screen needs, read in one go.
@@ -298,7 +299,7 @@ pub enum Loaded {
     },
     Board(Box<BoardData>),
     ActionHistory {
-        action_id: String,
+        action_id: ActionId,
         history: Vec<ActionReview>,
     },
     /// Results for `query` (the screen may be showing a newer one).
@@ -325,12 +326,12 @@ pub enum Loaded {
     },
     /// A session is gone: leave its screen.
     Discarded {
-        session_id: String,
+        session_id: SessionId,
         message: String,
     },
     /// The coachee already has an unfinished session.
     Unfinished {
-        coachee_id: String,
-        session_id: String,
+        coachee_id: CoacheeId,
+        session_id: SessionId,
     },
 }

@@ -1,6 +1,7 @@
 //! Exporting the session on screen from the app: a small form (format,
 //! file, private notes) and the write itself, through `crate::export`.
 
+use crate::model::SessionId;
 use crate::tui::effect::Errand;
 use std::path::{Path, PathBuf};
 
@@ -158,7 +159,7 @@ pub fn expand_home(text: &str) -> PathBuf {
 /// Writes the export; the message says where, or what went wrong.
 pub fn write(
     store: &Store,
-    session_id: &str,
+    session_id: &SessionId,
     format: Format,
     path: &Path,
     include_private: bool,

@@ -1,5 +1,6 @@
 //! Small forms in a popup: a coachee's name and role, an agreed action.
 
+use crate::model::{ActionId, CoacheeId, SessionId};
 use crate::tui::effect::Task;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
@@ -14,7 +15,7 @@ use crate::model::ActionLink;
 pub enum FormKind {
     AddCoachee,
     EditCoachee {
-        id: String,
+        id: CoacheeId,
     },
     /// `index` of the action being edited, `None` for a new one.
     Action {
@@ -22,15 +23,15 @@ pub enum FormKind {
     },
     /// The due date of an action, from the actions board.
     Due {
-        action_id: String,
+        action_id: ActionId,
     },
     /// Exporting one session to a file.
     Export {
-        session_id: String,
+        session_id: SessionId,
     },
     /// A progress report on one coachee, to a file.
     Report {
-        coachee_id: String,
+        coachee_id: CoacheeId,
         /// Share-safe mode was on when the form opened: no private notes.
         share_safe: bool,
     },
@@ -40,22 +41,22 @@ pub enum FormKind {
         index: Option<usize>,
         scale: crate::guide::Scale,
         /// Set from the coachee's page, between sessions: whose goal.
-        coachee: Option<String>,
+        coachee: Option<CoacheeId>,
         /// Changed from the coachee's page: the goal as it was.
         changing: Option<Box<crate::tui::goal_form::Changing>>,
     },
     /// Parking a topic for the coachee's next session.
     Topic {
-        coachee_id: String,
-        session_id: Option<String>,
+        coachee_id: CoacheeId,
+        session_id: Option<SessionId>,
     },
     /// Writing a coachee's preparation form, or importing their answers.
     Prep {
-        coachee_id: String,
+        coachee_id: CoacheeId,
     },
     /// Deleting a coachee for good: the name must be typed.
     DeleteCoachee {
-        id: String,
+        id: CoacheeId,
         name: String,
     },
 }
@@ -228,7 +229,7 @@ impl Form {
     }
 
     /// The form changing an action's due date; `due` is the current one.
-    pub fn due(action_id: String, text: &str, due: &str) -> Self {
+    pub fn due(action_id: ActionId, text: &str, due: &str) -> Self {
         let mut title: String = text.chars().take(40).collect();
         if title.chars().count() < text.chars().count() {
             title.push('…');
@@ -248,7 +249,7 @@ impl Form {
     }
 
     /// The confirmation before deleting a coachee: their name, typed.
-    pub fn delete_coachee(id: String, name: &str) -> Self {
+    pub fn delete_coachee(id: CoacheeId, name: &str) -> Self {
         Self {
             kind: FormKind::DeleteCoachee {
                 id,

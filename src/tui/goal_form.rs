@@ -3,6 +3,7 @@
 //! for, a date, whether a sponsor's report may name it, and (between
 //! sessions) where it stands.
 
+use crate::model::CoacheeId;
 use crate::tui::effect::{Errand, Task};
 use time::{Date, OffsetDateTime};
 
@@ -50,7 +51,7 @@ pub fn form(
     goal: Option<&Goal>,
     centers: &[(String, String)],
     scale: Scale,
-    coachee: Option<&str>,
+    coachee: Option<&CoacheeId>,
 ) -> Form {
     let mut options = vec![(String::new(), "none".to_owned())];
     options.extend(centers.iter().cloned());
@@ -72,7 +73,7 @@ pub fn form(
         kind: FormKind::Goal {
             index,
             scale,
-            coachee: coachee.map(str::to_owned),
+            coachee: coachee.cloned(),
             changing: None,
         },
         title: if index.is_some() {

@@ -1,6 +1,7 @@
 //! Moving between screens: a back-history so `Esc` returns to the screen
 //! before, as it was left (selection, scroll), with its data read again.
 
+use crate::model::ActionId;
 use crate::tui::effect::Task;
 use ratatui::crossterm::event::KeyEvent;
 
@@ -109,7 +110,7 @@ impl App {
     ) -> Vec<Effect> {
         let private = !self.share_safe;
         match &mut self.screen {
-            Screen::Detail(v) if v.session_id() == data.record.session.id && stage.is_none() => {
+            Screen::Detail(v) if *v.session_id() == data.record.session.id && stage.is_none() => {
                 v.data = data;
             }
             _ => self.open_screen(Screen::Detail(Box::new(DetailView::new(
@@ -132,7 +133,7 @@ impl App {
         }
     }
 
-    pub fn show_action_history(&mut self, action_id: String, history: Vec<ActionReview>) {
+    pub fn show_action_history(&mut self, action_id: ActionId, history: Vec<ActionReview>) {
         if let Screen::Board(v) = &mut self.screen
             && v.selected_row().is_some_and(|r| r.action.id == action_id)
         {

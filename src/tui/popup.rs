@@ -1,5 +1,6 @@
 //! Popups over a screen: what they hold, and what a confirmed one does.
 
+use crate::model::{CoacheeId, SessionId};
 use crate::tui::effect::Task;
 use ratatui::crossterm::event::KeyEvent;
 
@@ -16,7 +17,7 @@ pub enum Popup {
         scroll: u16,
     },
     Picker {
-        coachee_id: String,
+        coachee_id: CoacheeId,
         coachee_name: String,
         selected: usize,
     },
@@ -26,21 +27,21 @@ pub enum Popup {
         on_yes: OnYes,
     },
     Unfinished {
-        coachee_id: String,
-        session_id: String,
+        coachee_id: CoacheeId,
+        session_id: SessionId,
         name: String,
     },
     /// The coach's private notes about a coachee, typed like an answer and
     /// saved as typed.
     Notes {
-        coachee_id: String,
+        coachee_id: CoacheeId,
         name: String,
         editor: Box<ratatui_textarea::TextArea<'static>>,
     },
     /// Several sessions are unfinished: which one to resume.
     ResumeList {
         /// (session id, coachee name, when it started), oldest first.
-        sessions: Vec<(String, String, time::OffsetDateTime)>,
+        sessions: Vec<(SessionId, String, time::OffsetDateTime)>,
         selected: usize,
     },
 }
@@ -49,7 +50,7 @@ pub enum Popup {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OnYes {
     Archive {
-        id: String,
+        id: CoacheeId,
         archived: bool,
     },
     Finish,
@@ -57,9 +58,9 @@ pub enum OnYes {
     /// Put back what a recovery file kept.
     Restore(std::path::PathBuf),
     /// Take a session over from the window that edits it.
-    TakeOver(String),
+    TakeOver(SessionId),
     /// Discard a session and everything in it.
-    Discard(String),
+    Discard(SessionId),
 }
 
 /// What a popup does with a key, like gitui's Consumed / NotConsumed: it

@@ -2,6 +2,7 @@
 //! the preparation page for them, or to import the answers they sent back,
 //! and both writes, through `crate::prep`.
 
+use crate::model::CoacheeId;
 use crate::tui::effect::Errand;
 use std::path::{Path, PathBuf};
 
@@ -124,7 +125,7 @@ pub fn submit(form: &Form, guide: Option<&Guide>) -> Vec<Effect> {
 /// Writes the page; the message says where and what to do next.
 pub fn write(
     store: &Store,
-    coachee_id: &str,
+    coachee_id: &CoacheeId,
     guide: &Guide,
     path: &Path,
     now: OffsetDateTime,

@@ -2,6 +2,7 @@
 //! (for whom, format, from which day, file, private notes) and the write
 //! itself, through `crate::report`.
 
+use crate::model::CoacheeId;
 use crate::tui::effect::Errand;
 use std::path::Path;
 
@@ -233,7 +234,7 @@ pub fn submit(form: &Form, share_safe: bool) -> Vec<Effect> {
 /// Writes the report; the message says where, or what went wrong.
 pub fn write(
     store: &Store,
-    coachee_id: &str,
+    coachee_id: &CoacheeId,
     (audience, format, since): (Audience, ReportFormat, Option<Date>),
     path: &Path,
     today: Date,

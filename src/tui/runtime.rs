@@ -11,6 +11,7 @@ mod upkeep;
 mod writer;
 mod writes;
 
+use crate::model::SessionId;
 use crate::tui::effect::Task;
 use writes::apply_write;
 
@@ -56,7 +57,7 @@ pub struct Runtime {
     /// This window, as the writer of the sessions it edits.
     writer: store::Writer,
     /// The session this window holds for editing.
-    editing: Option<String>,
+    editing: Option<SessionId>,
     /// When the claim on `editing` was last refreshed.
     beat: Instant,
 }
@@ -263,7 +264,7 @@ impl Runtime {
 
     /// The finished session on screen when `w` changes it: a correction,
     /// to be dated. Moving around (progress) is not one.
-    fn correcting(&self, w: &Write) -> Option<String> {
+    fn correcting(&self, w: &Write) -> Option<SessionId> {
         if matches!(w, Write::Progress { .. } | Write::Corrected { .. }) {
             return None;
         }
@@ -450,7 +451,7 @@ impl Runtime {
 }
 
 /// Everything the session screen shows, read from the store.
-pub fn load_session(store: &Store, session_id: &str) -> store::Result<SessionData> {
+pub fn load_session(store: &Store, session_id: &SessionId) -> store::Result<SessionData> {
     let record = store.session_record(session_id)?;
     let review = store.actions_for_review(&record.coachee.id, session_id)?;
     let topics = store.topics_for_review(&record.coachee.id, session_id)?;

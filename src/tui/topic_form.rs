@@ -4,17 +4,19 @@
 use super::effect::Effect;
 use super::form::{Field, Form, FormField, FormKind, line_editor};
 use super::popup::Popup;
+use crate::model::CoacheeId;
+use crate::model::SessionId;
 use crate::tui::effect::{Errand, Task};
 
 const TEXT_FIELD: usize = 0;
 const SEEN_FIELD: usize = 1;
 
 /// The form for `coachee`; `session` is where it is parked, if in one.
-pub fn popup(coachee_id: &str, name: &str, session: Option<&str>) -> Popup {
+pub fn popup(coachee_id: &CoacheeId, name: &str, session: Option<&SessionId>) -> Popup {
     Popup::Form(Box::new(Form {
         kind: FormKind::Topic {
             coachee_id: coachee_id.to_owned(),
-            session_id: session.map(str::to_owned),
+            session_id: session.cloned(),
         },
         title: format!("A topic for {name}'s next session"),
         fields: vec![

@@ -15,10 +15,10 @@ use super::{export_of, text};
 /// The session `id` as Markdown, HTML and TUI lines, each brought back to
 /// plain text: escapes undone, tags and styles dropped.
 fn three(store: &Store, id: &str, private: bool) -> [(&'static str, String); 3] {
-    let e = export_of(store, Scope::Session(id.into()), private);
+    let e = export_of(store, Scope::Session(id.to_string()), private);
     let md = unescape_md(&text(&e, Format::Md));
     let html = html_escape::decode_html_entities(&text(&e, Format::Html)).into_owned();
-    let data = load_session(store, id).unwrap();
+    let data = load_session(store, &id.into()).unwrap();
     let tui: Vec<String> = record::lines(&data, &Theme::plain(), private)
         .iter()
         .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
@@ -53,7 +53,7 @@ fn each_has(renders: &[(&str, String)], words: &str) {
 fn one_session_reads_the_same_in_markdown_html_and_the_tui() {
     let store = fixture::store();
     for id in [A1, A2] {
-        let rec = store.session_record(id).unwrap();
+        let rec = store.session_record(&id.into()).unwrap();
         let renders = three(&store, id, false);
         for a in &rec.answers {
             each_has(&renders, &a.text);
@@ -97,7 +97,7 @@ fn one_session_reads_the_same_in_markdown_html_and_the_tui() {
 #[test]
 fn private_notes_reach_every_format_only_when_included() {
     let store = fixture::store();
-    let rec = store.session_record(A1).unwrap();
+    let rec = store.session_record(&A1.into()).unwrap();
     let private: Vec<&str> = rec
         .notes
         .iter()
@@ -123,7 +123,7 @@ fn private_notes_reach_every_format_only_when_included() {
 #[test]
 fn the_document_leaves_private_notes_out_unless_asked() {
     let store = fixture::store();
-    let rec = store.session_record(A1).unwrap();
+    let rec = store.session_record(&A1.into()).unwrap();
     let shared = doc::Document::build(&rec, None, false);
     let notes = |d: &doc::Document| -> Vec<bool> {
         d.sections

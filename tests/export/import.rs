@@ -185,9 +185,9 @@ proptest! {
 fn topics_for_next_time_round_trip_through_json() {
     use innerceo::model::{TopicOrigin, TopicOutcome};
     let store = fixture::store();
-    let a1 = fixture::A1;
-    let a2 = fixture::A2;
-    let ada = fixture::ADA;
+    let a1: &innerceo::model::SessionId = &fixture::A1.into();
+    let a2: &innerceo::model::SessionId = &fixture::A2.into();
+    let ada: &innerceo::model::CoacheeId = &fixture::ADA.into();
     let t = store
         .add_topic(
             ada,
@@ -226,7 +226,7 @@ fn topics_for_next_time_round_trip_through_json() {
     let shared = String::from_utf8(export::render(&shared, Format::Json).unwrap()).unwrap();
     assert!(shared.contains("Ask about the reorg") && !shared.contains("Her health"));
     // One session's export holds the topics it parked or reviewed.
-    let one = export::collect(&store, &Scope::Session(a2.into()), true, EXPORTED_AT).unwrap();
+    let one = export::collect(&store, &Scope::Session(a2.to_string()), true, EXPORTED_AT).unwrap();
     let texts: Vec<&str> = one.topics.iter().map(|t| t.text.as_str()).collect();
     assert_eq!(texts, ["Ask about the reorg", "Her health"]);
 

@@ -120,7 +120,7 @@ fn a_coachee_fills_the_form_by_keyboard_and_the_coach_imports_what_it_saves() {
         .next()
         .unwrap();
     let s = store
-        .start_session(super::fixture::MAYA, &g, innerceo::dates::now())
+        .start_session(&super::fixture::MAYA.into(), &g, innerceo::dates::now())
         .unwrap();
     let prep = innerceo::prep::for_session(&store, &s.id)
         .unwrap()

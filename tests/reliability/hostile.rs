@@ -30,7 +30,7 @@ fn assert_inert(what: &str, bytes: &[u8]) {
 
 /// A database whose coachee, answer, notes, rating note and action hold
 /// hostile text. Returns the session id.
-fn hostile_db(db: &Path) -> String {
+fn hostile_db(db: &Path) -> innerceo::model::SessionId {
     let store = Store::open(db).expect("open");
     let c = store.add_coachee(HOSTILE, HOSTILE).expect("coachee");
     let g = innerceo::guide::builtin_guides()
@@ -62,7 +62,7 @@ fn hostile_db(db: &Path) -> String {
         .expect("rating");
     store
         .add_action(&Action {
-            id: innerceo::model::new_id(),
+            id: innerceo::model::new_id().into(),
             session_id: s.id.clone(),
             coachee_id: c.id.clone(),
             text: HOSTILE.into(),

@@ -42,7 +42,7 @@ fn readers(session: &str, out: &Path) -> Vec<Vec<String>> {
     .collect()
 }
 
-fn first_session(db: &Path) -> String {
+fn first_session(db: &Path) -> innerceo::model::SessionId {
     let store = Store::open(db).expect("open");
     store.session_summaries(None).expect("sessions")[0]
         .id

@@ -166,7 +166,7 @@ fn action(
     completed_on: Option<Date>,
 ) -> Action {
     Action {
-        id: format!("ac000000-0000-4000-8000-0000000000{n:02}"),
+        id: format!("ac000000-0000-4000-8000-0000000000{n:02}").into(),
         session_id: plan.id.into(),
         coachee_id: plan.coachee.into(),
         text: format!("Action text number {n} of the engagement"),

@@ -170,7 +170,7 @@ fn session(rt: &Runtime) -> &innerceo::tui::screens::session::Session {
     }
 }
 
-fn session_id(path: &Path) -> String {
+fn session_id(path: &Path) -> innerceo::model::SessionId {
     let store = Store::open(path).expect("open");
     let sessions = store.session_summaries(None).expect("sessions");
     sessions

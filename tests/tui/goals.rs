@@ -46,7 +46,7 @@ fn finish(rt: &mut Runtime) {
     key(rt, KeyCode::Esc);
 }
 
-fn ana(rt: &Runtime) -> String {
+fn ana(rt: &Runtime) -> innerceo::model::CoacheeId {
     rt.store
         .find_coachee("Ana Silva")
         .expect("find")

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::harness::*;
 
-fn ana(rt: &Runtime) -> String {
+fn ana(rt: &Runtime) -> innerceo::model::CoacheeId {
     rt.store
         .find_coachee("Ana Silva")
         .expect("find")

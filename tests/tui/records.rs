@@ -16,7 +16,7 @@ fn app() -> Runtime {
 }
 
 /// Home → Ana's page → the newest finished session's detail.
-fn open_finished_detail(rt: &mut Runtime) -> String {
+fn open_finished_detail(rt: &mut Runtime) -> innerceo::model::SessionId {
     key(rt, KeyCode::Enter);
     let Screen::Coachee(v) = &rt.app.screen else {
         panic!("not the coachee page")

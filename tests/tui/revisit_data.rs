@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use innerceo::guide::{self, Guide};
-use innerceo::model::{Action, ActionStatus, Choice, Rating, ReviewOutcome, Visibility, new_id};
+use innerceo::model::{
+    Action, ActionId, ActionStatus, Choice, CoacheeId, Rating, ReviewOutcome, SessionId, Visibility,
+};
 use innerceo::store::Store;
 use time::macros::{date, datetime};
 use time::{Date, OffsetDateTime};
@@ -39,7 +41,7 @@ struct S<'a> {
     finished: bool,
 }
 
-fn session(store: &Store, coachee: &str, s: &S<'_>) -> (String, Vec<String>) {
+fn session(store: &Store, coachee: &CoacheeId, s: &S<'_>) -> (SessionId, Vec<ActionId>) {
     let g = one_to_one();
     let sess = store.start_session(coachee, &g, s.at).expect("start");
     let id = sess.id.clone();
@@ -82,9 +84,9 @@ fn session(store: &Store, coachee: &str, s: &S<'_>) -> (String, Vec<String>) {
     let mut ids = Vec::new();
     for (text, due) in s.actions {
         let a = Action {
-            id: new_id(),
+            id: ActionId::random(),
             session_id: id.clone(),
-            coachee_id: coachee.to_owned(),
+            coachee_id: coachee.clone(),
             text: (*text).to_owned(),
             owner: "coachee".into(),
             due: *due,

@@ -5,6 +5,7 @@
 use super::{Block, NONE, Row, Section};
 use crate::dates::{fmt_date, local_date};
 use crate::export::json_topics::JsonGoal;
+use crate::model::SessionId;
 use crate::model::{GoalHistory, GoalStatus, SessionRecord};
 
 pub const TITLE: &str = "Goals";
@@ -33,7 +34,7 @@ pub fn centers_of(guide: &crate::guide::Guide) -> Vec<(String, String)> {
 /// goals stage).
 pub fn in_session(r: &SessionRecord, only_touched: bool) -> Block {
     let centers = centers_of(&r.session.guide);
-    let sid = r.session.id.as_str();
+    let sid = &r.session.id;
     let score = |center: &str| {
         r.ratings
             .iter()
@@ -67,7 +68,7 @@ pub fn in_session(r: &SessionRecord, only_touched: bool) -> Block {
 }
 
 /// `achieved`, `dropped`, `set in this session` or `active`.
-pub fn session_status(h: &GoalHistory, session_id: &str) -> &'static str {
+pub fn session_status(h: &GoalHistory, session_id: &SessionId) -> &'static str {
     match h.status_in(session_id) {
         GoalStatus::Active if h.goal.created_in.as_deref() == Some(session_id) => SET_HERE,
         s => s.as_str(),

@@ -1,6 +1,7 @@
 //! The two kinds of effect the runtime performs at once: tasks, answered
 //! with what a screen shows, and errands, answered with a status line.
 
+use crate::model::{ActionId, CoacheeId, SessionId};
 use time::Date;
 
 use super::{DetailAt, Effect, Undo};
@@ -19,52 +20,52 @@ pub enum Task {
         rhythm: Option<i64>,
     },
     UpdateCoachee {
-        id: String,
+        id: CoacheeId,
         name: String,
         role: String,
         rhythm: Option<i64>,
     },
     SetArchived {
-        id: String,
+        id: CoacheeId,
         archived: bool,
     },
     StartSession {
-        coachee_id: String,
+        coachee_id: CoacheeId,
         guide: Box<Guide>,
     },
     OpenSession {
-        session_id: String,
+        session_id: SessionId,
     },
     CompleteSession {
-        session_id: String,
+        session_id: SessionId,
     },
     /// Finish an old session without showing its summary (before starting anew).
     CompleteSessionQuietly {
-        session_id: String,
+        session_id: SessionId,
     },
     /// The coachee page: timeline, Six Centers over time, open actions.
     LoadCoachee {
-        coachee_id: String,
+        coachee_id: CoacheeId,
     },
     /// A past session to read, at `stage` when given.
     LoadDetail {
-        session_id: String,
+        session_id: SessionId,
         stage: Option<DetailAt>,
     },
     LoadBoard {
         status: StatusFilter,
-        coachee_id: Option<String>,
+        coachee_id: Option<CoacheeId>,
     },
     LoadActionHistory {
-        action_id: String,
+        action_id: ActionId,
     },
     /// Saved at once, with an entry in the action's history.
     SetActionStatus {
-        action_id: String,
+        action_id: ActionId,
         status: ActionStatus,
     },
     SetActionDue {
-        action_id: String,
+        action_id: ActionId,
         due: Option<Date>,
     },
     Search {
@@ -73,18 +74,18 @@ pub enum Task {
     },
     /// Take the session over from the window that holds it, and reopen it.
     TakeOver {
-        session_id: String,
+        session_id: SessionId,
     },
     /// Read what discarding a session would remove, and ask.
     AskDiscard {
-        session_id: String,
+        session_id: SessionId,
     },
     DiscardSession {
-        session_id: String,
+        session_id: SessionId,
     },
     /// Delete a coachee and everything about them, for good.
     DeleteCoachee {
-        id: String,
+        id: CoacheeId,
     },
     /// Put back what a change on this screen replaced.
     Undo(Undo),
@@ -96,14 +97,14 @@ pub enum Task {
 pub enum Errand {
     /// Write one session to a file in a format.
     Export {
-        session_id: String,
+        session_id: SessionId,
         format: crate::export::Format,
         path: std::path::PathBuf,
         include_private: bool,
     },
     /// Write a coachee's progress report to a file.
     Report {
-        coachee_id: String,
+        coachee_id: CoacheeId,
         audience: crate::report::Audience,
         format: crate::report::ReportFormat,
         since: Option<time::Date>,
@@ -111,8 +112,8 @@ pub enum Errand {
     },
     /// Park a topic for the coachee's next session.
     AddTopic {
-        coachee_id: String,
-        session_id: Option<String>,
+        coachee_id: CoacheeId,
+        session_id: Option<SessionId>,
         text: String,
         private: bool,
     },
@@ -127,7 +128,7 @@ pub enum Errand {
     },
     /// Write a coachee's preparation page.
     PrepWrite {
-        coachee_id: String,
+        coachee_id: CoacheeId,
         guide: Box<crate::guide::Guide>,
         path: std::path::PathBuf,
     },
@@ -137,7 +138,7 @@ pub enum Errand {
     Restore(std::path::PathBuf),
     /// Copy a session as Markdown to the clipboard.
     Copy {
-        session_id: String,
+        session_id: SessionId,
         include_private: bool,
     },
 }

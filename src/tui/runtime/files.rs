@@ -72,7 +72,7 @@ impl Runtime {
                     text,
                     *private,
                     crate::model::TopicOrigin::Coach,
-                    session_id.as_deref(),
+                    session_id.as_ref(),
                     now,
                 )
                 .map(|t| format!("Parked for next time: {}", t.text))

@@ -32,7 +32,7 @@ impl Runtime {
         let Some(id) = self.editing.clone() else {
             return;
         };
-        let here = matches!(&self.app.screen, Screen::Session(s) if s.session_id() == id);
+        let here = matches!(&self.app.screen, Screen::Session(s) if *s.session_id() == id);
         if !here || self.app.quit {
             let _ = self.store.release_session(&id, &self.writer);
             self.editing = None;

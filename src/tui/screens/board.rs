@@ -6,6 +6,8 @@ mod draw;
 pub use draw::draw;
 
 use crate::dates;
+use crate::model::ActionId;
+use crate::model::CoacheeId;
 use crate::model::{ActionReview, ActionRow, ActionStatus};
 use crate::store::StatusFilter;
 use crate::store::{self, ActionFilter, Store};
@@ -41,10 +43,10 @@ pub fn filter_name(f: StatusFilter) -> &'static str {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoardData {
     pub status: StatusFilter,
-    pub coachee_id: Option<String>,
+    pub coachee_id: Option<CoacheeId>,
     pub rows: Vec<ActionRow>,
     /// Every coachee that is not archived (id, name), to filter by.
-    pub coachees: Vec<(String, String)>,
+    pub coachees: Vec<(CoacheeId, String)>,
 }
 
 /// The board's state.
@@ -52,7 +54,7 @@ pub struct BoardView {
     pub data: BoardData,
     pub selected: usize,
     /// The review history of the selected action, once loaded.
-    pub history: Option<(String, Vec<ActionReview>)>,
+    pub history: Option<(ActionId, Vec<ActionReview>)>,
 }
 
 impl BoardView {
@@ -134,7 +136,7 @@ impl BoardView {
                 }))];
             }
             Cmd::CycleCoachee => {
-                let ids: Vec<&String> = v.data.coachees.iter().map(|(id, _)| id).collect();
+                let ids: Vec<&CoacheeId> = v.data.coachees.iter().map(|(id, _)| id).collect();
                 // All → first coachee → … → last coachee → all.
                 let next = match coachee.and_then(|c| ids.iter().position(|id| **id == c)) {
                     None => ids.first().map(|s| (*s).clone()),
@@ -194,7 +196,7 @@ impl BoardView {
 pub fn load(
     store: &Store,
     status: StatusFilter,
-    coachee_id: Option<String>,
+    coachee_id: Option<CoacheeId>,
     today: Date,
 ) -> store::Result<BoardData> {
     let rows = store.actions(&ActionFilter {

@@ -7,6 +7,7 @@ pub mod trend;
 pub use draw::draw;
 
 use crate::guide::{Scale, StageKind};
+use crate::model::CoacheeId;
 use crate::model::{ActionRow, Coachee, ScorePoint, SessionStatus, SessionSummary};
 use crate::tui::effect::Effect;
 use crate::tui::effect::Task;
@@ -341,7 +342,7 @@ impl CoacheeView {
 }
 
 /// Everything the coachee page shows.
-pub fn load(store: &Store, coachee_id: &str, today: Date) -> store::Result<CoacheeData> {
+pub fn load(store: &Store, coachee_id: &CoacheeId, today: Date) -> store::Result<CoacheeData> {
     let coachee = store.coachee(coachee_id)?;
     let sessions = store.session_summaries(Some(coachee_id))?;
     let scores = store.score_history(coachee_id)?;

@@ -6,6 +6,7 @@ mod draw;
 pub use draw::draw;
 
 use crate::guide::StageKind;
+use crate::model::SessionId;
 use crate::model::SessionStatus;
 use crate::tui::effect::{DetailAt, Effect, SessionData};
 use crate::tui::effect::{Errand, Task};
@@ -45,7 +46,7 @@ impl DetailView {
         v
     }
 
-    pub fn session_id(&self) -> &str {
+    pub fn session_id(&self) -> &SessionId {
         &self.data.record.session.id
     }
 

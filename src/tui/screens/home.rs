@@ -1,5 +1,7 @@
 //! Home: the coachees, their last session, open and overdue actions; its keys.
 
+use crate::model::CoacheeId;
+use crate::model::SessionId;
 use crate::tui::effect::Task;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -185,7 +187,7 @@ pub struct Home {
     pub loaded: bool,
     pub order: HomeOrder,
     /// The coachee to select once the rows are read again (one just added).
-    pub select: Option<String>,
+    pub select: Option<CoacheeId>,
 }
 
 /// How home lists coachees (`o` cycles).
@@ -336,7 +338,7 @@ impl Home {
                     // Exactly one unfinished session among the coachees:
                     // that is the one to resume, whoever is selected; with
                     // several, the coach picks one from a list.
-                    let mut open: Vec<(String, String, time::OffsetDateTime)> = self
+                    let mut open: Vec<(SessionId, String, time::OffsetDateTime)> = self
                         .rows
                         .iter()
                         .filter_map(|r| {

@@ -241,7 +241,7 @@ fn notes(
 /// The unfinished sessions, oldest first, to resume one.
 fn resume_list(
     ui: &Ui<'_>,
-    sessions: &[(String, String, time::OffsetDateTime)],
+    sessions: &[(crate::model::SessionId, String, time::OffsetDateTime)],
     selected: usize,
     frame: &mut Frame,
     area: Rect,

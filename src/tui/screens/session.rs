@@ -20,6 +20,7 @@ mod typing;
 mod update;
 mod values;
 
+use crate::model::ActionId;
 use std::collections::{BTreeSet, HashMap};
 
 use ratatui::style::Style;
@@ -31,7 +32,7 @@ pub use progress::{StageProgress, missing_parts};
 pub use status::hints;
 
 use crate::guide::Stage;
-use crate::model::{Action, ActionStatus, Visibility};
+use crate::model::{Action, ActionStatus, SessionId, Visibility};
 use crate::tui::effect::{Effect, SessionData, Write};
 use crate::tui::form::Form;
 use crate::tui::keymap::Context;
@@ -70,7 +71,7 @@ pub struct Session {
     pub after_cr: bool,
     /// Review marks made in this visit, newest last: the action and the
     /// review it replaced, for Ctrl-z.
-    pub review_undo: Vec<(String, Option<crate::model::ActionReview>)>,
+    pub review_undo: Vec<(ActionId, Option<crate::model::ActionReview>)>,
     /// The field whose text is open in the coach's own editor (Ctrl-e).
     pub editing_outside: Option<EditorKey>,
 }
@@ -129,7 +130,7 @@ impl Session {
         self.data.record.session.guide.stages.len()
     }
 
-    pub fn session_id(&self) -> &str {
+    pub fn session_id(&self) -> &SessionId {
         &self.data.record.session.id
     }
 
@@ -369,7 +370,7 @@ impl Session {
             return vec![Effect::Save(Write::UpdateAction(a.clone()))];
         }
         let a = Action {
-            id: crate::model::new_id(),
+            id: ActionId::random(),
             session_id: rec.session.id.clone(),
             coachee_id: rec.coachee.id.clone(),
             text: form.value(Form::ACTION_TEXT),

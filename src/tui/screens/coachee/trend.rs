@@ -1,6 +1,7 @@
 //! Six Centers trend arithmetic: per center the scores over time, the latest
 //! one and how it moved since the first and the previous session. Pure.
 
+use crate::model::SessionId;
 use std::collections::BTreeMap;
 
 use crate::model::ScorePoint;
@@ -57,7 +58,7 @@ pub fn center_trends(centers: &[(String, String)], points: &[ScorePoint]) -> Vec
 /// A session that rated at least one of the centers, with its scores.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RatedSession {
-    pub session_id: String,
+    pub session_id: SessionId,
     pub started_at: time::OffsetDateTime,
     pub scores: BTreeMap<String, i64>,
 }
@@ -92,7 +93,7 @@ mod tests {
     fn pt(session: &str, day: u8, item: &str, score: i64) -> ScorePoint {
         let base = datetime!(2026-10-01 09:00 UTC);
         ScorePoint {
-            session_id: session.to_owned(),
+            session_id: session.into(),
             started_at: base + time::Duration::days(i64::from(day)),
             item_id: item.to_owned(),
             score,

@@ -2,6 +2,7 @@
 
 use super::Session;
 use crate::guide::{Stage, StageKind};
+use crate::model::ActionId;
 use crate::model::{Choice, Rating, ReviewOutcome, Visibility};
 use crate::tui::effect::Write;
 use crate::tui::msg::Env;
@@ -45,7 +46,7 @@ pub enum EditorKey {
     Answer { stage: String, prompt: String },
     RatingNote { stage: String, item: String },
     Rationale { stage: String },
-    ReviewNote { action: String },
+    ReviewNote { action: ActionId },
     GoalNote { goal: String },
     NextSession,
     PrivateNote { stage: String },

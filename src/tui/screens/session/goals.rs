@@ -168,7 +168,7 @@ impl Session {
 pub(super) fn goal_rows(b: &mut Builder, s: &Session, read_only: bool) {
     let t = b.theme;
     let rec = &s.data.record;
-    let sid = rec.session.id.as_str();
+    let sid = &rec.session.id;
     if rec.goals.is_empty() {
         let text = if read_only {
             "No goals set yet: a one-to-one or a first session sets them."
