@@ -15,7 +15,7 @@ pub use topic::{Topic, TopicOrigin, TopicOutcome, TopicReview};
 
 /// A new random stable id.
 mod ids;
-pub use ids::{ActionId, CoacheeId, SessionId};
+pub use ids::{ActionId, CoacheeId, GoalId, SessionId, TopicId};
 
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()

@@ -36,7 +36,7 @@ fn practice() -> (Store, CoacheeId, Vec<SessionId>, Goal) {
         .collect();
     let goal = store
         .add_goal(&Goal {
-            id: new_id(),
+            id: new_id().into(),
             coachee_id: c.id.clone(),
             text: "  Own the platform roadmap  ".into(),
             center: Some("autonomy".into()),
@@ -108,7 +108,7 @@ fn a_goal_is_set_progressed_and_achieved_across_sessions() {
 
     // A target without its center is refused by the database.
     let bad = Goal {
-        id: new_id(),
+        id: new_id().into(),
         center: None,
         ..goal.clone()
     };
@@ -199,7 +199,7 @@ fn reports_show_goals_and_targets_and_a_sponsor_reads_only_the_shared_ones() {
     // A second goal, still active and kept between coach and coachee.
     store
         .add_goal(&Goal {
-            id: new_id(),
+            id: new_id().into(),
             coachee_id: coachee.clone(),
             text: "Speak at the all-hands".into(),
             center: Some("self_confidence".into()),
@@ -275,7 +275,7 @@ fn search_finds_goals_their_progress_and_the_private_notes_about_a_coachee() {
     // A goal set between sessions belongs to the coachee's page.
     store
         .add_goal(&Goal {
-            id: new_id(),
+            id: new_id().into(),
             coachee_id: coachee.clone(),
             text: "Mentor a junior colleague".into(),
             center: None,

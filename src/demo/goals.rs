@@ -2,12 +2,13 @@
 //! one still active with a note from each session, every third coachee one
 //! dropped, and one set between sessions without a center.
 
+use crate::model::GoalId;
 use rand::Rng;
 use rand::seq::IndexedRandom;
 use rand_chacha::ChaCha8Rng;
 use time::Duration;
 
-use crate::model::{Goal, GoalStatus, SessionRecord, SessionStatus, new_id};
+use crate::model::{Goal, GoalStatus, SessionRecord, SessionStatus};
 use crate::store::Store;
 
 /// Goals a coachee might set, ending with the demo's theme.
@@ -67,7 +68,7 @@ pub(super) fn goals(
             (now + 2).max(best + 1).min(10)
         });
         store.add_goal(&Goal {
-            id: new_id(),
+            id: GoalId::random(),
             coachee_id: coachee.clone(),
             text,
             center: center.map(str::to_owned),

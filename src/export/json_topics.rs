@@ -1,6 +1,7 @@
 //! Topics for next time and goals in the JSON export (`topics` and
 //! `goals`, after the sessions that touched them) and back in an import.
 
+use crate::model::TopicId;
 use crate::model::{CoacheeId, SessionId};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -11,7 +12,7 @@ use crate::model::{GoalHistory, Topic, TopicOrigin, TopicReview};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct JsonTopic {
-    pub id: String,
+    pub id: TopicId,
     pub coachee_id: CoacheeId,
     pub text: String,
     pub private: bool,

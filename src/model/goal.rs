@@ -1,6 +1,7 @@
 //! Goals that last across sessions: what the coachee is working towards,
 //! and what each session made of it.
 
+use crate::model::GoalId;
 use crate::model::{CoacheeId, SessionId};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
@@ -9,7 +10,7 @@ use time::{Date, OffsetDateTime};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
-    pub id: String,
+    pub id: GoalId,
     pub coachee_id: CoacheeId,
     pub text: String,
     /// The Six Center it moves (a rating item id such as `autonomy`).

@@ -133,6 +133,14 @@ id_type!(
     /// An action's id.
     ActionId
 );
+id_type!(
+    /// A goal's id.
+    GoalId
+);
+id_type!(
+    /// A topic's id.
+    TopicId
+);
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

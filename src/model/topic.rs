@@ -1,5 +1,6 @@
 //! Topics parked for next time, and how a session's review left them.
 
+use crate::model::TopicId;
 use crate::model::{CoacheeId, SessionId};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -7,7 +8,7 @@ use time::OffsetDateTime;
 /// A topic to bring to a later session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Topic {
-    pub id: String,
+    pub id: TopicId,
     pub coachee_id: CoacheeId,
     pub text: String,
     /// Only the coach sees it (hidden in share-safe mode, left out of

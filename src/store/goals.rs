@@ -1,6 +1,7 @@
 //! Goals and their updates. A goal's status is its latest update's status,
 //! read when it is read, never stored apart (see migration 0009).
 
+use crate::model::GoalId;
 use crate::model::{CoacheeId, SessionId};
 use rusqlite::{Row, params};
 
@@ -113,7 +114,7 @@ impl Store {
     /// (`session_id` `None`) every call adds an update.
     pub fn save_goal_update(
         &self,
-        goal_id: &str,
+        goal_id: &GoalId,
         session_id: Option<&SessionId>,
         status: Option<GoalStatus>,
         note: &str,

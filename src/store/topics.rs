@@ -1,6 +1,7 @@
 //! Topics parked for next time and their reviews. A topic's status is its
 //! latest review's outcome, read when it is read, never stored apart.
 
+use crate::model::TopicId;
 use crate::model::{CoacheeId, SessionId};
 use rusqlite::{OptionalExtension, Row, params};
 use time::OffsetDateTime;
@@ -52,7 +53,7 @@ impl Store {
         self.write(|| {
             let coachee = self.coachee_rowid(coachee_id)?;
             let session = raised_in.map(|s| self.session_rowid(s)).transpose()?;
-            let id = new_id();
+            let id = TopicId::random();
             self.conn
                 .prepare_cached(
                     "INSERT INTO topics (uuid, coachee_id, text, private, origin, raised_at, raised_in)
@@ -136,7 +137,7 @@ impl Store {
     /// earlier mark; `None` takes the mark back.
     pub fn review_topic(
         &self,
-        topic_id: &str,
+        topic_id: &TopicId,
         session_id: &SessionId,
         outcome: Option<TopicOutcome>,
         at: OffsetDateTime,

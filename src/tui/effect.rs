@@ -4,6 +4,7 @@
 //! them and feeds results back as `Loaded` messages.
 
 use crate::model::{ActionId, CoacheeId, SessionId};
+use crate::model::{GoalId, TopicId};
 use time::{Date, OffsetDateTime};
 
 use super::screens::board::BoardData;
@@ -79,7 +80,7 @@ pub enum Write {
     },
     /// A session's review of a parked topic; `None` takes it back.
     TopicReview {
-        topic: String,
+        topic: TopicId,
         session: SessionId,
         outcome: Option<crate::model::TopicOutcome>,
         at: OffsetDateTime,
@@ -91,7 +92,7 @@ pub enum Write {
     /// What a session made of a goal: its progress note and the status it
     /// set (`None`: unchanged); neither removes the session's update.
     GoalUpdate {
-        goal: String,
+        goal: GoalId,
         session: SessionId,
         status: Option<GoalStatus>,
         note: String,
@@ -140,17 +141,17 @@ pub enum WriteKey {
     },
     Topic {
         session: SessionId,
-        topic: String,
+        topic: TopicId,
     },
     CoacheeNotes {
         coachee: CoacheeId,
     },
     Goal {
-        goal: String,
+        goal: GoalId,
     },
     GoalUpdate {
         session: SessionId,
-        goal: String,
+        goal: GoalId,
     },
 }
 

@@ -4,6 +4,7 @@
 //! sessions) where it stands.
 
 use crate::model::CoacheeId;
+use crate::model::GoalId;
 use crate::tui::effect::{Errand, Task};
 use time::{Date, OffsetDateTime};
 
@@ -270,7 +271,7 @@ pub fn submit_between(form: &Form, now: OffsetDateTime, today: Date) -> Vec<Effe
     }
     vec![
         Effect::Errand(Errand::AddGoal(Box::new(Goal {
-            id: crate::model::new_id(),
+            id: GoalId::random(),
             coachee_id: coachee_id.clone(),
             text: f.text,
             center: f.center,

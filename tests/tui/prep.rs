@@ -130,7 +130,7 @@ fn a_goal_aim_beside_a_prepared_and_a_previous_score_stays_inside_the_card() {
     for center in ["autonomy", "relationships"] {
         rt.store
             .add_goal(&innerceo::model::Goal {
-                id: innerceo::model::new_id(),
+                id: innerceo::model::new_id().into(),
                 coachee_id: ana.id.clone(),
                 text: format!("Grow {center}"),
                 center: Some(center.to_owned()),

@@ -3,6 +3,7 @@
 use super::Session;
 use crate::guide::{Stage, StageKind};
 use crate::model::ActionId;
+use crate::model::GoalId;
 use crate::model::{Choice, Rating, ReviewOutcome, Visibility};
 use crate::tui::effect::Write;
 use crate::tui::msg::Env;
@@ -47,7 +48,7 @@ pub enum EditorKey {
     RatingNote { stage: String, item: String },
     Rationale { stage: String },
     ReviewNote { action: ActionId },
-    GoalNote { goal: String },
+    GoalNote { goal: GoalId },
     NextSession,
     PrivateNote { stage: String },
 }

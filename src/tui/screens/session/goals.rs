@@ -2,6 +2,7 @@
 //! progress note and marked achieved or dropped (the same key again takes
 //! the mark back); new goals set in a form; a read-only list in a check-in.
 
+use crate::model::GoalId;
 use ratatui::text::Span;
 
 use super::card::{Builder, focus_is};
@@ -89,7 +90,7 @@ impl Session {
             return vec![Effect::Save(Write::UpdateGoal(g.clone()))];
         }
         let goal = Goal {
-            id: crate::model::new_id(),
+            id: GoalId::random(),
             coachee_id: rec.coachee.id.clone(),
             text: f.text,
             center: f.center,
