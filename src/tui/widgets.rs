@@ -2,5 +2,6 @@
 //! buffer-exact tests.
 
 pub mod radar;
+pub mod rating_bar;
 pub mod stage_list;
 pub mod status_line;

@@ -129,19 +129,6 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     cell
 }
 
-/// A score as a bar of `width` cells: `████████░░`.
-pub fn bar(score: Option<i64>, min: i64, max: i64, width: usize) -> String {
-    let Some(s) = score else {
-        return "·".repeat(width);
-    };
-    let span = (max - min).max(1) as f64;
-    let filled = (((s - min) as f64 / span) * width as f64)
-        .round()
-        .clamp(0.0, width as f64) as usize;
-    let filled = filled.max(1);
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
-}
-
 /// A label short enough to sit at the end of a radar axis.
 pub fn short_label(label: &str) -> String {
     let l = label.strip_prefix("Self-").unwrap_or(label);

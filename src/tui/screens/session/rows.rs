@@ -9,7 +9,7 @@ use crate::export::doc::delta;
 use crate::guide::{Scale, Stage, StageKind};
 use crate::model::ReviewOutcome;
 use crate::tui::msg::Env;
-use crate::tui::screens::common::bar;
+use crate::tui::widgets::rating_bar::RatingBar;
 use crate::tui::wrap;
 
 pub(super) fn review_rows(b: &mut Builder, s: &Session, env: &Env) {
@@ -137,10 +137,13 @@ pub(super) fn ratings_rows(
                 format!("{}{} ", it.label, " ".repeat(pad)),
                 if focused { t.title } else { t.base },
             ),
-            Span::styled(
-                bar(score, sc.min, sc.max, bar_w),
-                if focused { t.current } else { t.base },
-            ),
+            RatingBar {
+                score,
+                min: sc.min,
+                max: sc.max,
+                style: if focused { t.current } else { t.base },
+            }
+            .span(bar_w),
             Span::raw(format!(
                 " {:>2}",
                 score.map_or("-".to_owned(), |s| s.to_string())
@@ -381,7 +384,13 @@ pub(super) fn close_rows(b: &mut Builder, s: &Session, stage: &Stage, env: &Env)
                 format!("{} ", c.label),
                 if focused { t.title } else { t.base },
             ),
-            Span::styled(bar(score, scale.min, scale.max, 10), t.current),
+            RatingBar {
+                score,
+                min: scale.min,
+                max: scale.max,
+                style: t.current,
+            }
+            .span(10),
             Span::raw(format!(
                 " {} / {}",
                 score.map_or("-".to_owned(), |s| s.to_string()),
