@@ -47,11 +47,7 @@ fn finish(rt: &mut Runtime) {
 }
 
 fn ana(rt: &Runtime) -> innerceo::model::CoacheeId {
-    rt.store
-        .find_coachee("Ana Silva")
-        .expect("find")
-        .expect("Ana Silva")
-        .id
+    coachee_id(rt, "Ana Silva")
 }
 
 /// The form: its text, the first center, an aim and a date.

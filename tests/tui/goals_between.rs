@@ -11,15 +11,18 @@ use ratatui::crossterm::event::KeyCode;
 use super::harness::*;
 
 fn ana(rt: &Runtime) -> innerceo::model::CoacheeId {
-    rt.store
-        .find_coachee("Ana Silva")
-        .expect("find")
-        .expect("Ana Silva")
-        .id
+    coachee_id(rt, "Ana Silva")
 }
 
 fn status_line(rt: &Runtime) -> String {
     screen(rt, 80, 24).lines().last().unwrap_or("").to_owned()
+}
+
+/// The status line says `text`.
+#[track_caller]
+fn says(rt: &Runtime, text: &str) {
+    let line = status_line(rt);
+    assert!(line.contains(text), "{line}");
 }
 
 /// Sets a goal from the coachee page: its text, the first center, an aim.
@@ -51,11 +54,7 @@ fn a_goal_is_changed_achieved_and_reopened_from_the_coachee_page() {
     key(&mut rt, KeyCode::Enter); // the coachee page
     // Nothing listed yet: Tab says what would fill the list.
     key(&mut rt, KeyCode::Tab);
-    assert!(
-        status_line(&rt).contains("a sets a goal"),
-        "{}",
-        status_line(&rt)
-    );
+    says(&rt, "a sets a goal");
     set_goal(&mut rt, "Find a mentor outside the team", "8");
     key(&mut rt, KeyCode::Tab);
     let shown = screen(&rt, 80, 24);
@@ -102,11 +101,7 @@ fn a_goal_is_changed_achieved_and_reopened_from_the_coachee_page() {
     // Opening and saving it again unchanged records nothing.
     change_form_at(&mut rt, 0);
     key(&mut rt, KeyCode::Enter);
-    assert!(
-        status_line(&rt).contains("Goal saved"),
-        "{}",
-        status_line(&rt)
-    );
+    says(&rt, "Goal saved");
     let goals = rt.store.coachee_goals(&ana(&rt)).expect("goals");
     assert_eq!(goals[0].updates.len(), 1, "{:?}", goals[0].updates);
 
@@ -114,11 +109,7 @@ fn a_goal_is_changed_achieved_and_reopened_from_the_coachee_page() {
     change_form_at(&mut rt, innerceo::tui::goal_form::STATUS);
     key(&mut rt, KeyCode::Left);
     key(&mut rt, KeyCode::Enter);
-    assert!(
-        status_line(&rt).contains("Goal open again"),
-        "{}",
-        status_line(&rt)
-    );
+    says(&rt, "Goal open again");
     let goals = rt.store.coachee_goals(&ana(&rt)).expect("goals");
     assert_eq!(goals[0].status(), GoalStatus::Active);
     assert_eq!(goals[0].updates.len(), 2);
@@ -148,11 +139,7 @@ fn a_goal_dropped_between_sessions_is_not_reviewed_in_the_next_one() {
     key(&mut rt, KeyCode::Right);
     key(&mut rt, KeyCode::Right); // dropped
     key(&mut rt, KeyCode::Enter);
-    assert!(
-        status_line(&rt).contains("Goal dropped: Take the Friday afternoons off"),
-        "{}",
-        status_line(&rt)
-    );
+    says(&rt, "Goal dropped: Take the Friday afternoons off");
     // The selection follows the goal to the closed ones, at the end.
     let shown = screen(&rt, 80, 24);
     let selected = shown.lines().find(|l| l.contains("› ")).unwrap_or_default();
@@ -199,18 +186,10 @@ fn the_list_moves_apart_from_the_sessions_and_opens_what_each_row_came_from() {
     );
     // A topic parked between sessions has no session to open.
     key(&mut rt, KeyCode::Enter);
-    assert!(
-        status_line(&rt).contains("parked between sessions"),
-        "{}",
-        status_line(&rt)
-    );
+    says(&rt, "parked between sessions");
     assert!(matches!(rt.app.screen, Screen::Coachee(_)));
     // Tab gives the keys back: Enter reads a session again (none yet).
     key(&mut rt, KeyCode::BackTab);
     key(&mut rt, KeyCode::Enter);
-    assert!(
-        status_line(&rt).contains("No session yet"),
-        "{}",
-        status_line(&rt)
-    );
+    says(&rt, "No session yet");
 }

@@ -82,6 +82,15 @@ pub fn add_coachee(rt: &mut Runtime, name: &str, role: &str) {
     key(rt, KeyCode::Enter);
 }
 
+/// The id of the coachee with this name.
+pub fn coachee_id(rt: &Runtime, name: &str) -> innerceo::model::CoacheeId {
+    rt.store
+        .find_coachee(name)
+        .expect("find")
+        .unwrap_or_else(|| panic!("no coachee {name}"))
+        .id
+}
+
 /// The action with this text, whatever its status, as the store has it now.
 pub fn action_named(rt: &Runtime, text: &str) -> innerceo::model::Action {
     rt.store
