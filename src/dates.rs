@@ -99,7 +99,7 @@ pub fn parse_iso_date(s: &str) -> Option<Date> {
 /// Why a typed date was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "\"{input}\" is not a date: use 2026-12-05, +3d, +2w, today, tomorrow, a weekday like fri, or next week"
+    "\"{input}\" is not a date: use 2026-12-05, +3d, +2w, today, tomorrow, a weekday like fri, next week or next month"
 )]
 pub struct DateError {
     pub input: String,
@@ -129,9 +129,9 @@ pub fn next_week(today: Date, start: Weekday) -> Date {
 
 /// Parses a due date as typed by a coach, relative to `today`:
 /// `2026-12-05`, `+3d`, `+2w`, `+1m`, `today`, `tomorrow`, a weekday name
-/// (`fri`, `friday`: the next one, never today), `next week` (its first
-/// day) or `end of week` (the last day of this one), weeks starting on the
-/// `week_start` setting. An empty string is `None`.
+/// (`fri`, `friday`: the next one, never today), `next week` and `next
+/// month` (their first day) or `end of week` (the last day of this one),
+/// weeks starting on the `week_start` setting. An empty string is `None`.
 pub fn parse_due(input: &str, today: Date) -> Result<Option<Date>, DateError> {
     parse_due_in(input, today, week_start())
 }
@@ -152,6 +152,11 @@ pub fn parse_due_in(input: &str, today: Date, start: Weekday) -> Result<Option<D
         "today" => return Ok(Some(today)),
         "tomorrow" | "tmr" => return Ok(Some(today + Duration::days(1))),
         "next week" => return Ok(Some(next_week(today, start))),
+        // Like "next week": where the next month begins.
+        "next month" => {
+            let d = add_months(today, 1).ok_or_else(err)?;
+            return Ok(d.replace_day(1).ok());
+        }
         "end of week" | "end of the week" | "eow" | "this week" => {
             return Ok(Some(next_week(today, start) - Duration::days(1)));
         }
@@ -295,6 +300,8 @@ mod tests {
             ("+1m", date!(2026 - 12 - 25)),
             ("+2m", date!(2027 - 01 - 25)),
             ("+3 months", date!(2027 - 02 - 25)),
+            ("next month", date!(2026 - 12 - 01)),
+            ("Next Month", date!(2026 - 12 - 01)),
             ("today", TODAY),
             ("Tomorrow", date!(2026 - 11 - 26)),
             ("fri", date!(2026 - 11 - 27)),
