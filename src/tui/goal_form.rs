@@ -284,3 +284,22 @@ pub fn submit_between(form: &Form, now: OffsetDateTime, today: Date) -> Vec<Effe
         reload,
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_date_the_hint_offers_is_accepted() {
+        let f = form(None, None, &[], Scale::default(), None);
+        let hint = f.fields[BY].hint;
+        let (examples, _) = hint.split_once(';').unwrap_or((hint, ""));
+        let today = time::macros::date!(2026 - 12 - 03);
+        for e in examples.split(", ") {
+            assert!(
+                matches!(dates::parse_due(e, today), Ok(Some(_))),
+                "the hint offers {e:?}, which is refused"
+            );
+        }
+    }
+}
