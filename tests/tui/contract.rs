@@ -71,6 +71,17 @@ fn fields(d: &SessionData) -> BTreeMap<String, String> {
             out.insert(format!("topic/{}", t.id), format!("{o:?}"));
         }
     }
+    for h in &rec.goals {
+        out.insert(
+            format!("goal/{}", h.goal.id),
+            format!(
+                "{:?}|{}",
+                h.status_in(&rec.session.id),
+                h.in_session(&rec.session.id)
+                    .map_or("", |u| u.note.as_str())
+            ),
+        );
+    }
     out.insert(
         "next_session".to_owned(),
         format!("{:?}", rec.session.next_session),
@@ -102,6 +113,7 @@ fn own_fields(d: &SessionData, stage: usize, el: Option<Element>) -> Vec<String>
         }
         (Some(Element::Review(i)), _) => vec![format!("review/{}", d.review[i].0.id)],
         (Some(Element::Topic(i)), _) => vec![format!("topic/{}", d.topics[i].0.id)],
+        (Some(Element::Goal(i)), _) => vec![format!("goal/{}", d.record.goals[i].goal.id)],
         // An option's own note is the choice's rationale.
         (Some(Element::Option(_)), _) => vec![
             format!("choice/{sid}/option"),
@@ -252,6 +264,113 @@ fn check_guide(guide: usize) {
     }
     assert!(n > 95, "every element was tried ({n} presses)");
 }
+/// What a field holds that typing must not change: a score, an outcome, a
+/// status, a choice; `None` for text, which typing may extend.
+fn value_of(key: &str, v: &str) -> Option<String> {
+    let head = |v: &str| v.split('|').next().unwrap_or("").to_owned();
+    match key.split('/').next().unwrap_or("") {
+        "answer" | "note" => None,
+        _ if key.ends_with("/rationale") => None,
+        "rating" | "review" | "goal" => Some(head(v)),
+        _ => Some(v.to_owned()),
+    }
+}
+
+/// Share-safe turned on while the private note has the keys, on every
+/// element of every stage: what is typed next changes no score, status,
+/// outcome or choice, and none of it reaches the private note.
+fn check_share_safe(guide: usize) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = base(dir.path(), guide);
+    let id = session_id(&path);
+    let base = Store::open(&path).expect("open");
+    let stages = load_session(&base, &id)
+        .expect("load")
+        .record
+        .session
+        .guide
+        .stages
+        .len();
+    let mut n = 0;
+    for stage in 0..stages {
+        let mut rt = resume(&base);
+        for _ in 0..stage {
+            ctrl(&mut rt, 'n');
+        }
+        let count = session(&rt).elements().len();
+        // Leaving lets go of the session, so the copies below edit it.
+        ctrl(&mut rt, 'q');
+        let at_stage = rt.store;
+        for focus in 0..count.max(1) {
+            let mut rt = resume(&at_stage);
+            assert_eq!(session(&rt).stage, stage);
+            for _ in 0..focus {
+                key(&mut rt, KeyCode::Tab);
+            }
+            let el = session(&rt).focused();
+            let where_ = format!("guide {guide}, stage {stage}, element {el:?}");
+            ctrl(&mut rt, 'o');
+            typ(&mut rt, "seen alone");
+            ctrl(&mut rt, 't');
+            rt.flush();
+            let before = fields(&load_session(&rt.store, &id).expect("load"));
+            typ(&mut rt, "xd acd");
+            rt.flush();
+            let after = fields(&load_session(&rt.store, &id).expect("load"));
+            for k in before.keys().chain(after.keys()) {
+                let (b, a) = (before.get(k), after.get(k));
+                // A note on an action not marked yet keeps it open: it is
+                // stored as carried over, as when typed there any time.
+                if k.starts_with("review/")
+                    && b.is_none()
+                    && a.is_some_and(|v| v.starts_with("Carried|"))
+                {
+                    continue;
+                }
+                // A rating or a choice not stored yet has no score or
+                // option, like one stored with only a note or a rationale.
+                let value = |v: Option<&String>| match v {
+                    Some(v) => value_of(k, v),
+                    None if k.starts_with("rating/") || k.ends_with("/option") => {
+                        Some("None".to_owned())
+                    }
+                    None => None,
+                };
+                assert_eq!(
+                    value(b),
+                    value(a),
+                    "{where_}: typing after share-safe changed {k} ({b:?} → {a:?})"
+                );
+            }
+            let private = format!(
+                "note/{}/private",
+                load_session(&rt.store, &id)
+                    .expect("load")
+                    .record
+                    .session
+                    .guide
+                    .stages[stage]
+                    .id
+            );
+            assert_eq!(
+                after.get(&private).map(String::as_str),
+                Some("seen alone"),
+                "{where_}: the private note holds what was typed in it, and nothing after"
+            );
+            ctrl(&mut rt, 'c');
+            n += 1;
+        }
+    }
+    assert!(n > 10, "every element was tried ({n})");
+}
+
+#[test]
+fn typing_after_share_safe_closes_the_private_note_changes_no_value() {
+    for guide in 0..3 {
+        check_share_safe(guide);
+    }
+}
+
 #[test]
 fn printable_keys_change_only_the_focused_element_one_to_one() {
     check_guide(0);

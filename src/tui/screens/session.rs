@@ -63,6 +63,10 @@ pub struct Session {
     pub intro_folded: BTreeSet<String>,
     /// Esc was pressed once: a second one leaves the session.
     pub esc_armed: bool,
+    /// Share-safe just closed the private note with the keys on a control
+    /// whose letters change it: letters are only explained, since they were
+    /// most likely meant for the note, until another key is pressed.
+    pub guard_letter: bool,
     /// Stages whose timebox ran out and already rang the bell.
     pub rang: BTreeSet<String>,
     /// Another window edits this session: this one reads only.
@@ -110,6 +114,7 @@ impl Session {
             field_error: None,
             intro_folded: BTreeSet::new(),
             esc_armed: false,
+            guard_letter: false,
             rang: BTreeSet::new(),
             read_only: None,
             after_cr: false,

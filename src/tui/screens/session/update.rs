@@ -25,6 +25,17 @@ impl Session {
             return self.update_read_only(cmd);
         }
         let armed = std::mem::take(&mut self.esc_armed);
+        // Letters typed on after share-safe closed the note were meant for
+        // it: they change nothing until another key shows the coach is here.
+        if self.guard_letter {
+            if is_printable(&key) {
+                return vec![Msg::Say(format!(
+                    "Not typed: letters change {} here. Press an arrow, Tab or Esc first, then the letter",
+                    self.focus_name()
+                ))];
+            }
+            self.guard_letter = false;
+        }
         match cmd {
             Some(Cmd::Quit) => return vec![Msg::Quit],
             Some(Cmd::Finish) => return self.ask_finish(env),
@@ -277,12 +288,31 @@ impl Session {
         self.in_pane = false;
         self.pane_open = false;
         let mut m = effects(self.flush_editors(env));
-        if was_in_pane {
-            m.push(Msg::Say(format!(
-                "Share-safe on: private note saved and hidden; typing goes to {} again",
-                self.focus_name()
-            )));
+        if !was_in_pane {
+            return m;
         }
+        // What was being typed goes on where the coachee may read it: into
+        // the focused text field, or the focused control's own note; never
+        // into a control's value.
+        let where_to = if self.typing_into().is_some() {
+            format!("typing goes to {} again", self.focus_name())
+        } else if let Some(el @ (Element::Rating(_) | Element::Review(_) | Element::Goal(_))) =
+            self.focused()
+            && el.editor_key(self).is_some()
+        {
+            self.note_open = true;
+            self.ensure_editors();
+            format!("typing goes to the note of {}", self.focus_name())
+        } else {
+            self.guard_letter = true;
+            format!(
+                "the keys are on {} again (its letters change it)",
+                self.focus_name()
+            )
+        };
+        m.push(Msg::Say(format!(
+            "Share-safe on: private note saved and hidden; {where_to}"
+        )));
         m
     }
 
