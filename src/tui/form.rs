@@ -302,6 +302,11 @@ impl Form {
         {
             self.focus = field;
         }
+        if let FormKind::Action { .. } = self.kind
+            && crate::dates::parse_due(&self.value(Self::ACTION_DUE), today).is_err()
+        {
+            self.focus = Self::ACTION_DUE;
+        }
     }
 
     pub fn next_field(&mut self) {

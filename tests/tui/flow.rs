@@ -3,6 +3,7 @@
 use innerceo::model::{ActionStatus, SessionStatus, Visibility};
 use innerceo::store::Store;
 use innerceo::tui::app::Screen;
+use innerceo::tui::form::Form;
 use innerceo::tui::theme::Theme;
 use ratatui::crossterm::event::KeyCode;
 use time::macros::date;
@@ -75,15 +76,29 @@ fn run_one_to_one(rt: &mut innerceo::tui::runtime::Runtime) {
     key(rt, KeyCode::Down);
     ch(rt, ' ');
     ctrl(rt, 'n');
-    // Actions: one through the form, with a relative due date.
+    // Actions: one through the form, with a relative due date typed after
+    // a mistyped one.
     ch(rt, 'a');
     typ(rt, "Draft the panel plan");
     key(rt, KeyCode::Tab);
-    typ(rt, "fri");
+    typ(rt, "31/12");
     key(rt, KeyCode::Tab);
     typ(rt, "Ana");
     key(rt, KeyCode::Tab);
     key(rt, KeyCode::Right); // link to the first center
+    key(rt, KeyCode::Enter);
+    let refused = screen(rt, 80, 24);
+    assert!(refused.contains("\"31/12\" is not a date"), "{refused}");
+    let Some(innerceo::tui::popup::Popup::Form(f)) = &rt.app.popup else {
+        panic!("the form closed on a wrong date:\n{refused}");
+    };
+    assert_eq!(
+        f.focus,
+        Form::ACTION_DUE,
+        "the focus goes to the date to fix"
+    );
+    ctrl(rt, 'u');
+    typ(rt, "fri");
     key(rt, KeyCode::Enter);
     assert!(screen(rt, 80, 24).contains("Draft the panel plan"));
     ctrl(rt, 'n');
