@@ -1,5 +1,6 @@
 //! What each subcommand does: open the store, run, print.
 
+use crate::report::doc::plural;
 use std::io::Write;
 
 use anyhow::{Context, Result, anyhow};
@@ -174,10 +175,10 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
             } else {
                 writeln!(
                     out,
-                    "Added {} coachees, {} sessions and {} actions to {}",
-                    after.coachees - before.coachees,
-                    after.sessions - before.sessions,
-                    after.actions - before.actions,
+                    "Added {}, {} and {} to {}",
+                    plural(after.coachees - before.coachees, "coachee", "coachees"),
+                    plural(after.sessions - before.sessions, "session", "sessions"),
+                    plural(after.actions - before.actions, "action", "actions"),
                     crate::controls::escape(&path.display().to_string())
                 )?;
             }

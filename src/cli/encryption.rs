@@ -66,11 +66,11 @@ fn open_as(cli: &Cli, path: &Path, tries: u32, read_only: bool) -> Result<Store>
 fn report(out: &mut dyn Write, what: &str, path: &Path, c: &Counts) -> Result<()> {
     writeln!(
         out,
-        "{what} {}: {} coachees, {} sessions, {} actions checked after the change.",
+        "{what} {}: {}, {}, {} checked after the change.",
         path.display(),
-        c.coachees,
-        c.sessions,
-        c.actions
+        crate::report::doc::plural(c.coachees, "coachee", "coachees"),
+        crate::report::doc::plural(c.sessions, "session", "sessions"),
+        crate::report::doc::plural(c.actions, "action", "actions")
     )?;
     Ok(())
 }

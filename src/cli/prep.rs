@@ -70,12 +70,12 @@ pub fn prep(cli: &Cli, args: &PrepArgs, out: &mut dyn Write) -> Result<()> {
     prep::record(&store, &form, now)?;
     writeln!(
         out,
-        "Wrote {}'s preparation form to {} ({} open actions, {} centers). Send it to them; \
+        "Wrote {}'s preparation form to {} ({}, {}). Send it to them; \
          it works in any browser, offline. Import the file it saves with `innerceo prep import FILE`.",
         escape(&coachee.name),
         escape(&path.display().to_string()),
-        form.actions.len(),
-        form.centers.len()
+        crate::report::doc::plural(form.actions.len(), "open action", "open actions"),
+        crate::report::doc::plural(form.centers.len(), "center", "centers")
     )?;
     Ok(())
 }

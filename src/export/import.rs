@@ -35,10 +35,14 @@ pub struct ImportReport {
 
 impl fmt::Display for ImportReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = crate::report::doc::plural;
         write!(
             f,
-            "Imported {} coachees, {} sessions, {} actions; {} already present",
-            self.coachees, self.sessions, self.actions, self.already_present
+            "Imported {}, {}, {}; {} already present",
+            plural(self.coachees, "coachee", "coachees"),
+            plural(self.sessions, "session", "sessions"),
+            plural(self.actions, "action", "actions"),
+            self.already_present
         )?;
         if self.skipped_reviews > 0 {
             write!(

@@ -129,8 +129,11 @@ pub fn days(x: f64) -> String {
     }
 }
 
-pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+pub(crate) fn plural<N>(n: N, one: &str, many: &str) -> String
+where
+    N: std::fmt::Display + PartialEq + From<u8>,
+{
+    format!("{n} {}", if n == N::from(1) { one } else { many })
 }
 
 /// Scores as sparkline characters, `·` where a session has none.

@@ -339,6 +339,11 @@ fn long_goal_and_action_texts_end_in_an_ellipsis_on_the_coachee_page() {
     set_goal(&mut rt, long, "9");
     finish(&mut rt);
     key(&mut rt, KeyCode::Enter); // the coachee page
+    let header = screen(&rt, 120, 40);
+    assert!(
+        header.contains("1 session · 0 open actions"),
+        "counts in words: {header}"
+    );
     for (w, h) in [(80, 24), (120, 40)] {
         let page = screen(&rt, w, h);
         let row = page

@@ -38,10 +38,11 @@ pub fn draw(ui: &Ui<'_>, v: &CoacheeView, frame: &mut Frame, area: Rect) {
     } else {
         " · your notes: e"
     };
+    let plural = crate::report::doc::plural;
     let counts = format!(
-        "{} sessions · {} open actions ({overdue} overdue){notes} ",
-        v.data.sessions.len(),
-        v.data.actions.len()
+        "{} · {} ({overdue} overdue){notes} ",
+        plural(v.data.sessions.len(), "session", "sessions"),
+        plural(v.data.actions.len(), "open action", "open actions")
     );
     let right = common::if_room(ui, top, &place, counts);
     common::title_bar(ui, frame, top, &place, right);
