@@ -10,7 +10,7 @@ use html_escape::encode_safe;
 
 use super::doc::{self, Block, RatingRow, Ratings};
 use super::source::{Source, Trend};
-use super::{Export, Item, Written, day, svg};
+use super::{Item, Written, day, svg};
 
 pub(crate) const STYLE: &str = "
 :root { color-scheme: light; }
@@ -51,14 +51,6 @@ svg .line { fill: none; stroke-width: 2; }
   th { background: #ddd; }
 }
 ";
-
-/// The whole export as one HTML page.
-pub fn render(export: &Export) -> String {
-    let mut out = Vec::new();
-    // Writing to memory cannot fail, and the text is UTF-8 throughout.
-    let _ = write(export, &mut out);
-    String::from_utf8(out).unwrap_or_default()
-}
 
 /// Writes the export as one HTML page, a session at a time (control
 /// characters dropped from each piece on its way out).

@@ -10,7 +10,7 @@ use anyhow::Result;
 use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
 use super::source::Source;
-use super::{Export, Item, Written};
+use super::{Item, Written};
 use crate::dates::fmt_date;
 use crate::guide::StageKind;
 use crate::model::{Action, ActionStatus, SessionRecord, Visibility};
@@ -45,14 +45,6 @@ fn alarm(out: &mut String, related_end: bool, what: &str) {
         },
     );
     line(out, "END:VALARM");
-}
-
-/// The export as an iCalendar file, CRLF line ends, lines folded.
-pub fn render(export: &Export) -> String {
-    let mut out = Vec::new();
-    // Writing to memory cannot fail, and the text is UTF-8 throughout.
-    let _ = write(export, &mut out);
-    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Writes the iCalendar file, a session at a time.
