@@ -302,7 +302,9 @@ impl Form {
         {
             self.focus = field;
         }
+        // In the order the submit checks them: the text first, then the date.
         if let FormKind::Action { .. } = self.kind
+            && !self.value(Self::ACTION_TEXT).is_empty()
             && crate::dates::parse_due(&self.value(Self::ACTION_DUE), today).is_err()
         {
             self.focus = Self::ACTION_DUE;

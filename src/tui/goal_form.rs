@@ -56,6 +56,13 @@ pub fn form(
 ) -> Form {
     let mut options = vec![(String::new(), "none".to_owned())];
     options.extend(centers.iter().cloned());
+    // A center the offered guide does not name (set against another one)
+    // stays offered, so saving the form never drops it unasked.
+    if let Some(c) = goal.and_then(|g| g.center.as_deref())
+        && !options.iter().any(|(id, _)| id == c)
+    {
+        options.push((c.to_owned(), c.to_owned()));
+    }
     let center = goal
         .and_then(|g| g.center.as_deref())
         .and_then(|c| options.iter().position(|(id, _)| id == c))
@@ -288,6 +295,29 @@ pub fn submit_between(form: &Form, now: OffsetDateTime, today: Date) -> Vec<Effe
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_center_the_guide_does_not_name_is_kept() {
+        let goal = Goal {
+            id: crate::model::GoalId::random(),
+            coachee_id: "c".into(),
+            text: "Speak up".into(),
+            center: Some("courage".into()),
+            target: Some(8),
+            target_date: None,
+            shareable: false,
+            created_at: time::OffsetDateTime::UNIX_EPOCH,
+            created_in: None,
+        };
+        let centers = [("autonomy".to_owned(), "Autonomy".to_owned())];
+        let f = form(Some(0), Some(&goal), &centers, Scale::default(), None);
+        assert_eq!(f.selected(CENTER).as_deref(), Some("courage"));
+        let read = read(&f, time::macros::date!(2026 - 12 - 03)).expect("valid");
+        assert_eq!(
+            (read.center.as_deref(), read.target),
+            (Some("courage"), Some(8))
+        );
+    }
 
     #[test]
     fn every_date_the_hint_offers_is_accepted() {

@@ -173,12 +173,9 @@ impl Task {
 }
 
 impl Errand {
-    /// Whether it changes the database file (an export, a report or a copy
-    /// only reads it).
+    /// Whether it may change the database file (a copy only reads it; an
+    /// export or a report may note the first one written unencrypted).
     pub fn writes(&self) -> bool {
-        !matches!(
-            self,
-            Errand::Export { .. } | Errand::Report { .. } | Errand::Copy { .. }
-        )
+        !matches!(self, Errand::Copy { .. })
     }
 }

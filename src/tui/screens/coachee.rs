@@ -1,6 +1,7 @@
 //! The coachee page: timeline of sessions, Six Centers over time, open actions.
 
 mod draw;
+mod draw_list;
 pub mod list;
 pub mod trend;
 

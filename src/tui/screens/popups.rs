@@ -375,7 +375,9 @@ fn form_popup(ui: &Ui<'_>, form: &Form, frame: &mut Frame, area: Rect) {
                 Ok(Some(d)) => format!("→ {}", dates::fmt_date_long(d)),
                 Ok(None) if matches!(form.kind, FormKind::Goal { .. }) => f.hint.to_owned(),
                 Ok(None) => "no due date".to_owned(),
-                Err(_) => "not a date yet: 2026-12-05, +3d, +2w, fri, next week".to_owned(),
+                Err(_) => {
+                    "not a date yet: 2026-12-05, +3d, +2w, fri, next week, next month".to_owned()
+                }
             };
         }
         frame.render_widget(

@@ -30,7 +30,7 @@ impl Session {
         if self.guard_letter {
             if is_printable(&key) {
                 return vec![Msg::Say(format!(
-                    "Not typed: letters change {} here. Press an arrow, Tab or Esc first, then the letter",
+                    "Not typed: letters change {} here. Press ↑/↓, Tab or Esc first, then the letter",
                     self.focus_name()
                 ))];
             }
