@@ -198,7 +198,13 @@ fn resume(base: &Store) -> Runtime {
     rt
 }
 
-fn check_guide(guide: usize) {
+/// Calls `f` with a database whose unfinished session of `guide` was left
+/// on each element of each stage in turn (stage, focus, the element count
+/// of the stage), for a check to resume from.
+fn each_element(
+    guide: usize,
+    f: &mut dyn FnMut(&innerceo::model::SessionId, usize, usize, usize, &Store),
+) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = base(dir.path(), guide);
     let id = session_id(&path);
@@ -210,58 +216,63 @@ fn check_guide(guide: usize) {
         .guide
         .stages
         .len();
-    let mut n = 0;
     for stage in 0..stages {
         let mut rt = resume(&base);
         for _ in 0..stage {
             ctrl(&mut rt, 'n');
         }
         let count = session(&rt).elements().len();
+        // Leaving lets go of the session, so the copies below edit it.
         ctrl(&mut rt, 'q');
         let at_stage = rt.store;
         for focus in 0..count.max(1) {
-            // A database positioned on this element, to start each key from.
             let mut rt = resume(&at_stage);
             for _ in 0..focus {
                 key(&mut rt, KeyCode::Tab);
             }
             ctrl(&mut rt, 'q');
-            let at = rt.store;
-            let before = load_session(&at, &id).expect("load");
-            for c in ' '..='~' {
-                let mut rt = resume(&at);
-                let s = session(&rt);
-                assert_eq!(
-                    (s.stage, s.focus),
-                    (stage, focus.min(count.saturating_sub(1)))
-                );
-                let el = s.focused();
-                ch(&mut rt, c);
-                let where_ = format!("guide {guide}, stage {stage}, element {el:?}, key {c:?}");
-                assert!(!rt.app.quit, "{where_}: the key quit the app");
-                assert!(
-                    matches!(rt.app.screen, Screen::Session(_)),
-                    "{where_}: the key left the session:\n{}",
-                    screen(&rt, 80, 24)
-                );
-                ctrl(&mut rt, 'c');
-                let after = load_session(&rt.store, &id).expect("load");
-                let own = own_fields(&before, stage, el);
-                let (b, a) = (fields(&before), fields(&after));
-                for k in b.keys().chain(a.keys()) {
-                    if b.get(k) != a.get(k) {
-                        assert!(
-                            own.contains(k),
-                            "{where_}: changed {k} ({:?} → {:?}), not the focused element's",
-                            b.get(k),
-                            a.get(k)
-                        );
-                    }
-                }
-                n += 1;
-            }
+            f(&id, stage, focus, count, &rt.store);
         }
     }
+}
+
+fn check_guide(guide: usize) {
+    let mut n = 0;
+    each_element(guide, &mut |id, stage, focus, count, at| {
+        let before = load_session(at, id).expect("load");
+        for c in ' '..='~' {
+            let mut rt = resume(at);
+            let s = session(&rt);
+            assert_eq!(
+                (s.stage, s.focus),
+                (stage, focus.min(count.saturating_sub(1)))
+            );
+            let el = s.focused();
+            ch(&mut rt, c);
+            let where_ = format!("guide {guide}, stage {stage}, element {el:?}, key {c:?}");
+            assert!(!rt.app.quit, "{where_}: the key quit the app");
+            assert!(
+                matches!(rt.app.screen, Screen::Session(_)),
+                "{where_}: the key left the session:\n{}",
+                screen(&rt, 80, 24)
+            );
+            ctrl(&mut rt, 'c');
+            let after = load_session(&rt.store, id).expect("load");
+            let own = own_fields(&before, stage, el);
+            let (b, a) = (fields(&before), fields(&after));
+            for k in b.keys().chain(a.keys()) {
+                if b.get(k) != a.get(k) {
+                    assert!(
+                        own.contains(k),
+                        "{where_}: changed {k} ({:?} → {:?}), not the focused element's",
+                        b.get(k),
+                        a.get(k)
+                    );
+                }
+            }
+            n += 1;
+        }
+    });
     assert!(n > 95, "every element was tried ({n} presses)");
 }
 /// What a field holds that typing must not change: a score, an outcome, a
@@ -280,43 +291,20 @@ fn value_of(key: &str, v: &str) -> Option<String> {
 /// element of every stage: what is typed next changes no score, status,
 /// outcome or choice, and none of it reaches the private note.
 fn check_share_safe(guide: usize) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = base(dir.path(), guide);
-    let id = session_id(&path);
-    let base = Store::open(&path).expect("open");
-    let stages = load_session(&base, &id)
-        .expect("load")
-        .record
-        .session
-        .guide
-        .stages
-        .len();
     let mut n = 0;
-    for stage in 0..stages {
-        let mut rt = resume(&base);
-        for _ in 0..stage {
-            ctrl(&mut rt, 'n');
-        }
-        let count = session(&rt).elements().len();
-        // Leaving lets go of the session, so the copies below edit it.
-        ctrl(&mut rt, 'q');
-        let at_stage = rt.store;
-        for focus in 0..count.max(1) {
-            let mut rt = resume(&at_stage);
-            assert_eq!(session(&rt).stage, stage);
-            for _ in 0..focus {
-                key(&mut rt, KeyCode::Tab);
-            }
+    each_element(guide, &mut |id, stage, _, _, at| {
+        {
+            let mut rt = resume(at);
             let el = session(&rt).focused();
             let where_ = format!("guide {guide}, stage {stage}, element {el:?}");
             ctrl(&mut rt, 'o');
             typ(&mut rt, "seen alone");
             ctrl(&mut rt, 't');
             rt.flush();
-            let before = fields(&load_session(&rt.store, &id).expect("load"));
+            let before = fields(&load_session(&rt.store, id).expect("load"));
             typ(&mut rt, "xd acd");
             rt.flush();
-            let after = fields(&load_session(&rt.store, &id).expect("load"));
+            let after = fields(&load_session(&rt.store, id).expect("load"));
             for k in before.keys().chain(after.keys()) {
                 let (b, a) = (before.get(k), after.get(k));
                 // A note on an action not marked yet keeps it open: it is
@@ -344,7 +332,7 @@ fn check_share_safe(guide: usize) {
             }
             let private = format!(
                 "note/{}/private",
-                load_session(&rt.store, &id)
+                load_session(&rt.store, id)
                     .expect("load")
                     .record
                     .session
@@ -360,7 +348,7 @@ fn check_share_safe(guide: usize) {
             ctrl(&mut rt, 'c');
             n += 1;
         }
-    }
+    });
     assert!(n > 10, "every element was tried ({n})");
 }
 
