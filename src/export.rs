@@ -17,6 +17,7 @@ mod import_check;
 mod import_read;
 pub mod json;
 mod json_path;
+mod json_scan;
 pub mod json_topics;
 pub mod md;
 pub mod source;

@@ -15,6 +15,7 @@ pub mod form;
 pub mod goal_form;
 pub mod input;
 pub mod keymap;
+mod loaded;
 pub mod msg;
 pub mod nav;
 pub mod popup;

@@ -293,61 +293,59 @@ fn value_of(key: &str, v: &str) -> Option<String> {
 fn check_share_safe(guide: usize) {
     let mut n = 0;
     each_element(guide, &mut |id, stage, _, _, at| {
-        {
-            let mut rt = resume(at);
-            let el = session(&rt).focused();
-            let where_ = format!("guide {guide}, stage {stage}, element {el:?}");
-            ctrl(&mut rt, 'o');
-            typ(&mut rt, "seen alone");
-            ctrl(&mut rt, 't');
-            rt.flush();
-            let before = fields(&load_session(&rt.store, id).expect("load"));
-            typ(&mut rt, "xd acd");
-            rt.flush();
-            let after = fields(&load_session(&rt.store, id).expect("load"));
-            for k in before.keys().chain(after.keys()) {
-                let (b, a) = (before.get(k), after.get(k));
-                // A note on an action not marked yet keeps it open: it is
-                // stored as carried over, as when typed there any time.
-                if k.starts_with("review/")
-                    && b.is_none()
-                    && a.is_some_and(|v| v.starts_with("Carried|"))
-                {
-                    continue;
-                }
-                // A rating or a choice not stored yet has no score or
-                // option, like one stored with only a note or a rationale.
-                let value = |v: Option<&String>| match v {
-                    Some(v) => value_of(k, v),
-                    None if k.starts_with("rating/") || k.ends_with("/option") => {
-                        Some("None".to_owned())
-                    }
-                    None => None,
-                };
-                assert_eq!(
-                    value(b),
-                    value(a),
-                    "{where_}: typing after share-safe changed {k} ({b:?} → {a:?})"
-                );
+        let mut rt = resume(at);
+        let el = session(&rt).focused();
+        let where_ = format!("guide {guide}, stage {stage}, element {el:?}");
+        ctrl(&mut rt, 'o');
+        typ(&mut rt, "seen alone");
+        ctrl(&mut rt, 't');
+        rt.flush();
+        let before = fields(&load_session(&rt.store, id).expect("load"));
+        typ(&mut rt, "xd acd");
+        rt.flush();
+        let after = fields(&load_session(&rt.store, id).expect("load"));
+        for k in before.keys().chain(after.keys()) {
+            let (b, a) = (before.get(k), after.get(k));
+            // A note on an action not marked yet keeps it open: it is
+            // stored as carried over, as when typed there any time.
+            if k.starts_with("review/")
+                && b.is_none()
+                && a.is_some_and(|v| v.starts_with("Carried|"))
+            {
+                continue;
             }
-            let private = format!(
-                "note/{}/private",
-                load_session(&rt.store, id)
-                    .expect("load")
-                    .record
-                    .session
-                    .guide
-                    .stages[stage]
-                    .id
-            );
+            // A rating or a choice not stored yet has no score or
+            // option, like one stored with only a note or a rationale.
+            let value = |v: Option<&String>| match v {
+                Some(v) => value_of(k, v),
+                None if k.starts_with("rating/") || k.ends_with("/option") => {
+                    Some("None".to_owned())
+                }
+                None => None,
+            };
             assert_eq!(
-                after.get(&private).map(String::as_str),
-                Some("seen alone"),
-                "{where_}: the private note holds what was typed in it, and nothing after"
+                value(b),
+                value(a),
+                "{where_}: typing after share-safe changed {k} ({b:?} → {a:?})"
             );
-            ctrl(&mut rt, 'c');
-            n += 1;
         }
+        let private = format!(
+            "note/{}/private",
+            load_session(&rt.store, id)
+                .expect("load")
+                .record
+                .session
+                .guide
+                .stages[stage]
+                .id
+        );
+        assert_eq!(
+            after.get(&private).map(String::as_str),
+            Some("seen alone"),
+            "{where_}: the private note holds what was typed in it, and nothing after"
+        );
+        ctrl(&mut rt, 'c');
+        n += 1;
     });
     assert!(n > 10, "every element was tried ({n})");
 }
