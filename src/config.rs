@@ -393,7 +393,7 @@ fn env_theme(from: &Source, v: &str) -> Result<ThemeName, ConfigError> {
 }
 
 /// `~/x` is `x` in the home folder, as in a shell.
-fn expand_home(p: &Path) -> PathBuf {
+pub fn expand_home(p: &Path) -> PathBuf {
     match (p.strip_prefix("~"), directories::UserDirs::new()) {
         (Ok(rest), Some(u)) => u.home_dir().join(rest),
         _ => p.to_path_buf(),

@@ -37,3 +37,6 @@ mod editor;
 
 #[path = "pty/locked.rs"]
 mod locked;
+
+#[path = "pty/home_paths.rs"]
+mod home_paths;

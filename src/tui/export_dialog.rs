@@ -136,7 +136,7 @@ pub fn submit(form: &Form, share_safe: bool) -> Vec<Effect> {
         .selected(FORMAT_FIELD)
         .and_then(|ext| FORMATS.iter().find(|(_, x, _)| *x == ext))
         .map_or(Format::Md, |(f, _, _)| *f);
-    let path = expand_home(&form.value(FILE_FIELD));
+    let path = PathBuf::from(form.value(FILE_FIELD));
     let private = form
         .choice(PRIVATE_FIELD)
         .and_then(|i| PRIVATE_CHOICES.get(i))
@@ -147,13 +147,6 @@ pub fn submit(form: &Form, share_safe: bool) -> Vec<Effect> {
         path,
         include_private: !share_safe && private == Some(PrivateNotes::Include),
     })]
-}
-
-pub fn expand_home(text: &str) -> PathBuf {
-    match (text.strip_prefix("~/"), directories::UserDirs::new()) {
-        (Some(rest), Some(u)) => u.home_dir().join(rest),
-        _ => PathBuf::from(text),
-    }
 }
 
 /// Writes the export; the message says where, or what went wrong.

@@ -22,6 +22,8 @@ pub const SEEN: usize = 4;
 /// Only when a goal is changed between sessions, from the coachee's page.
 pub const STATUS: usize = 5;
 pub const NOTE: usize = 6;
+/// The id of the "Seen by" option that lets a sponsor's report name the goal.
+const SPONSOR: &str = "sponsor";
 
 /// A goal changed from the coachee's page: the goal as it was, and where
 /// it stood, so that only a real change of status is recorded.
@@ -121,7 +123,7 @@ pub fn form(
                     options: vec![
                         ("coaching".to_owned(), "coach and coachee".to_owned()),
                         (
-                            "sponsor".to_owned(),
+                            SPONSOR.to_owned(),
                             "also named in a sponsor's report".to_owned(),
                         ),
                     ],
@@ -231,7 +233,7 @@ pub fn read(form: &Form, today: Date) -> Result<GoalFields, (usize, String)> {
         center,
         target,
         target_date,
-        shareable: form.selected(SEEN).as_deref() == Some("sponsor"),
+        shareable: form.selected(SEEN).as_deref() == Some(SPONSOR),
         status: form.selected(STATUS).and_then(|s| GoalStatus::parse(&s)),
         note: if form.fields.len() > NOTE {
             form.value(NOTE)

@@ -10,7 +10,6 @@ use anyhow::Result;
 use time::OffsetDateTime;
 
 use super::effect::Effect;
-use super::export_dialog::expand_home;
 use super::form::{Field, Form, FormField, FormKind, line_editor};
 use super::msg::Env;
 use super::popup::Popup;
@@ -22,13 +21,26 @@ use crate::store::Store;
 const WHAT_FIELD: usize = 0;
 const FILE_FIELD: usize = 1;
 
-const WHAT: [(&str, &str); 2] = [
+/// What the form is to do, as its first field chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Do {
+    Write,
+    Import,
+}
+
+const WHAT: [(Do, &str); 2] = [
     (
-        "write",
+        Do::Write,
         "write the form: a page they fill in any browser, offline",
     ),
-    ("import", "import their answers: the file the page saved"),
+    (Do::Import, "import their answers: the file the page saved"),
 ];
+
+fn chosen(form: &Form) -> Do {
+    form.choice(WHAT_FIELD)
+        .and_then(|i| WHAT.get(i))
+        .map_or(Do::Write, |(d, _)| *d)
+}
 
 fn page_name(c: &Coachee, env: &Env) -> PathBuf {
     env.export_dir.join(format!(
@@ -52,7 +64,7 @@ pub fn popup(coachee: &Coachee, env: &Env) -> Popup {
                 field: Field::Select {
                     options: WHAT
                         .iter()
-                        .map(|(id, what)| ((*id).to_owned(), (*what).to_owned()))
+                        .map(|(_, what)| ((*what).to_owned(), (*what).to_owned()))
                         .collect(),
                     index: 0,
                 },
@@ -75,7 +87,7 @@ pub fn popup(coachee: &Coachee, env: &Env) -> Popup {
 /// Importing proposes the answers' name in the same folder (the page saves
 /// `prep-NAME-DATE.json`), writing the page's.
 fn follow_choice(form: &mut Form) {
-    let import = form.selected(WHAT_FIELD).as_deref() == Some("import");
+    let import = chosen(form) == Do::Import;
     if let Some(FormField {
         field: Field::Text(editor),
         ..
@@ -108,8 +120,8 @@ pub fn submit(form: &Form, guide: Option<&Guide>) -> Vec<Effect> {
     let FormKind::Prep { coachee_id } = &form.kind else {
         return vec![];
     };
-    let path = expand_home(&form.value(FILE_FIELD));
-    if form.selected(WHAT_FIELD).as_deref() == Some("import") {
+    let path = PathBuf::from(form.value(FILE_FIELD));
+    if chosen(form) == Do::Import {
         return vec![Effect::Errand(Errand::PrepImport { path })];
     }
     match guide {

@@ -4,13 +4,12 @@
 
 use crate::model::CoacheeId;
 use crate::tui::effect::Errand;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use time::Date;
 
 use super::effect::Effect;
-use super::export_dialog::expand_home;
 use super::form::{Field, Form, FormField, FormKind, line_editor};
 use super::msg::Env;
 use super::popup::Popup;
@@ -24,13 +23,39 @@ const SINCE_FIELD: usize = 2;
 const FILE_FIELD: usize = 3;
 const PRIVATE_FIELD: usize = 4;
 
-const AUDIENCES: [(&str, &str); 2] = [
-    ("coachee", "the coachee: answers, insights, actions"),
+/// Whom the report is for, as the form's first field chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    Coachee,
+    Sponsor,
+}
+
+impl Reader {
+    /// How the file names this form proposes begin.
+    fn file_prefix(self) -> &'static str {
+        match self {
+            Reader::Coachee => "innerceo-report-",
+            Reader::Sponsor => "innerceo-sponsor-report-",
+        }
+    }
+}
+
+const AUDIENCES: [(Reader, &str); 2] = [
+    (Reader::Coachee, "the coachee: answers, insights, actions"),
     (
-        "sponsor",
+        Reader::Sponsor,
         "a sponsor: dates, counts, scores, pathway; no text",
     ),
 ];
+
+/// The id of the "Private notes" option that puts them in.
+const INCLUDE: &str = "yes";
+
+fn reader(form: &Form) -> Reader {
+    form.choice(FOR_FIELD)
+        .and_then(|i| AUDIENCES.get(i))
+        .map_or(Reader::Coachee, |(r, _)| *r)
+}
 const FORMATS: [(ReportFormat, &str); 2] = [
     (ReportFormat::Md, "md: Markdown, for an email or a wiki"),
     (
@@ -39,29 +64,25 @@ const FORMATS: [(ReportFormat, &str); 2] = [
     ),
 ];
 
-fn private_options(audience: &str, share_safe: bool) -> Vec<(String, String)> {
+fn private_options(reader: Reader, share_safe: bool) -> Vec<(String, String)> {
     let only_no = |why: &str| vec![("no".to_owned(), format!("no ({why})"))];
-    if audience == "sponsor" {
+    if reader == Reader::Sponsor {
         only_no("never in a sponsor report")
     } else if share_safe {
         only_no("share-safe mode is on")
     } else {
         vec![
             ("no".to_owned(), "no".to_owned()),
-            ("yes".to_owned(), "yes, marked as private".to_owned()),
+            (INCLUDE.to_owned(), "yes, marked as private".to_owned()),
         ]
     }
 }
 
-fn file_name(c: &Coachee, audience: &str, ext: &str, today: Date) -> String {
-    let slug = crate::names::slug(&c.name);
-    let kind = if audience == "sponsor" {
-        "sponsor-report"
-    } else {
-        "report"
-    };
+fn file_name(c: &Coachee, reader: Reader, ext: &str, today: Date) -> String {
     format!(
-        "innerceo-{kind}-{slug}-{}.{ext}",
+        "{}{}-{}.{ext}",
+        reader.file_prefix(),
+        crate::names::slug(&c.name),
         crate::dates::fmt_date(today)
     )
 }
@@ -70,7 +91,7 @@ fn file_name(c: &Coachee, audience: &str, ext: &str, today: Date) -> String {
 pub fn popup(coachee: &Coachee, env: &Env) -> Popup {
     let path = env
         .export_dir
-        .join(file_name(coachee, "coachee", "md", env.today));
+        .join(file_name(coachee, Reader::Coachee, "md", env.today));
     let form = Form {
         kind: FormKind::Report {
             coachee_id: coachee.id.clone(),
@@ -84,7 +105,7 @@ pub fn popup(coachee: &Coachee, env: &Env) -> Popup {
                 field: Field::Select {
                     options: AUDIENCES
                         .iter()
-                        .map(|(id, what)| ((*id).to_owned(), (*what).to_owned()))
+                        .map(|(_, what)| ((*what).to_owned(), (*what).to_owned()))
                         .collect(),
                     index: 0,
                 },
@@ -110,7 +131,7 @@ pub fn popup(coachee: &Coachee, env: &Env) -> Popup {
                 label: "Private notes",
                 hint: "←/→ to choose",
                 field: Field::Select {
-                    options: private_options("coachee", env.share_safe),
+                    options: private_options(Reader::Coachee, env.share_safe),
                     index: 0,
                 },
             },
@@ -125,7 +146,7 @@ pub fn popup(coachee: &Coachee, env: &Env) -> Popup {
 /// After a choice changes: the file name follows the format and the
 /// audience, and a sponsor report offers no private notes.
 fn follow_choices(form: &mut Form) {
-    let audience = form.selected(FOR_FIELD).unwrap_or_default();
+    let reader = reader(form);
     let ext = form.selected(FORMAT_FIELD).unwrap_or_default();
     let share_safe = matches!(
         form.kind,
@@ -139,7 +160,7 @@ fn follow_choices(form: &mut Form) {
         ..
     }) = form.fields.get_mut(PRIVATE_FIELD)
     {
-        let fresh = private_options(&audience, share_safe);
+        let fresh = private_options(reader, share_safe);
         if *options != fresh {
             *options = fresh;
             *index = 0;
@@ -152,28 +173,18 @@ fn follow_choices(form: &mut Form) {
     {
         let current = editor.lines().join("");
         let p = Path::new(&current);
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         // Only a name this form proposed is renamed; a typed one is kept.
-        let ours = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-            n.starts_with("innerceo-report-") || n.starts_with("innerceo-sponsor-report-")
-        });
-        if ours {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            let renamed = name.replacen("innerceo-sponsor-report-", "", 1).replacen(
-                "innerceo-report-",
-                "",
-                1,
-            );
-            let stem = Path::new(&renamed)
+        let rest = [Reader::Sponsor, Reader::Coachee]
+            .iter()
+            .find_map(|r| name.strip_prefix(r.file_prefix()));
+        if let Some(rest) = rest {
+            let stem = Path::new(rest)
                 .file_stem()
                 .and_then(|s| s.to_str())
                 .unwrap_or_default()
                 .to_owned();
-            let kind = if audience == "sponsor" {
-                "sponsor-report"
-            } else {
-                "report"
-            };
-            let new = p.with_file_name(format!("innerceo-{kind}-{stem}.{ext}"));
+            let new = p.with_file_name(format!("{}{stem}.{ext}", reader.file_prefix()));
             **editor = line_editor(&new.display().to_string());
         }
     }
@@ -211,23 +222,21 @@ pub fn submit(form: &Form, share_safe: bool) -> Vec<Effect> {
     let Ok(since) = since(form) else {
         return vec![];
     };
-    let sponsor = form.selected(FOR_FIELD).as_deref() == Some("sponsor");
     let format = form
         .selected(FORMAT_FIELD)
         .and_then(|ext| FORMATS.iter().find(|(f, _)| f.extension() == ext))
         .map_or(ReportFormat::Md, |(f, _)| *f);
-    let include_private = !share_safe && form.selected(PRIVATE_FIELD).as_deref() == Some("yes");
-    let audience = if sponsor {
-        Audience::Sponsor
-    } else {
-        Audience::Coachee { include_private }
+    let include_private = !share_safe && form.selected(PRIVATE_FIELD).as_deref() == Some(INCLUDE);
+    let audience = match reader(form) {
+        Reader::Sponsor => Audience::Sponsor,
+        Reader::Coachee => Audience::Coachee { include_private },
     };
     vec![Effect::Errand(Errand::Report {
         coachee_id: coachee_id.clone(),
         audience,
         format,
         since,
-        path: expand_home(&form.value(FILE_FIELD)),
+        path: PathBuf::from(form.value(FILE_FIELD)),
     })]
 }
 

@@ -10,6 +10,8 @@ use crate::tui::effect::{Errand, Task};
 
 const TEXT_FIELD: usize = 0;
 const SEEN_FIELD: usize = 1;
+/// The id of the "Seen by" option that keeps the topic to the coach.
+const PRIVATE: &str = "private";
 
 /// The form for `coachee`; `session` is where it is parked, if in one.
 pub fn popup(coachee_id: &CoacheeId, name: &str, session: Option<&SessionId>) -> Popup {
@@ -32,7 +34,7 @@ pub fn popup(coachee_id: &CoacheeId, name: &str, session: Option<&SessionId>) ->
                     options: vec![
                         ("shared".to_owned(), "the coachee too".to_owned()),
                         (
-                            "private".to_owned(),
+                            PRIVATE.to_owned(),
                             "only me (private, hidden in share-safe mode)".to_owned(),
                         ),
                     ],
@@ -65,7 +67,7 @@ pub fn submit(form: &Form) -> Vec<Effect> {
         coachee_id: coachee_id.clone(),
         session_id: session_id.clone(),
         text: form.value(TEXT_FIELD),
-        private: form.selected(SEEN_FIELD).as_deref() == Some("private"),
+        private: form.selected(SEEN_FIELD).as_deref() == Some(PRIVATE),
     })];
     // From the coachee page, the page shows it at once.
     if session_id.is_none() {

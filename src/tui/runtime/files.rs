@@ -4,6 +4,7 @@
 //! answers with the line the status bar shows.
 
 use super::Runtime;
+use crate::config::expand_home;
 use crate::model::GoalStatus;
 use crate::tui::effect::{Errand, Loaded};
 
@@ -22,7 +23,7 @@ impl Runtime {
                 store,
                 session_id,
                 *format,
-                path,
+                &expand_home(path),
                 *include_private,
                 now,
             ),
@@ -36,15 +37,17 @@ impl Runtime {
                 store,
                 coachee_id,
                 (*audience, *format, *since),
-                path,
+                &expand_home(path),
                 crate::dates::local_date(now),
             ),
             Errand::PrepWrite {
                 coachee_id,
                 guide,
                 path,
-            } => crate::tui::prep_dialog::write(store, coachee_id, guide, path, now),
-            Errand::PrepImport { path } => crate::tui::prep_dialog::import(store, path, now),
+            } => crate::tui::prep_dialog::write(store, coachee_id, guide, &expand_home(path), now),
+            Errand::PrepImport { path } => {
+                crate::tui::prep_dialog::import(store, &expand_home(path), now)
+            }
             Errand::AddGoal(goal) => store
                 .add_goal(goal)
                 .map(|g| format!("Goal set: {}", g.text))
