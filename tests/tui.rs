@@ -39,3 +39,6 @@ mod themes;
 mod topics;
 #[path = "tui/two_windows.rs"]
 mod two_windows;
+
+#[path = "tui/typed_sentences.rs"]
+mod typed_sentences;

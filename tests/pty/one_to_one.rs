@@ -62,7 +62,7 @@ fn a_whole_one_to_one_typed_in_a_terminal_is_in_the_database() {
     t.keys(&[" ", DOWN, " "]);
     t.ctrl('n');
     t.wait_for("Stage 7/8: Agreed actions");
-    t.key("a");
+    // Typing on "+ Add an action" opens the form with the text begun.
     t.typ("Draft the panel plan");
     t.key(TAB);
     t.typ("fri");

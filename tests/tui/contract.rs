@@ -140,7 +140,7 @@ fn open(path: &Path) -> Runtime {
 /// A database with a finished one-to-one (two agreed actions and a parked
 /// topic, so the next review has something to mark) and an unfinished
 /// session of `guide`.
-fn base(dir: &Path, guide: usize) -> PathBuf {
+pub(super) fn base(dir: &Path, guide: usize) -> PathBuf {
     let path = dir.join("base.db");
     let mut rt = open(&path);
     add_coachee(&mut rt, "Ana Silva", "Head of Product");
@@ -149,8 +149,9 @@ fn base(dir: &Path, guide: usize) -> PathBuf {
     for _ in 0..6 {
         ctrl(&mut rt, 'n');
     }
+    // Typed on "+ Add an action", each opens the form; the focus stays
+    // there for the next one.
     for text in ["Draft the plan", "Call the sponsor"] {
-        ch(&mut rt, 'a');
         typ(&mut rt, text);
         key(&mut rt, KeyCode::Enter);
     }
@@ -175,7 +176,7 @@ fn base(dir: &Path, guide: usize) -> PathBuf {
     path
 }
 
-fn session(rt: &Runtime) -> &innerceo::tui::screens::session::Session {
+pub(super) fn session(rt: &Runtime) -> &innerceo::tui::screens::session::Session {
     match &rt.app.screen {
         Screen::Session(s) => s,
         _ => panic!("not in the session:\n{}", screen(rt, 80, 24)),
@@ -192,7 +193,7 @@ fn session_id(path: &Path) -> innerceo::model::SessionId {
         .expect("an unfinished session")
 }
 
-fn resume(base: &Store) -> Runtime {
+pub(super) fn resume(base: &Store) -> Runtime {
     let mut rt = runtime_with(base.copy_in_memory().expect("copy"), Theme::colored());
     ch(&mut rt, 'c');
     rt

@@ -76,9 +76,8 @@ fn run_one_to_one(rt: &mut innerceo::tui::runtime::Runtime) {
     key(rt, KeyCode::Down);
     ch(rt, ' ');
     ctrl(rt, 'n');
-    // Actions: one through the form, with a relative due date typed after
-    // a mistyped one.
-    ch(rt, 'a');
+    // Actions: one through the form (typing on "+ Add an action" opens it),
+    // with a relative due date typed after a mistyped one.
     typ(rt, "Draft the panel plan");
     key(rt, KeyCode::Tab);
     typ(rt, "31/12");
@@ -326,7 +325,7 @@ fn the_review_stage_marks_earlier_actions() {
     key(&mut rt, KeyCode::Enter);
     let text = screen(&rt, 100, 30);
     assert!(text.contains("Draft the panel plan"), "{text}");
-    ch(&mut rt, 'd');
+    ch(&mut rt, '1');
     key(&mut rt, KeyCode::Tab);
     typ(&mut rt, "Shared with the team");
     ctrl(&mut rt, 's');

@@ -76,9 +76,12 @@ fn a_goal_set_in_a_first_session_is_progressed_and_achieved_in_later_ones() {
     let first = session(&rt).session_id().to_owned();
     let empty = screen(&rt, 80, 24);
     assert!(empty.contains("No goals yet"), "{empty}");
-    // The stage's only element is the line that sets a goal.
-    ch(&mut rt, 'a');
-    assert!(screen(&rt, 80, 24).contains("Set a goal"));
+    // The stage's only element is the line that sets a goal: typing on it
+    // opens the form with the goal's words begun.
+    typ(&mut rt, "Le");
+    let form = screen(&rt, 80, 24);
+    assert!(form.contains("Set a goal"), "{form}");
+    assert!(form.lines().any(|l| l.contains("┃  Le ")), "{form}");
     key(&mut rt, KeyCode::Esc);
     set_goal(&mut rt, "Lead the planning offsite", "8");
     assert!(rt.app.popup.is_none(), "{}", screen(&rt, 80, 24));
@@ -111,12 +114,12 @@ fn a_goal_set_in_a_first_session_is_progressed_and_achieved_in_later_ones() {
     start_at(&mut rt, 0, goals_stage);
     let third = session(&rt).session_id().to_owned();
     assert!(screen(&rt, 80, 24).contains("Booked the venue"));
-    ch(&mut rt, 'a');
+    ch(&mut rt, '1');
     assert!(screen(&rt, 80, 24).contains("[achieved] Lead the planning offsite"));
     // The same key again takes the mark back, and once more sets it.
-    ch(&mut rt, 'a');
+    ch(&mut rt, '1');
     assert!(screen(&rt, 80, 24).contains("Goal active again"));
-    ch(&mut rt, 'a');
+    ch(&mut rt, '1');
     assert!(screen(&rt, 80, 24).contains("Goal achieved: Lead the planning offsite"));
     finish(&mut rt);
 
@@ -189,8 +192,8 @@ fn the_goal_form_points_at_what_to_correct() {
     assert_eq!(goals.len(), 1);
     assert_eq!(goals[0].goal.target, Some(7));
 
-    // e changes it: without a center, an aim is refused, pointing at the center.
-    ch(&mut rt, 'e');
+    // F2 changes it: without a center, an aim is refused, pointing at the center.
+    key(&mut rt, KeyCode::F(2));
     assert!(screen(&rt, 80, 24).contains("Change the goal"));
     key(&mut rt, KeyCode::Tab);
     key(&mut rt, KeyCode::Left); // back to "none"
@@ -223,7 +226,7 @@ fn the_six_centers_show_the_score_a_goal_aims_for() {
     }
     // Dropping the goal takes its aim away.
     go_to(&mut rt, 'p', goals_stage);
-    ch(&mut rt, 'x'); // a stage opens on its first element: the goal
+    ch(&mut rt, '2'); // a stage opens on its first element: the goal
     assert!(screen(&rt, 80, 24).contains("[dropped]  Own the roadmap"));
     go_to(&mut rt, 'n', ratings_stage);
     assert!(!screen(&rt, 80, 24).contains("aim 9"));
@@ -266,7 +269,7 @@ fn the_check_in_shows_goals_without_changing_them() {
     // Shown only, each goal still takes the focus, so Tab scrolls the card
     // to every one of them; no "set a goal" line.
     assert_eq!(session(&rt).elements().len(), 6, "the six goals");
-    for c in ['a', 'x', 'e', 'z'] {
+    for c in ['1', '2', 'a', 'x', 'e', 'z'] {
         ch(&mut rt, c);
         assert!(rt.app.popup.is_none(), "{c}: {}", screen(&rt, 80, 24));
     }

@@ -105,3 +105,8 @@ pub fn action_named(rt: &Runtime, text: &str) -> innerceo::model::Action {
         .unwrap_or_else(|| panic!("no action {text:?}"))
         .action
 }
+
+/// The status line (the screen's last line) at 120x40.
+pub fn status_line(rt: &Runtime) -> String {
+    screen(rt, 120, 40).lines().last().unwrap_or("").to_owned()
+}

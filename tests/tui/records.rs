@@ -37,10 +37,6 @@ fn open_finished_detail(rt: &mut Runtime) -> innerceo::model::SessionId {
     d.session_id().to_owned()
 }
 
-fn status_line(rt: &Runtime) -> String {
-    screen(rt, 120, 40).lines().last().unwrap_or("").to_owned()
-}
-
 #[test]
 fn a_finished_session_is_corrected_from_its_detail_and_stays_finished() {
     let mut rt = app();
@@ -286,8 +282,8 @@ fn ctrl_z_takes_back_a_review_mark_in_the_session() {
         unreachable!()
     };
     let action = s.data.review[0].0.clone();
-    ch(&mut rt, 'd');
-    ch(&mut rt, 'x');
+    ch(&mut rt, '1');
+    ch(&mut rt, '3');
     assert!(
         status_line(&rt).contains("Ctrl-z undo mark"),
         "{}",

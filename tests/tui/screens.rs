@@ -101,7 +101,6 @@ fn the_board_marks_an_action_done_with_a_message_and_one_effect() {
     for _ in 0..6 {
         ctrl(&mut rt, 'n');
     }
-    ch(&mut rt, 'a');
     typ(&mut rt, "Draft the plan");
     key(&mut rt, KeyCode::Enter);
     ctrl(&mut rt, 'q');

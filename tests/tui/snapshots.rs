@@ -48,12 +48,10 @@ fn two_sessions() -> Runtime {
     }
     ctrl(&mut rt, 'n');
     ctrl(&mut rt, 'n');
-    ch(&mut rt, 'a');
     typ(&mut rt, "Write the one-page intent note");
     key(&mut rt, KeyCode::Tab);
     typ(&mut rt, "2026-11-20");
     key(&mut rt, KeyCode::Enter);
-    ch(&mut rt, 'a');
     typ(&mut rt, "Book the skip-level conversation");
     key(&mut rt, KeyCode::Tab);
     typ(&mut rt, "+2w");
@@ -92,9 +90,9 @@ fn home_empty_and_with_coachees() {
 fn every_stage_kind() {
     let mut rt = two_sessions();
     snap("stage_review", &rt);
-    ch(&mut rt, 'd');
+    ch(&mut rt, '1');
     key(&mut rt, KeyCode::Down);
-    ch(&mut rt, 'c');
+    ch(&mut rt, '2');
     snap("stage_review_marked", &rt);
     ctrl(&mut rt, 'n');
     typ(&mut rt, "Pricing page drafted");
@@ -118,12 +116,13 @@ fn every_stage_kind() {
     ch(&mut rt, ' ');
     snap("stage_choice", &rt);
     ctrl(&mut rt, 'n');
-    ch(&mut rt, 'a');
     typ(&mut rt, "Run the retrospective");
     key(&mut rt, KeyCode::Tab);
     typ(&mut rt, "fri");
     snap("action_form", &rt);
     key(&mut rt, KeyCode::Enter);
+    // The focus stays on "+ Add an action"; ↑ is the action just added.
+    key(&mut rt, KeyCode::Up);
     snap("stage_actions", &rt);
     ctrl(&mut rt, 'n');
     typ(&mut rt, "Letting go works");

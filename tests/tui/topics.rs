@@ -70,9 +70,15 @@ fn a_topic_parked_mid_answer_is_reviewed_in_the_next_session() {
     // A letter the topic has no use for changes nothing.
     ch(&mut rt, 'q');
     assert!(matches!(rt.app.screen, Screen::Session(_)));
-    assert!(screen(&rt, 120, 40).contains("d marks the topic discussed"));
-    ch(&mut rt, 'd'); // discussed, focus moves on
-    ch(&mut rt, 'x'); // dropped
+    assert!(screen(&rt, 120, 40).contains("1 marks the topic discussed"));
+    ch(&mut rt, '1'); // discussed; the focus stays on the topic
+    assert!(
+        screen(&rt, 120, 40).contains("Topic discussed"),
+        "{}",
+        screen(&rt, 120, 40)
+    );
+    key(&mut rt, KeyCode::Tab);
+    ch(&mut rt, '3'); // dropped
     let next = session(&rt).session_id().to_owned();
     rt.flush();
     let ana = rt
@@ -95,7 +101,7 @@ fn a_topic_parked_mid_answer_is_reviewed_in_the_next_session() {
     );
     // The same key again takes the mark back: the topic is open again.
     key(&mut rt, KeyCode::Up);
-    ch(&mut rt, 'd');
+    ch(&mut rt, '1');
     rt.flush();
     let open = rt.store.open_topics(&ana.id).expect("topics");
     assert_eq!(open.len(), 1);

@@ -43,6 +43,8 @@ const DEL: Key = code(KeyCode::Delete);
 const HOME_KEY: Key = code(KeyCode::Home);
 const END_KEY: Key = code(KeyCode::End);
 const F1: Key = code(KeyCode::F(1));
+/// Changes the focused item in its form, as F2 edits a spreadsheet cell.
+const F2: Key = code(KeyCode::F(2));
 
 const fn b(
     keys: &'static [Key],
@@ -195,27 +197,30 @@ const SESSION_RATING: &[Binding] = &[
     b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];
 
+// A control's marks are digits, as a rating's scores are: every letter is
+// left to the control's note, so a note typed straight on never loses its
+// first letter to a mark.
 const SESSION_TOPIC: &[Binding] = &[
-    b(&[k('d')], Cmd::MarkDone, "discussed", "Mark the topic discussed", true),
-    b(&[k('c')], Cmd::MarkCarried, "carry over", "Carry the topic over to the next session", true),
-    b(&[k('x')], Cmd::MarkDropped, "drop", "Drop the topic", true),
+    b(&[k('1')], Cmd::MarkDone, "discussed", "Mark the topic discussed (1 again takes the mark back)", true),
+    b(&[k('2')], Cmd::MarkCarried, "carry over", "Carry the topic over to the next session (2 again takes it back)", true),
+    b(&[k('3')], Cmd::MarkDropped, "drop", "Drop the topic (3 again takes it back)", true),
     b(&[UP], Cmd::Up, "up", "Go to the element above", false),
     b(&[DOWN], Cmd::Down, "down", "Go to the element below", false),
     b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];
 
 const SESSION_GOAL: &[Binding] = &[
-    b(&[k('a')], Cmd::MarkAchieved, "achieved", "Mark the goal achieved in this session (a again takes it back)", true),
-    b(&[k('x')], Cmd::MarkDropped, "drop", "Drop the goal in this session (x again takes it back)", true),
+    b(&[k('1')], Cmd::MarkAchieved, "achieved", "Mark the goal achieved in this session (1 again takes it back)", true),
+    b(&[k('2')], Cmd::MarkDropped, "drop", "Drop the goal in this session (2 again takes it back)", true),
     b(&[ENTER], Cmd::Edit, "note", "Write how the goal moved since last time (or just start typing)", true),
-    b(&[k('e')], Cmd::EditGoal, "change", "Change the goal: its words, center, aim, date, who may see it", false),
+    b(&[F2], Cmd::EditGoal, "change", "Change the goal: its words, center, aim, date, who may see it", false),
     b(&[UP], Cmd::Up, "up", "Go to the goal above", false),
     b(&[DOWN], Cmd::Down, "down", "Go to the goal below", false),
     b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];
 
 const SESSION_ADD_GOAL: &[Binding] = &[
-    b(&[ENTER, k('a')], Cmd::AddGoal, "set a goal", "Set a new goal: what, which center, the score aimed for, by when", true),
+    b(&[ENTER], Cmd::AddGoal, "set a goal", "Set a new goal: what, which center, the score aimed for, by when (or just start typing it)", true),
     b(&[UP], Cmd::Up, "up", "Go to the goal above", false),
     b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];
@@ -230,9 +235,9 @@ const SESSION_CONFIDENCE: &[Binding] = &[
 ];
 
 const SESSION_REVIEW: &[Binding] = &[
-    b(&[k('d')], Cmd::MarkDone, "done", "Mark the action done", true),
-    b(&[k('c')], Cmd::MarkCarried, "carry over", "Carry the action over (it stays open)", true),
-    b(&[k('x')], Cmd::MarkDropped, "drop", "Drop the action", true),
+    b(&[k('1')], Cmd::MarkDone, "done", "Mark the action done", true),
+    b(&[k('2')], Cmd::MarkCarried, "carry over", "Carry the action over (it stays open)", true),
+    b(&[k('3')], Cmd::MarkDropped, "drop", "Drop the action", true),
     b(&[ENTER], Cmd::Edit, "note", "Write a note on this action (or just start typing)", true),
     b(&[UP], Cmd::Up, "up", "Go to the action above", false),
     b(&[DOWN], Cmd::Down, "down", "Go to the action below", false),
@@ -256,16 +261,15 @@ const SESSION_TAG: &[Binding] = &[
 ];
 
 const SESSION_ACTION: &[Binding] = &[
-    b(&[ENTER], Cmd::Edit, "edit", "Edit this action: text, owner, due date, link", true),
-    b(&[k('a')], Cmd::AddAction, "add", "Add an agreed action", true),
-    b(&[k('d'), DEL], Cmd::Delete, "delete", "Delete this action (asks first)", true),
+    b(&[ENTER, F2], Cmd::Edit, "edit", "Edit this action: text, owner, due date, link", true),
+    b(&[DEL], Cmd::Delete, "delete", "Delete this action (asks first)", true),
     b(&[UP], Cmd::Up, "up", "Go to the action above", false),
     b(&[DOWN], Cmd::Down, "down", "Go to the action below", false),
     b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];
 
 const SESSION_ADD_ACTION: &[Binding] = &[
-    b(&[ENTER, k('a')], Cmd::AddAction, "add an action", "Add an agreed action: what, who, by when", true),
+    b(&[ENTER], Cmd::AddAction, "add an action", "Add an agreed action: what, who, by when (or just start typing it)", true),
     b(&[UP], Cmd::Up, "up", "Go to the action above", false),
     b(&[ESC], Cmd::Back, "leave", "Press twice to leave the session (it stays unfinished)", false),
 ];

@@ -387,11 +387,12 @@ impl Session {
             created_at: env.now,
         };
         rec.actions.push(a.clone());
-        let n = rec.actions.len() - 1;
+        // The focus stays on "+ Add an action", now below the new one, as a
+        // spreadsheet moves to the next empty row: typing starts the next.
         if let Some(i) = self
             .elements()
             .iter()
-            .position(|e| *e == Element::Action(n))
+            .position(|e| *e == Element::AddAction)
         {
             self.focus = i;
         }

@@ -62,11 +62,21 @@ impl Session {
 
     /// The form setting a goal (`None`) or changing goal `i`.
     pub(super) fn goal_form(&self, i: Option<usize>) -> Vec<Msg> {
+        vec![Msg::Popup(Popup::Form(Box::new(self.goal_form_of(i))))]
+    }
+
+    fn goal_form_of(&self, i: Option<usize>) -> Form {
         let (centers, scale) = self.goal_centers();
         let goal = i
             .and_then(|i| self.data.record.goals.get(i))
             .map(|h| &h.goal);
-        let form = goal_form::form(i.filter(|_| goal.is_some()), goal, &centers, scale, None);
+        goal_form::form(i.filter(|_| goal.is_some()), goal, &centers, scale, None)
+    }
+
+    /// The new-goal form, its text begun with the key typed on "+ Set a goal".
+    pub(super) fn goal_form_typed(&self, key: ratatui::crossterm::event::KeyEvent) -> Vec<Msg> {
+        let mut form = self.goal_form_of(None);
+        form.input(key);
         vec![Msg::Popup(Popup::Form(Box::new(form)))]
     }
 
@@ -219,7 +229,7 @@ pub(super) fn goal_rows(b: &mut Builder, s: &Session, read_only: bool) {
         if focused && !s.note_open {
             b.para(
                 13,
-                "a achieved · x drop · e change · type how it moved",
+                "1 achieved · 2 drop · F2 change · type how it moved",
                 t.dim,
             );
         }
@@ -238,7 +248,7 @@ pub(super) fn goal_rows(b: &mut Builder, s: &Session, read_only: bool) {
         let start = b.begin();
         b.text(
             vec![b.mark(focused)],
-            "+ Set a goal (Enter or a)",
+            "+ Set a goal (Enter, or type it)",
             if focused { t.title } else { t.dim },
         );
         b.end(start);

@@ -61,7 +61,7 @@ pub(super) fn review_rows(b: &mut Builder, s: &Session, env: &Env) {
         if focused && !s.note_open {
             b.para(
                 12,
-                "d done · c carry over · x drop · type to write a note",
+                "1 done · 2 carry over · 3 drop · type to write a note",
                 t.dim,
             );
         }
@@ -349,7 +349,7 @@ pub(super) fn actions_rows(b: &mut Builder, s: &Session) {
     let start = b.begin();
     b.text(
         vec![b.mark(focused), Span::styled("+ ", t.key)],
-        "Add an action (Enter or a)",
+        "Add an action (Enter, or type it)",
         if focused { t.title } else { t.dim },
     );
     b.end(start);

@@ -12,7 +12,7 @@ use crate::tui::effect::{Effect, Write};
 use crate::tui::msg::{Env, Msg};
 
 impl Session {
-    /// d / c / x on a topic: this session's outcome for it; the same key
+    /// 1 / 2 / 3 on a topic: this session's outcome for it; the same key
     /// again takes the mark back.
     pub(super) fn mark_topic(&mut self, i: usize, outcome: TopicOutcome, env: &Env) -> Vec<Msg> {
         if let Some(t) = self.holder_text() {
@@ -22,18 +22,27 @@ impl Session {
             return vec![];
         };
         let outcome = (*before != Some(outcome)).then_some(outcome);
+        // The message names the topic, unless it is private and hidden.
+        let text = if topic.private && env.share_safe {
+            "a private topic".to_owned()
+        } else {
+            crate::tui::wrap::ellipsis(&topic.text.replace('\n', " "), 60)
+        };
+        let said = match outcome {
+            Some(TopicOutcome::Discussed) => format!("Topic discussed: {text}"),
+            Some(TopicOutcome::Carried) => format!("Topic carried over: {text}"),
+            Some(TopicOutcome::Dropped) => format!("Topic dropped: {text}"),
+            None => format!("Topic not marked: {text}"),
+        };
         let w = Write::TopicReview {
             topic: topic.id.clone(),
             session: self.session_id().to_owned(),
             outcome,
             at: env.now,
         };
+        // The focus stays, as on an action under review: Tab moves on.
         self.sync_record(&w);
-        let mut out = vec![Msg::Effect(Effect::Save(w))];
-        if i + 1 < self.data.topics.len() {
-            out.extend(self.move_focus(1, env));
-        }
-        out
+        vec![Msg::Effect(Effect::Save(w)), Msg::Say(said)]
     }
 }
 
@@ -83,7 +92,7 @@ pub(super) fn topic_rows(b: &mut Builder, s: &Session, env: &Env) {
             if topic.private { t.private } else { t.dim },
         );
         if focused {
-            b.para(14, "d discussed · c carry over · x drop", t.dim);
+            b.para(14, "1 discussed · 2 carry over · 3 drop", t.dim);
         }
         b.end(start);
         b.blank();

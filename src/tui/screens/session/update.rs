@@ -132,6 +132,14 @@ impl Session {
             (Some(Cmd::MarkDone), _) => self.review(ReviewOutcome::Done, env),
             (Some(Cmd::MarkCarried), _) => self.review(ReviewOutcome::Carried, env),
             (Some(Cmd::MarkDropped), _) => self.review(ReviewOutcome::Dropped, env),
+            // Like a spreadsheet's empty row: what is typed on "+ Add an
+            // action" or "+ Set a goal" opens the form and begins its text.
+            (None, Element::AddAction) if is_printable(&key) => {
+                let mut form = self.action_form(None);
+                form.input(key);
+                vec![Msg::Popup(Popup::Form(Box::new(form)))]
+            }
+            (None, Element::AddGoal) if is_printable(&key) => self.goal_form_typed(key),
             (None, Element::Option(_)) if is_printable(&key) => {
                 // The choice's own note is its rationale: typing goes there.
                 let mut m = self.focus_on(Element::Rationale, env);
@@ -193,11 +201,11 @@ impl Session {
         }
         let what = match self.focused() {
             Some(Element::Tag(_)) => "Space ticks this tag; arrows move between tags",
-            Some(Element::Action(_)) => "Enter edits this action, a adds one, d deletes it",
-            Some(Element::AddAction) => "Enter or a adds an action",
-            Some(Element::AddGoal) => "Enter or a sets a goal",
+            Some(Element::Action(_)) => {
+                "Enter edits this action, Del deletes it; to add one, type on \"+ Add an action\""
+            }
             Some(Element::Confidence) => "Digits set the score (0 means 10), ←/→ change it",
-            Some(Element::Topic(_)) => "d marks the topic discussed, c carries it over, x drops it",
+            Some(Element::Topic(_)) => "1 marks the topic discussed, 2 carries it over, 3 drops it",
             Some(Element::Goal(_)) => "Goals are only shown here; a one-to-one reviews them",
             _ => "Nothing to type here: Ctrl-n goes to the next stage",
         };

@@ -1,0 +1,120 @@
+//! A sentence typed straight onto a control, the way a coach writes while
+//! listening, lands whole: no first letter taken as a mark, no word that
+//! deletes, marks or opens something on the way.
+
+use innerceo::guide::StageKind;
+use innerceo::model::ReviewOutcome;
+use innerceo::store::Store;
+use innerceo::tui::runtime::Runtime;
+use innerceo::tui::screens::session::Element;
+use ratatui::crossterm::event::KeyCode;
+
+use super::contract::{base, resume, session};
+use super::harness::*;
+
+/// The unfinished session of `guide` (0 one-to-one, 1 first session)
+/// after a finished one-to-one with two actions and a parked topic.
+fn resumed(guide: usize) -> (Runtime, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = base(dir.path(), guide);
+    let rt = resume(&Store::open(&path).expect("open"));
+    (rt, dir)
+}
+
+fn go_to(rt: &mut Runtime, kind: fn(&StageKind) -> bool) {
+    for _ in 0..12 {
+        if session(rt).stage_def().is_some_and(|s| kind(&s.kind)) {
+            return;
+        }
+        ctrl(rt, 'n');
+    }
+    panic!("no such stage:\n{}", screen(rt, 80, 24));
+}
+
+#[test]
+fn notes_typed_onto_earlier_actions_keep_every_letter_and_mark_nothing() {
+    let (mut rt, _dir) = resumed(0);
+    assert_eq!(session(&rt).focused(), Some(Element::Review(0)));
+    // Every letter a mark key used to take begins one of these.
+    let notes = [
+        "couldn't get to it, holiday",
+        "did it with the VP on Monday",
+    ];
+    typ(&mut rt, notes[0]);
+    key(&mut rt, KeyCode::Tab);
+    typ(&mut rt, notes[1]);
+    key(&mut rt, KeyCode::Enter);
+    for (i, note) in notes.iter().enumerate() {
+        let (action, review) = &session(&rt).data.review[i];
+        let review = review.as_ref().expect("the note is kept");
+        assert_eq!(review.note, *note, "{}", action.text);
+        // A note on an action not marked keeps it open, as carried over.
+        assert_eq!(review.outcome, ReviewOutcome::Carried, "{}", action.text);
+    }
+    // The topic after them takes no letter: it says which digits mark it.
+    key(&mut rt, KeyCode::Tab);
+    assert_eq!(session(&rt).focused(), Some(Element::Topic(0)));
+    typ(&mut rt, "discussed it");
+    assert_eq!(session(&rt).data.topics[0].1, None, "no mark from letters");
+    assert!(status_line(&rt).contains("1 marks the topic discussed"));
+    ch(&mut rt, '1');
+    assert!(status_line(&rt).contains("Topic discussed: The reorganisation"));
+}
+
+#[test]
+fn a_sentence_typed_on_add_an_action_becomes_the_action_and_words_delete_nothing() {
+    let (mut rt, _dir) = resumed(0);
+    go_to(&mut rt, |k| matches!(k, StageKind::Actions));
+    let texts = ["Call Anna about the plan", "Draft the hiring plan"];
+    for text in texts {
+        assert_eq!(session(&rt).focused(), Some(Element::AddAction));
+        typ(&mut rt, text);
+        key(&mut rt, KeyCode::Enter);
+        assert!(rt.app.popup.is_none(), "{}", screen(&rt, 80, 24));
+    }
+    let saved: Vec<&str> = session(&rt)
+        .data
+        .record
+        .actions
+        .iter()
+        .map(|a| a.text.as_str())
+        .collect();
+    assert_eq!(saved, texts);
+    // On an agreed action, a word with d, e, a and y in it opens nothing
+    // and deletes nothing.
+    key(&mut rt, KeyCode::Up);
+    assert_eq!(session(&rt).focused(), Some(Element::Action(1)));
+    typ(&mut rt, "delay? yes");
+    assert!(rt.app.popup.is_none(), "{}", screen(&rt, 80, 24));
+    assert_eq!(session(&rt).data.record.actions.len(), 2);
+    assert!(
+        status_line(&rt).contains("Del deletes it"),
+        "{}",
+        status_line(&rt)
+    );
+    // Del asks first; n keeps it.
+    key(&mut rt, KeyCode::Delete);
+    assert!(screen(&rt, 80, 24).contains("Delete the action \"Draft the hiring plan\"?"));
+    ch(&mut rt, 'n');
+    assert_eq!(session(&rt).data.record.actions.len(), 2);
+}
+
+#[test]
+fn a_sentence_typed_on_set_a_goal_becomes_the_goal() {
+    let (mut rt, _dir) = resumed(1);
+    go_to(&mut rt, |k| matches!(k, StageKind::Goals { .. }));
+    assert_eq!(session(&rt).focused(), Some(Element::AddGoal));
+    typ(&mut rt, "Delegate the on-call rota");
+    key(&mut rt, KeyCode::Enter);
+    assert!(rt.app.popup.is_none(), "{}", screen(&rt, 80, 24));
+    let goals = &session(&rt).data.record.goals;
+    assert_eq!(goals.len(), 1);
+    assert_eq!(goals[0].goal.text, "Delegate the on-call rota");
+    // The new goal has the focus; a note typed on it keeps its first
+    // letter, whatever it is ("a" and "x" once marked it).
+    typ(&mut rt, "as it frees evenings");
+    key(&mut rt, KeyCode::Enter);
+    let screen = screen(&rt, 120, 40);
+    assert!(screen.contains("as it frees evenings"), "{screen}");
+    assert!(screen.contains("[new]"), "{screen}");
+}
