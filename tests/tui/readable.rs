@@ -330,3 +330,46 @@ fn the_readme_and_keys_md_list_every_session_key() {
         }
     }
 }
+
+/// Words inside the popup box (between its `┃` borders), in reading order.
+fn popup_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for row in text.lines() {
+        let cells: Vec<&str> = row.split('┃').collect();
+        // A row of the popup reads: home border, popup border, inside,
+        // popup border, home border.
+        if cells.len() >= 4 {
+            for tok in cells[cells.len() - 3].split_whitespace() {
+                if tok.chars().any(char::is_alphanumeric) {
+                    out.push(tok.to_owned());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_guide_picker_shows_every_guide_description_and_stage_at_both_sizes() {
+    let mut rt = runtime();
+    add_coachee(&mut rt, "Ana Silva", "Head of Product");
+    ch(&mut rt, 'n');
+    let guides = innerceo::guide::builtin_guides();
+    for (i, g) in guides.iter().enumerate() {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let text = screen(&rt, w, h);
+            let words = popup_words(&text);
+            assert!(reads(&g.description, &words), "{w}x{h}, {}:\n{text}", g.id);
+            let stages: Vec<&str> = g.stages.iter().map(|s| s.title.as_str()).collect();
+            assert!(
+                // The arrows between them have no letter, so words skip them.
+                reads(&stages.join(" "), &words),
+                "{w}x{h}, the stages of {}:\n{text}",
+                g.id
+            );
+        }
+        if i + 1 < guides.len() {
+            key(&mut rt, KeyCode::Down);
+        }
+    }
+}

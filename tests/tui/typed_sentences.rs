@@ -118,3 +118,47 @@ fn a_sentence_typed_on_set_a_goal_becomes_the_goal() {
     assert!(screen.contains("as it frees evenings"), "{screen}");
     assert!(screen.contains("[new]"), "{screen}");
 }
+
+#[test]
+fn a_mistyped_next_session_date_keeps_the_focus_so_the_fix_lands_in_it() {
+    let (mut rt, _dir) = resumed(0);
+    go_to(&mut rt, |k| matches!(k, StageKind::Close { .. }));
+    typ(&mut rt, "Letting go works");
+    for _ in 0..8 {
+        if session(&rt).focused() == Some(Element::NextSession) {
+            break;
+        }
+        key(&mut rt, KeyCode::Tab);
+    }
+    assert_eq!(session(&rt).focused(), Some(Element::NextSession));
+    typ(&mut rt, "17/12");
+    key(&mut rt, KeyCode::Enter);
+    assert_eq!(session(&rt).focused(), Some(Element::NextSession));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let text = screen(&rt, w, h);
+        assert!(text.contains("\"17/12\" is not a date"), "{w}x{h}:\n{text}");
+    }
+    for _ in 0..5 {
+        key(&mut rt, KeyCode::Backspace);
+    }
+    typ(&mut rt, "+2w");
+    key(&mut rt, KeyCode::Enter);
+    // The date is the stage's last element: the focus stays and says so.
+    assert_eq!(session(&rt).focused(), Some(Element::NextSession));
+    assert!(
+        status_line(&rt).contains("Next session: "),
+        "{}",
+        status_line(&rt)
+    );
+    rt.flush();
+    let id = session(&rt).session_id().to_owned();
+    let rec = innerceo::tui::runtime::load_session(&rt.store, &id)
+        .expect("load")
+        .record;
+    let insight: Vec<&str> = rec.answers.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(insight, ["Letting go works"], "nothing typed elsewhere");
+    assert_eq!(
+        rec.session.next_session,
+        Some(NOW.date() + time::Duration::days(14))
+    );
+}

@@ -284,7 +284,27 @@ fn picker(
     area: Rect,
 ) {
     let t = &ui.theme;
-    let r = common::centered(area, 72, guides.len() as u16 + 9);
+    // The description and the stages wrap at the box's inner width; the
+    // box is as tall as the longest guide's, so it does not jump as the
+    // selection moves, and the list gives up rows before the words do.
+    let width = usize::from(72u16.min(area.width).saturating_sub(2));
+    let describe = |g: &LoadedGuide| -> Vec<Line<'static>> {
+        let stages: Vec<&str> = g.guide.stages.iter().map(|s| s.title.as_str()).collect();
+        let mut lines: Vec<Line> = crate::tui::wrap::wrap(&g.guide.description, width)
+            .into_iter()
+            .map(Line::from)
+            .collect();
+        lines.extend(
+            crate::tui::wrap::wrap(&stages.join(" → "), width)
+                .into_iter()
+                .map(|l| Line::styled(l, t.dim)),
+        );
+        lines
+    };
+    let desc_h = guides.iter().map(|g| describe(g).len()).max().unwrap_or(0);
+    let desc_h = u16::try_from(desc_h).unwrap_or(u16::MAX);
+    let list_h = u16::try_from(guides.len()).unwrap_or(u16::MAX);
+    let r = common::centered(area, 72, list_h.saturating_add(desc_h).saturating_add(3));
     frame.render_widget(Clear, r);
     let block = common::block(
         ui,
@@ -293,7 +313,12 @@ fn picker(
     );
     let inner = block.inner(r);
     frame.render_widget(block, r);
-    let [list, desc] = Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(inner);
+    let [list, _, desc] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(desc_h),
+    ])
+    .areas(inner);
     let mut lines = Vec::new();
     for (i, g) in guides.iter().enumerate() {
         let sel = i == selected;
@@ -317,15 +342,7 @@ fn picker(
     let scroll = (selected as u16).saturating_sub(list.height.saturating_sub(1));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), list);
     if let Some(g) = guides.get(selected) {
-        let stages: Vec<&str> = g.guide.stages.iter().map(|s| s.title.as_str()).collect();
-        frame.render_widget(
-            Paragraph::new(vec![
-                Line::from(g.guide.description.clone()),
-                Line::styled(stages.join(" → "), t.dim),
-            ])
-            .wrap(Wrap { trim: true }),
-            desc,
-        );
+        frame.render_widget(Paragraph::new(describe(g)), desc);
     }
 }
 

@@ -17,13 +17,13 @@ impl Session {
         env: &Env,
     ) -> Vec<Msg> {
         match cmd {
-            Some(Cmd::Submit) => return self.move_focus(1, env),
+            Some(Cmd::Submit) => return self.confirm_line(env),
             Some(Cmd::Up) if self.note_open => return self.move_focus(-1, env),
             Some(Cmd::Down) if self.note_open => return self.move_focus(1, env),
             _ => {}
         }
         if *editor == EditorKey::NextSession && key.code == KeyCode::Enter {
-            return self.move_focus(1, env);
+            return self.confirm_line(env);
         }
         // A paste without bracketed paste types CRLF as Enter then Ctrl-J:
         // one line break, not two.
@@ -39,6 +39,34 @@ impl Session {
             return vec![];
         }
         self.after_edit(editor, env)
+    }
+
+    /// Enter in the next session's date. A date that does not read stays
+    /// in front of the coach with what to type, so the fix lands in the
+    /// date and not in the field after it. A good one moves on, unless the
+    /// date is the stage's last element: the focus would wrap to the top,
+    /// out of sight at 80x24, so it stays and says what comes next.
+    fn confirm_line(&mut self, env: &Env) -> Vec<Msg> {
+        let text = self
+            .editor_text(&EditorKey::NextSession)
+            .unwrap_or_default();
+        match crate::dates::parse_due(&text, env.today) {
+            Err(e) => {
+                let e = e.to_string();
+                self.field_error = Some(e.clone());
+                vec![Msg::Say(e)]
+            }
+            Ok(date) if self.focus + 1 >= self.elements().len() => {
+                let when = date.map_or_else(
+                    || "No next session date".to_owned(),
+                    |d| format!("Next session: {}", crate::dates::fmt_date_long(d)),
+                );
+                vec![Msg::Say(format!(
+                    "{when} · Ctrl-f finishes the session, Shift-Tab goes back"
+                ))]
+            }
+            Ok(_) => self.move_focus(1, env),
+        }
     }
 
     /// [`Session::after_edit`], for text that came from elsewhere.
