@@ -88,6 +88,11 @@ fn run_one_to_one(rt: &mut innerceo::tui::runtime::Runtime) {
     key(rt, KeyCode::Enter);
     let refused = screen(rt, 80, 24);
     assert!(refused.contains("\"31/12\" is not a date"), "{refused}");
+    // The field's own hint, on its label's row, is readable to its end.
+    assert!(
+        refused.contains("not a date yet: 2026-12-05, +3d, +2w, +3m, fri, next week"),
+        "{refused}"
+    );
     let Some(innerceo::tui::popup::Popup::Form(f)) = &rt.app.popup else {
         panic!("the form closed on a wrong date:\n{refused}");
     };

@@ -392,11 +392,13 @@ fn form_popup(ui: &Ui<'_>, form: &Form, frame: &mut Frame, area: Rect) {
                 Ok(Some(d)) => format!("→ {}", dates::fmt_date_long(d)),
                 Ok(None) if matches!(form.kind, FormKind::Goal { .. }) => f.hint.to_owned(),
                 Ok(None) => "no due date".to_owned(),
-                Err(_) => {
-                    "not a date yet: 2026-12-05, +3d, +2w, fri, next week, next month".to_owned()
-                }
+                Err(_) => "not a date yet: 2026-12-05, +3d, +2w, +3m, fri, next week".to_owned(),
             };
         }
+        // The hint shares the label's row: a longer one ends in "…" rather
+        // than being cut mid-word at the border.
+        let room = usize::from(label.width).saturating_sub(2 + f.label.chars().count() + 3);
+        let hint_text = crate::tui::wrap::ellipsis(&hint_text, room);
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(if focused { "› " } else { "  " }, t.key),
