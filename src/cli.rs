@@ -80,7 +80,14 @@ pub enum Command {
     /// agreed in their last session, else the last session plus their rhythm)
     Due {
         /// Also those due within this time from today, e.g. 7d, 2w
-        #[arg(long, value_name = "TIME", default_value = "0d")]
+        // A negative window reaches the parser, which explains, rather
+        // than clap's "unexpected argument".
+        #[arg(
+            long,
+            value_name = "TIME",
+            default_value = "0d",
+            allow_hyphen_values = true
+        )]
         within: String,
         /// Print JSON (name, next_session, overdue_days, rhythm_days)
         #[arg(long)]

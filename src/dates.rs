@@ -251,6 +251,37 @@ pub fn parse_rhythm(input: &str) -> Result<Option<i64>, RhythmError> {
     }
 }
 
+/// How far ahead `innerceo due --within` looks, in days: `0d` (or `0`,
+/// `today`) is today only, then `7d`, `2w`, `1m` (30 days), up to ten years.
+pub fn parse_window(input: &str) -> Result<i64, WindowError> {
+    let s = input.trim().to_lowercase();
+    let err = || WindowError {
+        input: input.trim().to_owned(),
+    };
+    if s == "today" {
+        return Ok(0);
+    }
+    let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (num, unit) = s.split_at(split);
+    let n: i64 = num.parse().map_err(|_| err())?;
+    let days = match unit.trim() {
+        "" | "d" | "day" | "days" => Some(n),
+        "w" | "wk" | "week" | "weeks" => n.checked_mul(7),
+        "m" | "month" | "months" => n.checked_mul(30),
+        _ => None,
+    };
+    days.filter(|d| (0..=3660).contains(d)).ok_or_else(err)
+}
+
+/// A time window that is not one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "\"{input}\" is not a time to look ahead: use 7d (the next seven days), 2w, 1m, or 0d for today only"
+)]
+pub struct WindowError {
+    pub input: String,
+}
+
 /// A rhythm that is not one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("\"{input}\" is not a rhythm: use 2w (every two weeks), 10d, 1m, or none")]

@@ -149,3 +149,48 @@ fn due_lists_who_to_see_soonest_first_as_text_and_json() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a rhythm"));
 }
+
+#[test]
+fn due_refuses_a_window_it_cannot_read_and_names_who_comes_next_when_nobody_is_due() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("x.db");
+    run_ok(innerceo(&db).args(["coachee", "add", "Ana Silva", "--every", "2w"]));
+    let before = std::fs::read(&db).expect("db");
+    for bad in ["banana", "-3d", "none", "", "9999999999d", "2x", "-1"] {
+        let out = innerceo(&db)
+            .args(["due", "--within", bad])
+            .output()
+            .expect("run");
+        assert!(!out.status.success(), "--within {bad:?} was taken");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("is not a time to look ahead") && err.contains("7d"),
+            "--within {bad:?}: {err}"
+        );
+    }
+    assert_eq!(std::fs::read(&db).expect("db"), before, "nothing changed");
+
+    // Ana met yesterday: due in 13 days, so nobody is due this week.
+    let store = Store::open(&db).expect("open");
+    let g = innerceo::guide::builtin_guides()
+        .into_iter()
+        .next()
+        .expect("guide");
+    let c = store.find_coachee("Ana Silva").expect("find").expect("Ana");
+    let yesterday = at(dates::today() - Duration::days(1));
+    let s = store.start_session(&c.id, &g, yesterday).expect("start");
+    store.complete_session(&s.id, yesterday).expect("finish");
+    drop(store);
+    for (within, when) in [("0d", "today"), ("today", "today"), ("1w", "within 7 days")] {
+        let out = run_ok(innerceo(&db).args(["due", "--within", within]));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains(&format!(
+                "Nobody is due {when}. Next: Ana Silva, in 13 days"
+            )),
+            "{within}: {text}"
+        );
+    }
+    let out = run_ok(innerceo(&db).args(["due", "--within", "2w"]));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Ana Silva"));
+}

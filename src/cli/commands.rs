@@ -68,10 +68,7 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<
             )?;
         }
         Command::Due { within, json } => {
-            let within = match within.trim() {
-                "0" | "0d" | "today" => 0,
-                w => dates::parse_rhythm(w)?.unwrap_or(0),
-            };
+            let within = dates::parse_window(within)?;
             let store = super::encryption::open_reader(cli)?;
             super::due::due(&store, within, *json, dates::today(), out)?;
         }

@@ -13,12 +13,19 @@ use crate::store::Store;
 /// `within` days, soonest first.
 pub fn due(store: &Store, within: i64, json: bool, today: Date, out: &mut dyn Write) -> Result<()> {
     let until = today + time::Duration::days(within);
-    let mut rows: Vec<_> = store
+    let mut all: Vec<_> = store
         .coachee_summaries(today, false)?
         .into_iter()
-        .filter_map(|s| s.next_session.filter(|d| *d <= until).map(|d| (d, s)))
+        .filter_map(|s| s.next_session.map(|d| (d, s)))
         .collect();
-    rows.sort_by(|a, b| (a.0, &a.1.coachee.name).cmp(&(b.0, &b.1.coachee.name)));
+    all.sort_by(|a, b| (a.0, &a.1.coachee.name).cmp(&(b.0, &b.1.coachee.name)));
+    let later = all
+        .iter()
+        .position(|(d, _)| *d > until)
+        .unwrap_or(all.len());
+    let next = all.get(later).map(|(d, s)| (*d, s.coachee.name.clone()));
+    all.truncate(later);
+    let rows = all;
     if json {
         let list: Vec<_> = rows
             .iter()
@@ -36,15 +43,24 @@ pub fn due(store: &Store, within: i64, json: bool, today: Date, out: &mut dyn Wr
         return Ok(());
     }
     if rows.is_empty() {
-        writeln!(
-            out,
-            "Nobody is due{}",
-            if within > 0 {
-                format!(" within {within} days")
-            } else {
-                String::new()
-            }
-        )?;
+        let when = match within {
+            0 => "today".to_owned(),
+            1 => "by tomorrow".to_owned(),
+            n => format!("within {n} days"),
+        };
+        // Who comes next, so that "nobody" is not read as "nobody at all".
+        let next = next.map_or_else(
+            || ". No coachee has a next session yet: agree one in a session's close, or give them a rhythm (innerceo coachee set NAME --every 2w)".to_owned(),
+            |(d, name)| {
+                format!(
+                    ". Next: {}, {} ({}); --within 7d lists the week ahead",
+                    crate::controls::escape(&name),
+                    dates::due_words(d, today),
+                    dates::fmt_date(d)
+                )
+            },
+        );
+        writeln!(out, "Nobody is due {when}{next}")?;
         return Ok(());
     }
     for (d, s) in &rows {
