@@ -81,6 +81,7 @@ pub fn run(cli: &Cli, config: &crate::config::Config) -> Result<()> {
     let mut app = settings::app(guides, config, &env, reported, crate::dates::now())
         .map_err(|e| anyhow::anyhow!(e))?;
     app.db_label = path.display().to_string();
+    app.demo_command = demo_command(&path, crate::store::default_db_path().as_deref());
     if let Some(e) = errors.first() {
         app.error(format!("A guide was skipped: {e}"));
     }
@@ -187,5 +188,47 @@ pub(crate) fn debug_panic(ev: &event::Event) {
         && k.code == event::KeyCode::F(12)
     {
         panic!("test panic requested with F12");
+    }
+}
+
+/// The demo command for the database at `path`: the bare command on the
+/// default file, else with `--db` (quoted as a shell needs it), so that it
+/// fills the file the app is showing.
+fn demo_command(path: &Path, default: Option<&Path>) -> String {
+    if default == Some(path) {
+        return "innerceo demo".to_owned();
+    }
+    let p = crate::controls::escape(&path.display().to_string()).into_owned();
+    let plain = p
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+,:@%".contains(c));
+    if plain {
+        format!("innerceo --db {p} demo")
+    } else {
+        format!("innerceo --db '{}' demo", p.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::demo_command;
+    use std::path::Path;
+
+    #[test]
+    fn the_demo_command_names_the_file_unless_it_is_the_default() {
+        let default = Path::new("/home/a/.local/share/innerceo/innerceo.db");
+        assert_eq!(demo_command(default, Some(default)), "innerceo demo");
+        assert_eq!(
+            demo_command(Path::new("/tmp/x.db"), Some(default)),
+            "innerceo --db /tmp/x.db demo"
+        );
+        assert_eq!(
+            demo_command(Path::new("/tmp/my notes/x.db"), None),
+            "innerceo --db '/tmp/my notes/x.db' demo"
+        );
+        assert_eq!(
+            demo_command(Path::new("/tmp/it's.db"), None),
+            "innerceo --db '/tmp/it'\\''s.db' demo"
+        );
     }
 }

@@ -56,6 +56,8 @@ pub struct App {
     pub today: Date,
     /// The database file, shown in the help.
     pub db_label: String,
+    /// `innerceo demo`, with `--db` when the app runs on another file.
+    pub demo_command: String,
     /// Whether an overrun timebox rings the terminal bell.
     pub bell: bool,
     /// A bell the run loop has yet to ring.
@@ -94,6 +96,7 @@ impl App {
             now,
             today: crate::dates::local_date(now),
             db_label: String::new(),
+            demo_command: "innerceo demo".to_owned(),
             bell: true,
             ring: false,
             export_dir: directories::UserDirs::new()
@@ -112,6 +115,7 @@ impl App {
             share_safe: self.share_safe,
             today: self.today,
             db_label: &self.db_label,
+            demo_command: &self.demo_command,
         }
     }
 

@@ -16,6 +16,8 @@ pub struct Ui<'a> {
     pub today: time::Date,
     /// The database file, shown where a new user needs to know it.
     pub db_label: &'a str,
+    /// The command that fills this database with sample data.
+    pub demo_command: &'a str,
 }
 
 /// The top bar: app name, where we are, and the share-safe badge.

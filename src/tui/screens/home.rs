@@ -163,7 +163,7 @@ fn empty_state(ui: &Ui<'_>, frame: &mut Frame, area: Rect) {
             Span::raw("To explore with sample data first, quit ("),
             Span::styled("q", t.key),
             Span::raw(") and run:  "),
-            Span::styled("innerceo demo", t.key),
+            Span::styled(ui.demo_command.to_owned(), t.key),
         ]),
         Line::from(""),
         Line::styled(
