@@ -19,6 +19,8 @@ pub enum Cmd {
     Right,
     Top,
     Bottom,
+    PageDown,
+    PageUp,
     Open,
     AddCoachee,
     Rename,

@@ -588,6 +588,21 @@ fn small_conveniences_of_home_forms_and_the_summary() {
             .any(|l| l.chars().any(char::is_alphanumeric)),
         "the summary still shows its end:\n{text}"
     );
+    // The box says where the reader is; Home, PgDn and End move by more
+    // than a line, and End stops at the same place as ↓ held down.
+    let total = text
+        .lines()
+        .find_map(|l| l.split(" line ").nth(1))
+        .and_then(|t| t.split('/').nth(1))
+        .map(|n| n.trim_end_matches(|c: char| !c.is_ascii_digit()).to_owned())
+        .unwrap_or_else(|| panic!("no line count:\n{text}"));
+    assert!(text.contains(&format!(" line {total}/{total} ")), "{text}");
+    key(&mut rt, KeyCode::Home);
+    assert!(screen(&rt, 80, 24).contains(&format!(" line 1/{total} ")));
+    key(&mut rt, KeyCode::PageDown);
+    assert!(screen(&rt, 80, 24).contains(&format!(" line 16/{total} ")));
+    key(&mut rt, KeyCode::End);
+    assert_eq!(screen(&rt, 80, 24), text, "End is the end");
     ch(&mut rt, 'x');
     key(&mut rt, KeyCode::Tab); // the file field
     ctrl(&mut rt, 'u');

@@ -294,6 +294,10 @@ const SESSION_EMPTY: &[Binding] = &[
 const SUMMARY: &[Binding] = &[
     b(&[DOWN, k('j')], Cmd::Down, "scroll", "Scroll down", false),
     b(&[UP, k('k')], Cmd::Up, "scroll", "Scroll up", false),
+    b(&[PGDN, k(' ')], Cmd::PageDown, "page down", "Scroll down a page", false),
+    b(&[PGUP], Cmd::PageUp, "page up", "Scroll up a page", false),
+    b(&[HOME_KEY, k('g')], Cmd::Top, "top", "Go to the top", false),
+    b(&[END_KEY, k('G')], Cmd::Bottom, "end", "Go to the end", false),
     b(&[ESC, ENTER], Cmd::Back, "back", "Back to where the session was started from", true),
     b(&[k('x')], Cmd::Export, "export", "Export this session: Markdown, HTML, JSON, CSV or iCalendar", true),
     b(&[k('y')], Cmd::Copy, "copy", "Copy the session as Markdown to the clipboard (no private notes in share-safe mode)", false),

@@ -3,6 +3,7 @@
 use crate::tui::effect::Errand;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{common, record};
@@ -14,16 +15,27 @@ pub fn draw(ui: &Ui<'_>, s: &Summary, frame: &mut Frame, area: Rect) {
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     common::title_bar(ui, frame, top, "Session summary", vec![]);
     let lines = record::lines(&s.data, &ui.theme, !ui.share_safe);
-    let lines = common::hang_indent(lines, usize::from(body.width.saturating_sub(2)));
-    let block = common::block(ui, " Summary ", true);
+    let count = lines.len();
+    // Scrolling counts the record's lines (as the keys do); they are
+    // wrapped for display only.
+    let scroll = usize::from(s.scroll).min(count.saturating_sub(1));
+    let lines = common::hang_indent(
+        lines.into_iter().skip(scroll).collect(),
+        usize::from(body.width.saturating_sub(2)),
+    );
+    let block = common::block(ui, " Summary ", true).title_bottom(
+        Line::styled(format!(" line {}/{count} ", scroll + 1), ui.theme.dim).right_aligned(),
+    );
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((s.scroll, 0)),
+            .wrap(Wrap { trim: false }),
         body,
     );
 }
+
+/// How far PgDn / Space and PgUp move: most of a page at 80x24.
+const PAGE: u16 = 15;
 
 /// The summary shown after finishing a session.
 pub struct Summary {
@@ -34,22 +46,24 @@ pub struct Summary {
 impl Summary {
     /// A key on the summary: scroll, export, back, quit.
     pub fn update(&mut self, cmd: Option<Cmd>, env: &Env) -> Vec<Msg> {
+        // Not past the end: the last line stays on screen.
+        let last = || {
+            let n = super::record::lines(
+                &self.data,
+                &crate::tui::theme::Theme::plain(),
+                !env.share_safe,
+            )
+            .len()
+            .saturating_sub(1);
+            u16::try_from(n).unwrap_or(u16::MAX)
+        };
         match cmd {
-            Some(Cmd::Down) => {
-                // Not past the end: the last line stays on screen.
-                let last = super::record::lines(
-                    &self.data,
-                    &crate::tui::theme::Theme::plain(),
-                    !env.share_safe,
-                )
-                .len()
-                .saturating_sub(1);
-                self.scroll = self
-                    .scroll
-                    .saturating_add(1)
-                    .min(u16::try_from(last).unwrap_or(u16::MAX));
-            }
+            Some(Cmd::Down) => self.scroll = self.scroll.saturating_add(1).min(last()),
+            Some(Cmd::PageDown) => self.scroll = self.scroll.saturating_add(PAGE).min(last()),
+            Some(Cmd::Bottom) => self.scroll = last(),
             Some(Cmd::Up) => self.scroll = self.scroll.saturating_sub(1),
+            Some(Cmd::PageUp) => self.scroll = self.scroll.saturating_sub(PAGE),
+            Some(Cmd::Top) => self.scroll = 0,
             Some(Cmd::Back) => return vec![Msg::Back],
             Some(Cmd::Quit) => return vec![Msg::Quit],
             Some(Cmd::Export) => {
