@@ -524,3 +524,46 @@ fn a_finished_sessions_detail_does_not_offer_resume() {
         "e opens it for correction"
     );
 }
+
+/// After a new session is rated, the coachee page compares it with the
+/// session before it, not with what the old latest was compared with.
+#[test]
+fn a_session_rated_since_is_compared_with_the_one_before_it() {
+    let mut rt = app();
+    key(&mut rt, KeyCode::Enter); // Ana Silva is first
+    let Screen::Coachee(v) = &rt.app.screen else {
+        panic!("not on the coachee page");
+    };
+    let before = v.latest().expect("a rated session").started_at;
+    let day = |t: time::OffsetDateTime| innerceo::dates::fmt_date(t.date());
+    let latest_before = day(before);
+    ch(&mut rt, '['); // compared with an earlier one than the previous
+    ch(&mut rt, 'n');
+    key(&mut rt, KeyCode::Enter);
+    for _ in 0..10 {
+        if let Screen::Session(s) = &rt.app.screen
+            && s.stage_def()
+                .is_some_and(|st| matches!(st.kind, innerceo::guide::StageKind::Ratings { .. }))
+        {
+            break;
+        }
+        ctrl(&mut rt, 'n');
+    }
+    for d in ['5', '6', '4', '7', '3', '8'] {
+        ch(&mut rt, d);
+        key(&mut rt, KeyCode::Down);
+    }
+    ctrl(&mut rt, 'f');
+    ch(&mut rt, 'y');
+    key(&mut rt, KeyCode::Esc); // the summary goes back to the coachee page
+    assert!(
+        matches!(rt.app.screen, Screen::Coachee(_)),
+        "{}",
+        screen(&rt, 80, 24)
+    );
+    let text = screen(&rt, 120, 40);
+    assert!(
+        text.contains(&format!("latest {} vs ·· {latest_before}", day(NOW))),
+        "{text}"
+    );
+}

@@ -98,9 +98,12 @@ impl CoacheeView {
     }
 
     /// New data for the same coachee: the selection and the comparison stay
-    /// on the same sessions when they still exist.
+    /// on the same sessions when they still exist. A session rated since
+    /// is the new latest: it is compared with the one before it, as on a
+    /// first visit, not with whatever the old latest was compared with.
     pub fn refresh(&mut self, data: CoacheeData) {
         let keep = self.selected_session().map(|s| s.id.clone());
+        let latest = self.latest().map(|s| s.session_id.clone());
         let compared = self.compared().map(|s| s.session_id.clone());
         let selected = self.selected;
         let item = self.selected_item().map(|i| i.id().to_owned());
@@ -121,6 +124,7 @@ impl CoacheeView {
             .unwrap_or(selected)
             .min(self.data.sessions.len().saturating_sub(1));
         if let Some(id) = compared
+            && self.latest().map(|s| &s.session_id) == latest.as_ref()
             && let Some(i) = self.rated.iter().position(|r| r.session_id == id)
             && i + 1 < self.rated.len()
         {
