@@ -270,6 +270,7 @@ impl<'a> CoacheeGen<'a> {
             actions: Vec::new(),
             reviews: Vec::new(),
             goals: Vec::new(),
+            topics: Default::default(),
         };
         let sid = rec.session.id.clone();
         for stage in guide.stages.iter().take(stop_at) {

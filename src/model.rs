@@ -11,7 +11,7 @@ use crate::guide::Guide;
 mod goal;
 mod topic;
 pub use goal::{Goal, GoalHistory, GoalStatus, GoalUpdate};
-pub use topic::{Topic, TopicOrigin, TopicOutcome, TopicReview};
+pub use topic::{SessionTopics, Topic, TopicOrigin, TopicOutcome, TopicReview};
 
 mod action;
 mod ids;
@@ -258,6 +258,8 @@ pub struct SessionRecord {
     /// The coachee's goals this session works on: active when it began, or
     /// set or updated in it.
     pub goals: Vec<GoalHistory>,
+    /// Topics parked in this session, and those it reviewed.
+    pub topics: SessionTopics,
 }
 
 impl SessionRecord {

@@ -7,6 +7,7 @@
 //! left out while building unless asked for, so a renderer never sees them.
 
 pub mod goals;
+pub mod topics;
 
 use crate::model::SessionId;
 use std::collections::BTreeMap;
@@ -227,8 +228,13 @@ impl Document {
             })
             .collect();
         let has = |kind: fn(&StageKind) -> bool| s.guide.stages.iter().any(|st| kind(&st.kind));
-        if !has(|k| matches!(k, StageKind::Review)) && !r.reviews.is_empty() {
-            sections.push(closing("Review of earlier actions", reviews(r)));
+        if !has(|k| matches!(k, StageKind::Review)) {
+            if !r.reviews.is_empty() {
+                sections.push(closing("Review of earlier actions", reviews(r)));
+            }
+            if let Some(b) = topics::reviewed(r, include_private) {
+                sections.push(closing(topics::REVIEWED_TITLE, b));
+            }
         }
         if !has(|k| matches!(k, StageKind::Goals { .. }))
             && r.goals.iter().any(|g| g.touches(&s.id))
@@ -237,6 +243,9 @@ impl Document {
         }
         if !has(|k| matches!(k, StageKind::Actions)) && !r.actions.is_empty() {
             sections.push(closing("Actions", actions(&r.actions)));
+        }
+        if let Some(b) = topics::parked(r, include_private) {
+            sections.push(closing(topics::PARKED_TITLE, b));
         }
         Self {
             title: format!(
@@ -301,7 +310,10 @@ fn blocks(
     };
     let mut out = Vec::new();
     match &st.kind {
-        StageKind::Review => out.push(reviews(r)),
+        StageKind::Review => {
+            out.push(reviews(r));
+            out.extend(topics::reviewed(r, include_private));
+        }
         StageKind::Questions { prompts } => out = answers(prompts),
         StageKind::Ratings { scale, items } => {
             let centers = centers(&r.session.guide).map(|c| c.0) == Some(st.id.as_str());

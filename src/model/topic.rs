@@ -5,6 +5,14 @@ use crate::model::{CoacheeId, SessionId};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+/// The topics of one session: those it parked for next time, and those it
+/// reviewed, with the outcome it gave each.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SessionTopics {
+    pub parked: Vec<Topic>,
+    pub reviewed: Vec<(Topic, TopicOutcome)>,
+}
+
 /// A topic to bring to a later session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Topic {

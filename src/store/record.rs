@@ -127,6 +127,7 @@ impl Store {
                 .filter(|g| g.for_session(&session.id, session.started_at))
                 .cloned()
                 .collect();
+            let topics = self.topics_of_session_at(rowid)?;
             Ok(SessionRecord {
                 session,
                 coachee,
@@ -137,6 +138,7 @@ impl Store {
                 actions,
                 reviews,
                 goals,
+                topics,
             })
         })
     }

@@ -8,15 +8,12 @@ use time::OffsetDateTime;
 
 use super::convert::{enum_from_sql, stored_time, time_from_sql, time_to_sql};
 use super::{Result, Store};
-use crate::model::{Topic, TopicOrigin, TopicOutcome, TopicReview, new_id};
+use crate::model::{SessionTopics, Topic, TopicOrigin, TopicOutcome, TopicReview, new_id};
 
 const TOPIC_COLUMNS: &str = "t.uuid, c.uuid, t.text, t.private, t.origin, t.raised_at,
      (SELECT s.uuid FROM sessions s WHERE s.id = t.raised_in),
      (SELECT r.outcome FROM topic_reviews r WHERE r.topic_id = t.id
        ORDER BY r.at DESC, r.id DESC LIMIT 1)";
-
-/// The topics a session parked, and those it reviewed with their outcome.
-pub type SessionTopics = (Vec<Topic>, Vec<(Topic, TopicOutcome)>);
 
 const TOPIC_FROM: &str = "topics t JOIN coachees c ON c.id = t.coachee_id";
 
@@ -175,7 +172,11 @@ impl Store {
 
     /// Topics a session parked, and those it reviewed with the outcome.
     pub fn topics_of_session(&self, session_id: &SessionId) -> Result<SessionTopics> {
-        let session = self.session_rowid(session_id)?;
+        self.topics_of_session_at(self.session_rowid(session_id)?)
+    }
+
+    /// [`Store::topics_of_session`], by the session's row.
+    pub(super) fn topics_of_session_at(&self, session: i64) -> Result<SessionTopics> {
         let raised = self
             .conn
             .prepare_cached(&format!(
@@ -199,7 +200,10 @@ impl Store {
                 ))
             })?
             .collect::<Result<_>>()?;
-        Ok((raised, reviewed))
+        Ok(SessionTopics {
+            parked: raised,
+            reviewed,
+        })
     }
 
     /// The topics of a coachee's preparation: those an earlier import of

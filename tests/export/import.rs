@@ -242,7 +242,7 @@ fn topics_for_next_time_round_trip_through_json() {
         .map(|t| t.text)
         .collect();
     assert_eq!(open, ["Her health", "From her preparation"]);
-    let (_, reviewed) = target.topics_of_session(a2).unwrap();
+    let reviewed = target.topics_of_session(a2).unwrap().reviewed;
     assert_eq!(reviewed[0].1, TopicOutcome::Discussed);
 
     // Streamed import too, and a topic of a coachee the file lacks is refused.

@@ -154,6 +154,7 @@ fn record(
         actions,
         reviews,
         goals: Vec::new(),
+        topics: Default::default(),
     }
 }
 

@@ -50,6 +50,33 @@ fn a_topic_parked_mid_answer_is_reviewed_in_the_next_session() {
     assert_eq!(record.answer("clarity", "intent"), Some("Half an answer"));
     ctrl(&mut rt, 'f');
     ch(&mut rt, 'y');
+    // The summary lists what was parked, at its end; share-safe hides the
+    // private one.
+    for _ in 0..3 {
+        key(&mut rt, KeyCode::PageDown);
+    }
+    let summary = screen(&rt, 120, 40);
+    assert!(summary.contains("Topics for next time"), "{summary}");
+    assert!(
+        summary.contains("Ask about the reorg (coach, raised"),
+        "{summary}"
+    );
+    assert!(summary.contains("Her manager's feedback"), "{summary}");
+    ctrl(&mut rt, 't');
+    assert!(!screen(&rt, 120, 40).contains("Her manager's feedback"));
+    ctrl(&mut rt, 't');
+    // So do the exports: the private topic only with private notes.
+    for format in [innerceo::export::Format::Md, innerceo::export::Format::Html] {
+        let plain =
+            innerceo::export::one_session(&rt.store, &id, format, false, NOW).expect("export");
+        let plain = String::from_utf8(plain).expect("utf-8");
+        assert!(plain.contains("Topics for next time"), "{plain}");
+        assert!(plain.contains("Ask about the reorg"), "{plain}");
+        assert!(!plain.contains("Her manager"), "{format:?}: {plain}");
+        let all = innerceo::export::one_session(&rt.store, &id, format, true, NOW).expect("export");
+        let all = String::from_utf8(all).expect("utf-8");
+        assert!(all.contains("Her manager"), "{format:?}: {all}");
+    }
     key(&mut rt, KeyCode::Esc); // home
 
     // The next session lists both topics in its review, after the actions.
@@ -87,7 +114,11 @@ fn a_topic_parked_mid_answer_is_reviewed_in_the_next_session() {
         .expect("find")
         .expect("Ana");
     assert!(rt.store.open_topics(&ana.id).expect("topics").is_empty());
-    let (_, reviewed) = rt.store.topics_of_session(&next).expect("reviewed");
+    let reviewed = rt
+        .store
+        .topics_of_session(&next)
+        .expect("reviewed")
+        .reviewed;
     let outcomes: Vec<(&str, TopicOutcome)> = reviewed
         .iter()
         .map(|(t, o)| (t.text.as_str(), *o))
@@ -99,6 +130,18 @@ fn a_topic_parked_mid_answer_is_reviewed_in_the_next_session() {
             ("Her manager's feedback", TopicOutcome::Dropped),
         ]
     );
+    // The session's record says how its review left each topic.
+    let md =
+        innerceo::export::one_session(&rt.store, &next, innerceo::export::Format::Md, true, NOW)
+            .expect("export");
+    let md = String::from_utf8(md).expect("utf-8");
+    assert!(
+        md.contains("| Topic | Raised by | Raised | Outcome |"),
+        "{md}"
+    );
+    assert!(md.contains("| Ask about the reorg | coach |"), "{md}");
+    assert!(md.contains("| discussed |"), "{md}");
+    assert!(md.contains("| dropped, private, coach only |"), "{md}");
     // The same key again takes the mark back: the topic is open again.
     key(&mut rt, KeyCode::Up);
     ch(&mut rt, '1');
