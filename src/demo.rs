@@ -270,7 +270,7 @@ impl<'a> CoacheeGen<'a> {
             actions: Vec::new(),
             reviews: Vec::new(),
             goals: Vec::new(),
-            topics: Default::default(),
+            topics: crate::model::SessionTopics::default(),
         };
         let sid = rec.session.id.clone();
         for stage in guide.stages.iter().take(stop_at) {

@@ -308,6 +308,8 @@ pub enum HitKind {
     Progress,
     /// The coach's notes about the coachee (private).
     About,
+    /// A topic parked for a later session.
+    Topic,
 }
 
 impl HitKind {
@@ -319,6 +321,7 @@ impl HitKind {
             HitKind::Goal => "goal",
             HitKind::Progress => "goal progress",
             HitKind::About => "coachee notes",
+            HitKind::Topic => "topic",
         }
     }
 }

@@ -36,7 +36,8 @@ fn a_bulk_load_indexes_every_row_once_oldest_session_first() {
         "SELECT (SELECT count(*) FROM answers) + (SELECT count(*) FROM notes)
               + (SELECT count(*) FROM actions) + (SELECT count(*) FROM goals)
               + (SELECT count(*) FROM goal_updates WHERE note <> '')
-              + (SELECT count(*) FROM coachees WHERE notes <> '')",
+              + (SELECT count(*) FROM coachees WHERE notes <> '')
+              + (SELECT count(*) FROM topics)",
     );
     assert!(rows > 100, "{rows}");
     assert_eq!(count(&conn, "SELECT count(*) FROM search_index"), rows);
@@ -52,11 +53,13 @@ fn a_bulk_load_indexes_every_row_once_oldest_session_first() {
         let all = count(&conn, &format!("SELECT count(*) FROM {table}"));
         assert_eq!(linked, all, "{table}");
     }
-    // Goals, their progress notes and the notes about coachees too (0010).
+    // Goals, their progress notes and the notes about coachees too (0010),
+    // and topics (0011).
     for (table, column, kind, filter) in [
         ("goals", "text", 3, ""),
         ("goal_updates", "note", 4, "WHERE x.note <> ''"),
         ("coachees", "notes", 5, "WHERE x.notes <> ''"),
+        ("topics", "text", 6, ""),
     ] {
         let linked = count(
             &conn,
@@ -69,7 +72,8 @@ fn a_bulk_load_indexes_every_row_once_oldest_session_first() {
         assert!(all > 0, "the demo has {table} to index");
         assert_eq!(linked, all, "{table}");
     }
-    // Odd rowids are exactly the private notes and the notes about coachees.
+    // Odd rowids are exactly the private notes, the notes about coachees
+    // and the private topics.
     assert_eq!(
         count(
             &conn,
@@ -78,7 +82,8 @@ fn a_bulk_load_indexes_every_row_once_oldest_session_first() {
         count(
             &conn,
             "SELECT (SELECT count(*) FROM notes WHERE visibility = 'private')
-                  + (SELECT count(*) FROM coachees WHERE notes <> '')"
+                  + (SELECT count(*) FROM coachees WHERE notes <> '')
+                  + (SELECT count(*) FROM topics WHERE private = 1)"
         )
     );
     // Newer sessions have higher rowids, so "the most recent matches" are.

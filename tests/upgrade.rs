@@ -240,6 +240,58 @@ fn a_database_from_the_release_before_goals_upgrades_and_its_sessions_read_as_be
             .iter()
             .all(|h| h.kind != innerceo::model::HitKind::About)
     );
+    // Every topic parked before is searchable now, the private ones only
+    // with private notes (0011), and each session lists those it parked.
+    let c = Connection::open(&path).expect("open");
+    let topics: Vec<(String, bool)> = c
+        .prepare("SELECT text, private FROM topics")
+        .expect("topics")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("topics")
+        .collect::<Result<_, _>>()
+        .expect("topics");
+    drop(c);
+    assert!(!topics.is_empty(), "the fixture has topics");
+    for (text, private) in &topics {
+        let hits = store.search(text, true, 50).expect("search");
+        let found = hits
+            .iter()
+            .find(|h| h.kind == innerceo::model::HitKind::Topic)
+            .unwrap_or_else(|| panic!("{text}: {hits:?}"));
+        assert_eq!(found.private, *private, "{text}");
+        if *private {
+            assert!(
+                store
+                    .search(text, false, 50)
+                    .expect("search")
+                    .iter()
+                    .all(|h| h.kind != innerceo::model::HitKind::Topic),
+                "{text}"
+            );
+        }
+    }
+    let parked: usize = store
+        .session_summaries(None)
+        .expect("sessions")
+        .iter()
+        .map(|s| {
+            store
+                .session_record(&s.id)
+                .expect("record")
+                .topics
+                .parked
+                .len()
+        })
+        .sum();
+    let raised_in: i64 = Connection::open(&path)
+        .expect("open")
+        .query_row(
+            "SELECT count(*) FROM topics WHERE raised_in IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(i64::try_from(parked).ok(), Some(raised_in));
     // Every old session still reads whole, with no goals it never had, and
     // its guide as it ran (without a goals stage).
     for s in store.session_summaries(None).expect("sessions") {

@@ -135,6 +135,7 @@ pub fn search(store: &Store, args: &SearchArgs, out: &mut dyn Write) -> Result<(
         let kind = match h.kind {
             crate::model::HitKind::Note if h.private => "private note",
             crate::model::HitKind::About => "coachee notes, private",
+            crate::model::HitKind::Topic if h.private => "private topic",
             k => k.as_str(),
         };
         writeln!(

@@ -239,7 +239,7 @@ impl<'s> ToStore<'s> {
                 actions: Vec::new(),
                 reviews: vec![(review, action)],
                 goals: Vec::new(),
-                topics: Default::default(),
+                topics: crate::model::SessionTopics::default(),
             };
             self.store.insert_record(&record).map_err(Failed)?;
         }
@@ -320,7 +320,7 @@ impl Sink for ToStore<'_> {
             actions: s.actions.iter().map(JsonAction::to_action).collect(),
             reviews,
             goals: Vec::new(),
-            topics: Default::default(),
+            topics: crate::model::SessionTopics::default(),
         };
         self.store.insert_record(&record).map_err(Failed)?;
         Ok(())

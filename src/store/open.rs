@@ -33,6 +33,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0008_topics.sql")),
     M::up(include_str!("migrations/0009_goals.sql")),
     M::up(include_str!("migrations/0010_search_goals.sql")),
+    M::up(include_str!("migrations/0011_topics_indexed.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
 

@@ -195,6 +195,13 @@ impl Store {
                  JOIN coachees c ON c.id = g.coachee_id
                  LEFT JOIN sessions s ON s.id = u.session_id WHERE u.id = ?1",
             ),
+            6 => (
+                HitKind::Topic,
+                "SELECT NULL, s.uuid, c.uuid, c.name, coalesce(s.started_at, t.raised_at),
+                        s.snapshot_id
+                 FROM topics t JOIN coachees c ON c.id = t.coachee_id
+                 LEFT JOIN sessions s ON s.id = t.raised_in WHERE t.id = ?1",
+            ),
             _ => (
                 HitKind::About,
                 "SELECT NULL, NULL, c.uuid, c.name, c.created_at, NULL
@@ -251,7 +258,9 @@ fn with_stage_title(mut hit: SearchHit, guide: Option<&Guide>) -> SearchHit {
     }
     hit.stage_title = match (&hit.session_id, hit.kind) {
         (None, HitKind::About) => format!("About {}", hit.coachee_name),
+        (None, HitKind::Topic) => "Topics, parked between sessions".to_owned(),
         (None, _) => "Goals, between sessions".to_owned(),
+        (Some(_), HitKind::Topic) => crate::export::doc::topics::PARKED_TITLE.to_owned(),
         _ => guide.and_then(|g| g.stage(&hit.stage_id)).map_or_else(
             || match hit.kind {
                 HitKind::Goal | HitKind::Progress => crate::export::doc::goals::TITLE.to_owned(),

@@ -253,6 +253,7 @@ pub fn records(t: &dyn Fn(&str) -> String) -> Vec<SessionRecord> {
             act3.clone(),
         )],
         goals: Vec::new(),
+        topics: innerceo::model::SessionTopics::default(),
     };
 
     let a2_start = datetime!(2026-10-29 09:00 UTC);
@@ -313,6 +314,7 @@ pub fn records(t: &dyn Fn(&str) -> String) -> Vec<SessionRecord> {
             ),
         ],
         goals: Vec::new(),
+        topics: innerceo::model::SessionTopics::default(),
     };
 
     let b1_start = datetime!(2026-11-10 14:30 UTC);
@@ -342,6 +344,7 @@ pub fn records(t: &dyn Fn(&str) -> String) -> Vec<SessionRecord> {
         )],
         reviews: vec![],
         goals: Vec::new(),
+        topics: innerceo::model::SessionTopics::default(),
     };
     vec![a1, a2, b1]
 }

@@ -154,7 +154,7 @@ fn record(
         actions,
         reviews,
         goals: Vec::new(),
-        topics: Default::default(),
+        topics: innerceo::model::SessionTopics::default(),
     }
 }
 

@@ -594,8 +594,10 @@ fn small_conveniences_of_home_forms_and_the_summary() {
         .lines()
         .find_map(|l| l.split(" line ").nth(1))
         .and_then(|t| t.split('/').nth(1))
-        .map(|n| n.trim_end_matches(|c: char| !c.is_ascii_digit()).to_owned())
-        .unwrap_or_else(|| panic!("no line count:\n{text}"));
+        .map_or_else(
+            || panic!("no line count:\n{text}"),
+            |n| n.trim_end_matches(|c: char| !c.is_ascii_digit()).to_owned(),
+        );
     assert!(text.contains(&format!(" line {total}/{total} ")), "{text}");
     key(&mut rt, KeyCode::Home);
     assert!(screen(&rt, 80, 24).contains(&format!(" line 1/{total} ")));

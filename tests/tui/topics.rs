@@ -77,6 +77,20 @@ fn a_topic_parked_mid_answer_is_reviewed_in_the_next_session() {
         let all = String::from_utf8(all).expect("utf-8");
         assert!(all.contains("Her manager"), "{format:?}: {all}");
     }
+    // Search finds them, the private one only with private notes.
+    let hits = rt.store.search("reorg", false, 10).expect("search");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].kind, innerceo::model::HitKind::Topic);
+    assert_eq!(hits[0].session_id.as_ref(), Some(&id));
+    assert_eq!(hits[0].stage_title, "Topics for next time");
+    assert!(
+        rt.store
+            .search("manager", false, 10)
+            .expect("search")
+            .is_empty()
+    );
+    let private = rt.store.search("manager", true, 10).expect("search");
+    assert!(private.len() == 1 && private[0].private, "{private:?}");
     key(&mut rt, KeyCode::Esc); // home
 
     // The next session lists both topics in its review, after the actions.
