@@ -7,6 +7,7 @@ use innerceo::model::ReviewOutcome;
 use innerceo::store::Store;
 use innerceo::tui::runtime::Runtime;
 use innerceo::tui::screens::session::Element;
+use innerceo::tui::screens::session::StageProgress::{Done, Partly};
 use ratatui::crossterm::event::KeyCode;
 
 use super::contract::{base, resume, session};
@@ -57,8 +58,23 @@ fn notes_typed_onto_earlier_actions_keep_every_letter_and_mark_nothing() {
     typ(&mut rt, "discussed it");
     assert_eq!(session(&rt).data.topics[0].1, None, "no mark from letters");
     assert!(status_line(&rt).contains("1 marks the topic discussed"));
+    // The stage is not done while its topic is not marked, and finishing
+    // says so.
+    let progress = |rt: &Runtime| {
+        let s = session(rt);
+        s.progress_of(s.stage_def().expect("stage"))
+    };
+    assert_eq!(progress(&rt), Partly);
+    ctrl(&mut rt, 'f');
+    assert!(
+        screen(&rt, 120, 40).contains("Looking back: 1 topic not reviewed"),
+        "{}",
+        screen(&rt, 120, 40)
+    );
+    key(&mut rt, KeyCode::Esc);
     ch(&mut rt, '1');
     assert!(status_line(&rt).contains("Topic discussed: The reorganisation"));
+    assert_eq!(progress(&rt), Done);
 }
 
 #[test]

@@ -38,9 +38,11 @@ impl Session {
                     .count(),
                 rec.goals.len().max(1),
             ),
+            // The earlier actions and the topics parked for this session.
             StageKind::Review => (
-                self.data.review.iter().filter(|(_, r)| r.is_some()).count(),
-                self.data.review.len(),
+                self.data.review.iter().filter(|(_, r)| r.is_some()).count()
+                    + self.data.topics.iter().filter(|(_, o)| o.is_some()).count(),
+                self.data.review.len() + self.data.topics.len(),
             ),
             StageKind::Close { prompts, .. } => (
                 prompts.iter().filter(|p| answered(&p.id)).count(),
@@ -144,9 +146,19 @@ pub fn missing_parts(s: &Session) -> Vec<String> {
                 }
             }
             StageKind::Review => {
-                let open = s.data.review.iter().filter(|(_, r)| r.is_none()).count();
-                if open > 0 {
-                    out.push(format!("{}: {open} not reviewed", st.title));
+                let actions = s.data.review.iter().filter(|(_, r)| r.is_none()).count();
+                let topics = s.data.topics.iter().filter(|(_, o)| o.is_none()).count();
+                let count = |n: usize, one: &str| match n {
+                    0 => None,
+                    1 => Some(format!("1 {one}")),
+                    n => Some(format!("{n} {one}s")),
+                };
+                let open: Vec<String> = count(actions, "action")
+                    .into_iter()
+                    .chain(count(topics, "topic"))
+                    .collect();
+                if !open.is_empty() {
+                    out.push(format!("{}: {} not reviewed", st.title, open.join(" and ")));
                 }
             }
             StageKind::Close { prompts, .. } => {
