@@ -161,6 +161,16 @@ fn markdown_and_html_exports_show_goals_with_their_history() {
     )
     .unwrap();
     assert_eq!(one.goals.len(), 1);
+    // Its goals stage and the goals with their history are two sections
+    // with two names, not two "Goals".
+    let md = String::from_utf8(export::render(&one, Format::Md).unwrap()).unwrap();
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(
+        headings.iter().filter(|h| h.ends_with(" Goals")).count(),
+        1,
+        "{headings:?}"
+    );
+    assert!(headings.contains(&"## Goals over time"), "{headings:?}");
 }
 
 #[test]

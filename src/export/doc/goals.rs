@@ -9,6 +9,9 @@ use crate::model::SessionId;
 use crate::model::{GoalHistory, GoalStatus, SessionRecord};
 
 pub const TITLE: &str = "Goals";
+/// The closing section of an export: each coachee's goals with every
+/// progress note, apart from the goals of a session (titled [`TITLE`]).
+pub const HISTORY_TITLE: &str = "Goals over time";
 pub const COLUMNS: &[&str] = &["Goal", "Aims at", "By", "Status", "Progress"];
 /// A session's goals: what each aims at, where it stands after the
 /// session, and the session's progress note.
@@ -123,9 +126,9 @@ pub fn sections(goals: &[JsonGoal], coachees: &[crate::model::Coachee]) -> Vec<S
             let theirs: Vec<&JsonGoal> =
                 goals.iter().filter(|g| g.goal.coachee_id == c.id).collect();
             let title = if coachees.len() > 1 {
-                format!("{TITLE}: {}", c.name)
+                format!("{HISTORY_TITLE}: {}", c.name)
             } else {
-                TITLE.to_owned()
+                HISTORY_TITLE.to_owned()
             };
             section(&theirs, title, centers)
         })
