@@ -101,10 +101,14 @@ pub(super) fn draw_actions(
                 } else {
                     fit(&one_line(&topic.text))
                 };
+                // Who raised a shared topic; "coach" alone would read as
+                // "the coach's only", beside "private".
                 let who = match (topic.private, topic.origin) {
                     (true, _) => Span::styled("private", t.private),
-                    (false, crate::model::TopicOrigin::Coachee) => Span::styled("coachee", t.dim),
-                    (false, crate::model::TopicOrigin::Coach) => Span::styled("coach", t.dim),
+                    (false, crate::model::TopicOrigin::Coachee) => {
+                        Span::styled("by coachee", t.dim)
+                    }
+                    (false, crate::model::TopicOrigin::Coach) => Span::styled("by coach", t.dim),
                 };
                 Row::new(vec![
                     Cell::from(Span::styled("TOPIC", t.key)),
