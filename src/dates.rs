@@ -181,7 +181,24 @@ pub fn parse_due_in(input: &str, today: Date, start: Weekday) -> Result<Option<D
         };
         return Ok(Some(today + Duration::days(days)));
     }
-    if let Some(wd) = parse_weekday(&s) {
+    // "next friday": that day in the next week, as "next week" is that
+    // week's first day (the form shows the date it makes at once).
+    if let Some(wd) = s
+        .strip_prefix("next ")
+        .map(str::trim)
+        .and_then(parse_weekday)
+    {
+        let mut d = next_week(today, start);
+        while d.weekday() != wd {
+            d += Duration::days(1);
+        }
+        return Ok(Some(d));
+    }
+    let s = s
+        .strip_prefix("this ")
+        .or_else(|| s.strip_prefix("on "))
+        .map_or(s.as_str(), str::trim);
+    if let Some(wd) = parse_weekday(s) {
         let mut d = today + Duration::days(1);
         while d.weekday() != wd {
             d += Duration::days(1);
@@ -189,6 +206,16 @@ pub fn parse_due_in(input: &str, today: Date, start: Weekday) -> Result<Option<D
         return Ok(Some(d));
     }
     Err(err())
+}
+
+/// `→ Fri 11 Dec 2026`, what a typed date makes, with a warning when it
+/// is already past (a mistyped year reads at once).
+pub fn date_hint(d: Date, today: Date) -> String {
+    if d < today {
+        format!("→ {} (already past)", fmt_date_long(d))
+    } else {
+        format!("→ {}", fmt_date_long(d))
+    }
 }
 
 /// `months` calendar months after `d`, as a person counts them: the same
@@ -345,6 +372,44 @@ mod tests {
             assert_eq!(parse_due(input, TODAY), Ok(Some(want)), "{input}");
         }
         assert_eq!(parse_due("  ", TODAY), Ok(None));
+    }
+
+    #[test]
+    fn next_friday_is_friday_of_next_week_and_this_friday_the_coming_one() {
+        let cases = [
+            ("next friday", date!(2026 - 12 - 04)),
+            ("Next Fri", date!(2026 - 12 - 04)),
+            ("next monday", date!(2026 - 11 - 30)),
+            ("next wed", date!(2026 - 12 - 02)),
+            ("this friday", date!(2026 - 11 - 27)),
+            ("on fri", date!(2026 - 11 - 27)),
+        ];
+        for (input, want) in cases {
+            assert_eq!(
+                parse_due_in(input, TODAY, Weekday::Monday),
+                Ok(Some(want)),
+                "{input}"
+            );
+        }
+        // A week starting on Sunday: next week begins on 29 November.
+        assert_eq!(
+            parse_due_in("next friday", TODAY, Weekday::Sunday),
+            Ok(Some(date!(2026 - 12 - 04)))
+        );
+        assert_eq!(
+            parse_due_in("next sunday", TODAY, Weekday::Sunday),
+            Ok(Some(date!(2026 - 11 - 29)))
+        );
+        assert!(parse_due_in("next blursday", TODAY, Weekday::Monday).is_err());
+    }
+
+    #[test]
+    fn a_date_already_past_says_so() {
+        assert_eq!(date_hint(TODAY, TODAY), "→ Wed 25 Nov 2026");
+        assert_eq!(
+            date_hint(date!(2025 - 12 - 10), TODAY),
+            "→ Wed 10 Dec 2025 (already past)"
+        );
     }
 
     #[test]

@@ -178,3 +178,36 @@ fn a_mistyped_next_session_date_keeps_the_focus_so_the_fix_lands_in_it() {
         Some(NOW.date() + time::Duration::days(14))
     );
 }
+
+#[test]
+fn the_next_session_date_offers_the_coachees_rhythm_and_warns_of_a_past_date() {
+    let (mut rt, _dir) = resumed(0);
+    let coachee = session(&rt).data.record.coachee.id.clone();
+    ctrl(&mut rt, 'q'); // lets go of the session, so the copy edits it
+    let store = rt.store;
+    store
+        .set_coachee_rhythm(&coachee, Some(14))
+        .expect("rhythm");
+    let mut rt = resume(&store);
+    go_to(&mut rt, |k| matches!(k, StageKind::Close { .. }));
+    while session(&rt).focused() != Some(Element::NextSession) {
+        key(&mut rt, KeyCode::Tab);
+    }
+    let text = screen(&rt, 120, 40);
+    assert!(
+        text.contains("Their rhythm, every 2 weeks: +2w makes it Wed 9 Dec 2026"),
+        "{text}"
+    );
+    typ(&mut rt, "+2w");
+    assert!(screen(&rt, 80, 24).contains("→ Wed 9 Dec 2026"));
+    assert!(
+        !screen(&rt, 120, 40).contains("Their rhythm"),
+        "gone once typed"
+    );
+    for _ in 0..3 {
+        key(&mut rt, KeyCode::Backspace);
+    }
+    typ(&mut rt, "2025-12-10");
+    let text = screen(&rt, 80, 24);
+    assert!(text.contains("→ Wed 10 Dec 2025 (already past)"), "{text}");
+}

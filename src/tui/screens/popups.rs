@@ -389,7 +389,7 @@ fn form_popup(ui: &Ui<'_>, form: &Form, frame: &mut Frame, area: Rect) {
         };
         if due_field == Some(i) {
             hint_text = match dates::parse_due(&form.value(i), ui.today) {
-                Ok(Some(d)) => format!("→ {}", dates::fmt_date_long(d)),
+                Ok(Some(d)) => dates::date_hint(d, ui.today),
                 Ok(None) if matches!(form.kind, FormKind::Goal { .. }) => f.hint.to_owned(),
                 Ok(None) => "no due date".to_owned(),
                 Err(_) => "not a date yet: 2026-12-05, +3d, +2w, +3m, fri, next week".to_owned(),

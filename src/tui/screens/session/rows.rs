@@ -419,9 +419,26 @@ pub(super) fn close_rows(b: &mut Builder, s: &Session, stage: &Stage, env: &Env)
         let text = s.editor_text(&EditorKey::NextSession).unwrap_or_default();
         match (&s.field_error, dates::parse_due(&text, env.today)) {
             (Some(e), _) if focused => b.para(3, e, t.warn),
-            (_, Ok(Some(d))) => b.para(3, &format!("→ {}", dates::fmt_date_long(d)), t.ok),
+            (_, Ok(Some(d))) => b.para(3, &dates::date_hint(d, env.today), t.ok),
             (_, Err(e)) => b.para(3, &e.to_string(), t.warn),
             _ => {}
+        }
+        // The coachee's rhythm proposes a date, in the words that type it.
+        if let (true, "", Some(days)) = (focused, text.trim(), s.data.record.coachee.rhythm_days) {
+            let typed = if days % 7 == 0 {
+                format!("+{}w", days / 7)
+            } else {
+                format!("+{days}d")
+            };
+            let on = dates::fmt_date_long(env.today.saturating_add(time::Duration::days(days)));
+            b.para(
+                3,
+                &format!(
+                    "Their rhythm, {}: {typed} makes it {on}",
+                    dates::fmt_rhythm(Some(days))
+                ),
+                t.dim,
+            );
         }
         if focused {
             let example = dates::fmt_date(env.today.saturating_add(time::Duration::days(7)));
