@@ -50,12 +50,21 @@ pub fn draw(ui: &Ui<'_>, home: &Home, frame: &mut Frame, area: Rect) {
         "Overdue".to_owned(),
     ])
     .style(t.title);
+    // As wide as the longest "in 10 days" / "overdue by 99 days" shown (and
+    // its heading with the order mark), so names and roles get the rest.
+    let next_w = home
+        .rows
+        .iter()
+        .filter_map(|s| s.next_session)
+        .map(|d| crate::tui::wrap::width(&dates::due_words(d, ui.today)))
+        .max()
+        .unwrap_or(0)
+        .clamp(5, 18);
     let widths = [
         Constraint::Length(1),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-        // "overdue by 99 days" in full.
-        Constraint::Length(18),
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+        Constraint::Length(u16::try_from(next_w).unwrap_or(18)),
         Constraint::Length(10),
         Constraint::Length(8),
         Constraint::Length(4),
