@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 
 use innerceo::store::Store;
 
-use super::harness::keys::*;
 use super::harness::*;
 
 /// A shell script standing in for an editor.
@@ -28,11 +27,7 @@ fn clarity_intent(db: &Path) -> Option<String> {
 
 fn typed_in_clarity(opts: Options) -> Term {
     let mut t = Term::spawn(opts);
-    t.wait_for("No coachees yet");
-    t.key("a");
-    t.typ("Ana Silva");
-    t.key(ENTER);
-    t.wait_for("Added Ana Silva");
+    add_first_coachee(&mut t, "Ana Silva", "");
     start_one_to_one(&mut t);
     t.typ("Hello world");
     t.wait_for("Hello world");

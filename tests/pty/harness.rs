@@ -628,6 +628,19 @@ pub fn answer(db: &Path, coachee: &str, stage: &str, prompt: &str) -> Option<Str
 
 /// From home with one coachee selected: start a one-to-one and go to the
 /// Clarity stage, ready to type the first answer.
+/// On an empty home screen: adds the first coachee through the form.
+pub fn add_first_coachee(t: &mut Term, name: &str, role: &str) {
+    t.wait_for("No coachees yet");
+    t.key("a");
+    t.typ(name);
+    if !role.is_empty() {
+        t.key(keys::TAB);
+        t.typ(role);
+    }
+    t.key(keys::ENTER);
+    t.wait_for(&format!("Added {name}"));
+}
+
 pub fn start_one_to_one(t: &mut Term) {
     t.key("n");
     t.wait_for("pick a guide");

@@ -9,11 +9,7 @@ fn a_preparation_page_typed_as_tilde_slash_is_written_in_the_home_folder() {
     // The harness gives the app the database's folder as its home.
     let (dir, db) = temp_db();
     let mut t = Term::start(&db);
-    t.wait_for("No coachees yet");
-    t.key("a");
-    t.typ("Ana Silva");
-    t.key(ENTER);
-    t.wait_for("Added Ana Silva");
+    add_first_coachee(&mut t, "Ana Silva", "");
     t.key(ENTER);
     t.wait_for("Sessions");
     t.key("p");

@@ -10,13 +10,7 @@ use super::harness::*;
 fn a_whole_one_to_one_typed_in_a_terminal_is_in_the_database() {
     let (_dir, db) = temp_db();
     let mut t = Term::start(&db);
-    t.wait_for("No coachees yet");
-    t.key("a");
-    t.typ("Ana Silva");
-    t.key(TAB);
-    t.typ("Head of Product");
-    t.key(ENTER);
-    t.wait_for("Added Ana Silva");
+    add_first_coachee(&mut t, "Ana Silva", "Head of Product");
     start_one_to_one(&mut t);
     // Clarity: typing goes straight into the first answer.
     t.typ("Ship the pricing model by March");
