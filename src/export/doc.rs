@@ -6,8 +6,12 @@
 //! paper; the renderers choose only syntax and styling. Private notes are
 //! left out while building unless asked for, so a renderer never sees them.
 
+mod actions;
 pub mod goals;
 pub mod topics;
+
+pub use actions::outcome;
+use actions::{actions, reviews};
 
 use crate::model::SessionId;
 use std::collections::BTreeMap;
@@ -17,7 +21,7 @@ use time::OffsetDateTime;
 use super::{Item, day};
 use crate::dates::{fmt_date, fmt_date_long, fmt_datetime, fmt_duration, local_date};
 use crate::guide::{Guide, RatingItem, Scale, Stage, StageKind};
-use crate::model::{Action, ReviewOutcome, SessionRecord, SessionStatus, Visibility};
+use crate::model::{SessionRecord, SessionStatus, Visibility};
 
 pub const NO_ANSWER: &str = "No answer yet";
 pub const NO_ACTIONS: &str = "No actions agreed";
@@ -427,54 +431,6 @@ pub(crate) fn score(value: Option<i64>, scale: Scale) -> Option<(String, String)
     let empty = usize::try_from(total).unwrap_or(0) - filled;
     let bar = format!("{}{}", "█".repeat(filled), "░".repeat(empty));
     Some((format!("{v}/{}", scale.max), bar))
-}
-
-fn actions(list: &[Action]) -> Block {
-    let rows = list.iter().map(|a| Row {
-        state: match a.completed_on {
-            Some(d) => format!("{} {}", a.status.as_str(), fmt_date(d)),
-            None => a.status.as_str().to_owned(),
-        },
-        ..row(a)
-    });
-    Block::Rows {
-        columns: ACTION_COLUMNS,
-        rows: rows.collect(),
-        empty: NO_ACTIONS,
-    }
-}
-
-fn reviews(r: &SessionRecord) -> Block {
-    let rows = r.reviews.iter().map(|(review, a)| Row {
-        state: outcome(review.outcome).to_owned(),
-        note: Some(review.note.trim().to_owned()),
-        ..row(a)
-    });
-    Block::Rows {
-        columns: REVIEW_COLUMNS,
-        rows: rows.collect(),
-        empty: NO_REVIEWS,
-    }
-}
-
-fn row(a: &Action) -> Row {
-    let owner = a.owner.trim();
-    Row {
-        text: a.text.clone(),
-        owner: (!owner.is_empty()).then(|| super::owner(owner).into_owned()),
-        due: a.due.map(fmt_date),
-        state: String::new(),
-        note: None,
-    }
-}
-
-/// How a review's outcome reads.
-pub fn outcome(o: ReviewOutcome) -> &'static str {
-    match o {
-        ReviewOutcome::Done => "done",
-        ReviewOutcome::Carried => "carried over",
-        ReviewOutcome::Dropped => "dropped",
-    }
 }
 
 /// What a goal aims at, in words: `Autonomy 6 → target 8`, `Autonomy →
