@@ -211,3 +211,45 @@ fn the_next_session_date_offers_the_coachees_rhythm_and_warns_of_a_past_date() {
     let text = screen(&rt, 80, 24);
     assert!(text.contains("→ Wed 10 Dec 2025 (already past)"), "{text}");
 }
+
+#[test]
+fn ctrl_z_takes_back_a_mark_and_keeps_the_note_typed_after_it() {
+    let (mut rt, _dir) = resumed(0);
+    let id = session(&rt).session_id().to_owned();
+    let stored = |rt: &mut Runtime| {
+        rt.flush();
+        let data = innerceo::tui::runtime::load_session(&rt.store, &id).expect("load");
+        let (_, r) = &data.review[0];
+        r.as_ref().map(|r| (r.outcome, r.note.clone()))
+    };
+    typ(&mut rt, "first");
+    key(&mut rt, KeyCode::Enter);
+    ch(&mut rt, '1');
+    typ(&mut rt, " more");
+    key(&mut rt, KeyCode::Enter);
+    assert_eq!(
+        stored(&mut rt),
+        Some((ReviewOutcome::Done, "first more".to_owned()))
+    );
+    ctrl(&mut rt, 'z');
+    assert_eq!(
+        stored(&mut rt),
+        Some((ReviewOutcome::Carried, "first more".to_owned())),
+        "the mark is taken back, the words stay"
+    );
+    assert!(screen(&rt, 80, 24).contains("first more"));
+    // Marked first, then a note: undoing the mark keeps the note, so the
+    // action stays carried over (a note keeps it open).
+    key(&mut rt, KeyCode::Tab);
+    ch(&mut rt, '3');
+    typ(&mut rt, "moved to Q1");
+    key(&mut rt, KeyCode::Enter);
+    ctrl(&mut rt, 'z');
+    rt.flush();
+    let data = innerceo::tui::runtime::load_session(&rt.store, &id).expect("load");
+    let r = data.review[1].1.as_ref().expect("kept");
+    assert_eq!(
+        (r.outcome, r.note.as_str()),
+        (ReviewOutcome::Carried, "moved to Q1")
+    );
+}

@@ -53,7 +53,7 @@ impl Session {
             }
             Some(Cmd::ToggleNotes) => return self.toggle_pane(env),
             Some(Cmd::ToggleIntro) => return self.toggle_intro(),
-            Some(Cmd::Undo) => return self.undo_review(),
+            Some(Cmd::Undo) => return self.undo_review(env),
             Some(Cmd::EditOutside) => return self.external_edit(),
             Some(Cmd::ParkTopic) => {
                 let c = &self.data.record.coachee;

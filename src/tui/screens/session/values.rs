@@ -249,7 +249,7 @@ impl Session {
 
     /// Ctrl-z: takes back the last review mark made in this visit, back to
     /// the review it replaced (or to none).
-    pub(super) fn undo_review(&mut self) -> Vec<Msg> {
+    pub(super) fn undo_review(&mut self, env: &Env) -> Vec<Msg> {
         let Some((action, before)) = self.review_undo.pop() else {
             return vec![Msg::Say(
                 "Nothing to undo: Ctrl-z takes back review marks made in this visit".to_owned(),
@@ -263,21 +263,46 @@ impl Session {
             .map(|(a, _)| a.text.clone())
             .unwrap_or_default();
         let session = self.session_id().to_owned();
-        let w = match &before {
-            Some(r) => Write::Review {
-                action,
-                session,
-                outcome: r.outcome,
-                note: r.note.clone(),
-                at: r.at,
-            },
-            None => Write::Unreview { action, session },
+        // Only the mark is taken back: the note as it is on screen stays,
+        // with whatever was typed into it since the mark.
+        let note = self
+            .editor_text(&super::EditorKey::ReviewNote {
+                action: action.clone(),
+            })
+            .unwrap_or_default();
+        let (w, said) = match &before {
+            Some(r) => (
+                Write::Review {
+                    action,
+                    session,
+                    outcome: r.outcome,
+                    note,
+                    at: r.at,
+                },
+                format!("Undone: {text} is marked {} again", r.outcome.as_str()),
+            ),
+            None if note.trim().is_empty() => (
+                Write::Unreview { action, session },
+                format!("Undone: {text} is not reviewed in this session"),
+            ),
+            // A note keeps an action open, as carried over, as when typed
+            // on an action not marked yet.
+            None => (
+                Write::Review {
+                    action,
+                    session,
+                    outcome: ReviewOutcome::Carried,
+                    note,
+                    at: env.now,
+                },
+                format!("Undone: {text} is carried over again, with its note"),
+            ),
         };
+        // What was typed is saved first, so the mark taken back is the last word.
+        let mut out = crate::tui::msg::effects(self.flush_editors(env));
         self.sync_record(&w);
-        let said = match &before {
-            Some(r) => format!("Undone: {text} is marked {} again", r.outcome.as_str()),
-            None => format!("Undone: {text} is not reviewed in this session"),
-        };
-        vec![Msg::Effect(Effect::Save(w)), Msg::Say(said)]
+        out.push(Msg::Effect(Effect::Save(w)));
+        out.push(Msg::Say(said));
+        out
     }
 }
