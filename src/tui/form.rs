@@ -348,7 +348,16 @@ impl Form {
                 let n = options.len().max(1);
                 match key.code {
                     KeyCode::Left => *index = (*index + n - 1) % n,
-                    KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % n,
+                    KeyCode::Right => *index = (*index + 1) % n,
+                    // Only the arrows choose: a word typed into the wrong
+                    // field (a space in it) must not change who sees what.
+                    KeyCode::Char(_) if !ctrl => {
+                        self.error = Some(format!(
+                            "{} is chosen with ←/→, not typed: Tab moves to the next field",
+                            f.label
+                        ));
+                        return;
+                    }
                     _ => {}
                 }
                 if let Some(follow) = self.on_choice {

@@ -121,6 +121,21 @@ fn a_sentence_typed_on_set_a_goal_becomes_the_goal() {
     go_to(&mut rt, |k| matches!(k, StageKind::Goals { .. }));
     assert_eq!(session(&rt).focused(), Some(Element::AddGoal));
     typ(&mut rt, "Delegate the on-call rota");
+    // Words typed into a choice (its space too) change nothing in it, and
+    // say how it is chosen.
+    for _ in 0..4 {
+        key(&mut rt, KeyCode::Tab);
+    }
+    typ(&mut rt, "x y");
+    let Some(innerceo::tui::popup::Popup::Form(form)) = &rt.app.popup else {
+        panic!("the form closed:\n{}", screen(&rt, 80, 24));
+    };
+    assert_eq!(form.choice(innerceo::tui::goal_form::SEEN), Some(0));
+    assert!(
+        screen(&rt, 80, 24).contains("Seen by is chosen with ←/→, not typed"),
+        "{}",
+        screen(&rt, 80, 24)
+    );
     key(&mut rt, KeyCode::Enter);
     assert!(rt.app.popup.is_none(), "{}", screen(&rt, 80, 24));
     let goals = &session(&rt).data.record.goals;
