@@ -171,16 +171,17 @@ fn empty_state(ui: &Ui<'_>, frame: &mut Frame, area: Rect) {
         Line::from(vec![
             Span::raw("To explore with sample data first, quit ("),
             Span::styled("q", t.key),
-            Span::raw(") and run:  "),
-            Span::styled(ui.demo_command.to_owned(), t.key),
+            Span::raw(") and run:"),
         ]),
+        // On a line of its own, so the command is never split to copy.
+        Line::styled(ui.demo_command.to_owned(), t.key),
         Line::from(""),
         Line::styled(
             format!("Your notes stay on this machine, in {}", ui.db_label),
             t.dim,
         ),
     ];
-    let area = common::centered(area, 76, 10);
+    let area = common::centered(area, 76, 11);
     frame.render_widget(
         Paragraph::new(text).wrap(Wrap { trim: true }).centered(),
         area,

@@ -19,13 +19,16 @@ pub struct RatingBar {
 impl RatingBar {
     /// The bar in `width` cells. An unrated score is a dotted line, so it
     /// reads without colour; a rated one fills at least one cell, so the
-    /// lowest score still shows as given.
+    /// lowest score still shows as given. Counted from zero when the scale
+    /// starts above it, as the session document's bar (`export::doc`), so
+    /// 5 of 10 is half a bar on screen and in the summary alike.
     pub fn text(&self, width: usize) -> String {
         let Some(s) = self.score else {
             return "·".repeat(width);
         };
-        let span = (self.max - self.min).max(1) as f64;
-        let filled = (((s - self.min) as f64 / span) * width as f64)
+        let base = self.min.min(0);
+        let span = (self.max - base).max(1) as f64;
+        let filled = (((s - base) as f64 / span) * width as f64)
             .round()
             .clamp(0.0, width as f64) as usize;
         let filled = filled.max(1).min(width);
@@ -81,5 +84,17 @@ mod tests {
         test_case(score(Some(5)), 4, "██░░");
         test_case(score(None), 6, "······");
         test_case(score(Some(4)), 0, "");
+    }
+
+    /// The bar on screen has as many cells as the session document's bar
+    /// (summary, Markdown) for every score of the scale, at its width.
+    #[test]
+    fn every_score_fills_as_many_cells_as_the_documents_bar() {
+        let scale = crate::guide::Scale { min: 1, max: 10 };
+        for s in 1..=10 {
+            let (_, doc) = crate::export::doc::score(Some(s), scale).expect("a score");
+            let mine = score(Some(s)).text(doc.chars().count());
+            assert_eq!(mine, doc, "score {s}");
+        }
     }
 }
