@@ -169,6 +169,15 @@ fn a_mistyped_next_session_date_keeps_the_focus_so_the_fix_lands_in_it() {
         let text = screen(&rt, w, h);
         assert!(text.contains("\"17/12\" is not a date"), "{w}x{h}:\n{text}");
     }
+    // Tab leaves it as typed, and says it is not a date yet.
+    key(&mut rt, KeyCode::Tab);
+    assert!(
+        status_line(&rt).contains("\"17/12\" is not a date yet: Shift-Tab goes back"),
+        "{}",
+        status_line(&rt)
+    );
+    key(&mut rt, KeyCode::BackTab);
+    assert_eq!(session(&rt).focused(), Some(Element::NextSession));
     for _ in 0..5 {
         key(&mut rt, KeyCode::Backspace);
     }

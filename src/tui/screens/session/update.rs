@@ -362,6 +362,14 @@ impl Session {
     }
 
     pub(super) fn move_focus(&mut self, delta: isize, env: &Env) -> Vec<Msg> {
+        // A date left while it cannot be read stays in its field as typed;
+        // it is said, since its error shows only while it has the focus.
+        let left_bad_date = (self.focused() == Some(Element::NextSession))
+            .then(|| {
+                self.editor_text(&super::EditorKey::NextSession)
+                    .unwrap_or_default()
+            })
+            .filter(|text| crate::dates::parse_due(text, env.today).is_err());
         let mut out = self.flush_editors(env);
         let n = self.elements().len();
         self.note_open = false;
@@ -373,7 +381,14 @@ impl Session {
         }
         self.ensure_editors();
         out.push(self.progress_write());
-        effects(out)
+        let mut msgs = effects(out);
+        if let Some(text) = left_bad_date {
+            msgs.push(Msg::Say(format!(
+                "Next session \"{}\" is not a date yet: Shift-Tab goes back to fix it",
+                text.trim()
+            )));
+        }
+        msgs
     }
 
     /// ↑/↓ in the tag grid: one row up or down, same column.
