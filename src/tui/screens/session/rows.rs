@@ -59,11 +59,14 @@ pub(super) fn review_rows(b: &mut Builder, s: &Session, env: &Env) {
             b.para(12, &prepared_action(p), t.ok);
         }
         if focused && !s.note_open {
-            b.para(
-                12,
-                "1 done · 2 carry over · 3 drop · type to write a note",
-                t.dim,
-            );
+            // A note is kept with the action's review, so a note on an
+            // action not marked yet carries it over: said before it happens.
+            let hint = if r.is_some() {
+                "1 done · 2 carry over · 3 drop · type to write a note"
+            } else {
+                "1 done · 2 carry over · 3 drop · a note typed alone carries it over"
+            };
+            b.para(12, hint, t.dim);
         }
         let key = EditorKey::ReviewNote {
             action: a.id.clone(),
