@@ -51,10 +51,7 @@ impl App {
             Loaded::Saved(message) => self.saved(message),
             Loaded::Summary(data) => {
                 self.popup = None;
-                self.screen = Screen::Summary(Box::new(Summary {
-                    data: *data,
-                    scroll: 0,
-                }));
+                self.screen = Screen::Summary(Box::new(Summary::new(*data)));
                 self.say("Session finished and saved");
                 vec![]
             }

@@ -142,6 +142,26 @@ pub fn short_label(label: &str) -> String {
     s
 }
 
+/// The furthest line a scrolled document can start at and still fill a
+/// box of `rows` rows, `width` wide: past it, `End` would leave the last
+/// line alone at the top over blank rows.
+pub fn last_start(lines: &[Line<'static>], width: u16, rows: u16) -> usize {
+    let mut used = 0;
+    let mut start = lines.len();
+    while let Some(line) = start.checked_sub(1).and_then(|i| lines.get(i)) {
+        let n =
+            ratatui::widgets::Paragraph::new(hang_indent(vec![line.clone()], usize::from(width)))
+                .wrap(ratatui::widgets::Wrap { trim: false })
+                .line_count(width);
+        if used + n > usize::from(rows) {
+            break;
+        }
+        used += n;
+        start -= 1;
+    }
+    start.min(lines.len().saturating_sub(1))
+}
+
 /// Wraps one-span lines at `width` so that continuation lines keep the
 /// line's indent (answers under their question stay indented). Lines with
 /// several styles are left for the paragraph to wrap.

@@ -17,8 +17,14 @@ pub fn draw(ui: &Ui<'_>, s: &Summary, frame: &mut Frame, area: Rect) {
     let lines = record::lines(&s.data, &ui.theme, !ui.share_safe);
     let count = lines.len();
     // Scrolling counts the record's lines (as the keys do); they are
-    // wrapped for display only.
-    let scroll = usize::from(s.scroll).min(count.saturating_sub(1));
+    // wrapped for display only. The end stays at the box's foot.
+    let furthest = common::last_start(
+        &lines,
+        body.width.saturating_sub(2),
+        body.height.saturating_sub(2),
+    );
+    s.furthest.set(u16::try_from(furthest).unwrap_or(u16::MAX));
+    let scroll = usize::from(s.scroll).min(furthest);
     let lines = common::hang_indent(
         lines.into_iter().skip(scroll).collect(),
         usize::from(body.width.saturating_sub(2)),
@@ -41,11 +47,24 @@ const PAGE: u16 = 15;
 pub struct Summary {
     pub data: crate::tui::effect::SessionData,
     pub scroll: u16,
+    /// The furthest the box can scroll, as last drawn (the keys stop there).
+    pub furthest: std::cell::Cell<u16>,
+}
+
+impl Summary {
+    pub fn new(data: crate::tui::effect::SessionData) -> Self {
+        Self {
+            data,
+            scroll: 0,
+            furthest: std::cell::Cell::new(u16::MAX),
+        }
+    }
 }
 
 impl Summary {
     /// A key on the summary: scroll, export, back, quit.
     pub fn update(&mut self, cmd: Option<Cmd>, env: &Env) -> Vec<Msg> {
+        self.scroll = self.scroll.min(self.furthest.get());
         // Not past the end: the last line stays on screen.
         let last = || {
             let n = super::record::lines(
@@ -55,7 +74,9 @@ impl Summary {
             )
             .len()
             .saturating_sub(1);
-            u16::try_from(n).unwrap_or(u16::MAX)
+            u16::try_from(n)
+                .unwrap_or(u16::MAX)
+                .min(self.furthest.get())
         };
         match cmd {
             Some(Cmd::Down) => self.scroll = self.scroll.saturating_add(1).min(last()),
