@@ -567,3 +567,38 @@ fn a_session_rated_since_is_compared_with_the_one_before_it() {
         "{text}"
     );
 }
+
+/// End on a session's detail shows its last page, the end at the box's
+/// foot, at both sizes; ↑ then moves the view at once.
+#[test]
+fn end_on_a_session_detail_shows_the_last_page() {
+    let mut rt = app();
+    key(&mut rt, KeyCode::Enter); // Ana Silva's page
+    key(&mut rt, KeyCode::Enter); // her newest session
+    assert!(
+        matches!(rt.app.screen, Screen::Detail(_)),
+        "{}",
+        screen(&rt, 80, 24)
+    );
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        key(&mut rt, KeyCode::End);
+        let text = screen(&rt, w, h);
+        let foot = text.lines().nth(usize::from(h) - 3).unwrap_or_default();
+        assert!(
+            foot.chars().any(char::is_alphanumeric),
+            "{w}x{h}: the end is at the box's foot:\n{text}"
+        );
+        let at = |text: &str| {
+            text.lines()
+                .find_map(|l| l.split(" line ").nth(1))
+                .and_then(|t| t.split('/').next())
+                .and_then(|n| n.trim().parse::<usize>().ok())
+                .unwrap_or_else(|| panic!("no line count:\n{text}"))
+        };
+        let end = at(&text);
+        assert!(end > 1, "{text}");
+        key(&mut rt, KeyCode::Up);
+        assert_eq!(at(&screen(&rt, w, h)), end - 1, "{w}x{h}");
+        key(&mut rt, KeyCode::Home);
+    }
+}

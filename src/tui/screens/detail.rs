@@ -20,12 +20,19 @@ use crate::tui::theme::Theme;
 pub struct DetailView {
     pub data: SessionData,
     pub scroll: usize,
+    /// The furthest the view can scroll, as last drawn (the keys stop
+    /// there, with the end at the box's foot).
+    pub furthest: std::cell::Cell<usize>,
 }
 
 impl DetailView {
     /// Opens `data` at the top, or at `stage`'s heading.
     pub fn new(data: SessionData, stage: Option<&DetailAt>, private: bool) -> Self {
-        let mut v = Self { data, scroll: 0 };
+        let mut v = Self {
+            data,
+            scroll: 0,
+            furthest: std::cell::Cell::new(usize::MAX),
+        };
         if let Some(at) = stage {
             let stages = &v.data.record.session.guide.stages;
             let id = match at {
@@ -75,7 +82,8 @@ impl DetailView {
     pub fn update(&mut self, cmd: Cmd, env: &Env) -> Vec<Msg> {
         let private = !env.share_safe;
         let v = self;
-        let last = v.len(private).saturating_sub(1);
+        let last = v.len(private).saturating_sub(1).min(v.furthest.get());
+        v.scroll = v.scroll.min(last);
         match cmd {
             Cmd::Down => v.scroll = (v.scroll + 1).min(last),
             Cmd::Up => v.scroll = v.scroll.min(last).saturating_sub(1),

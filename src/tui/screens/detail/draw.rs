@@ -34,14 +34,20 @@ pub fn draw(ui: &Ui<'_>, v: &DetailView, frame: &mut Frame, area: Rect) {
     common::title_bar(ui, frame, top, &place, right);
     let private = !ui.share_safe;
     let doc = record::document(&v.data, t, private);
-    let scroll = v.scroll.min(doc.lines.len().saturating_sub(1));
-    let current = doc.stages.iter().rposition(|(_, l)| *l <= scroll);
     let stages = &rec.session.guide.stages;
     let [list, text] = if body.width >= 100 {
         Layout::horizontal([Constraint::Length(26), Constraint::Fill(1)]).areas(body)
     } else {
         [Rect::default(), body]
     };
+    let furthest = common::last_start(
+        &doc.lines,
+        text.width.saturating_sub(2),
+        text.height.saturating_sub(2),
+    );
+    v.furthest.set(furthest);
+    let scroll = v.scroll.min(furthest);
+    let current = doc.stages.iter().rposition(|(_, l)| *l <= scroll);
     if list.width > 0 {
         let lines: Vec<Line> = stages
             .iter()
