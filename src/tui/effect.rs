@@ -230,6 +230,8 @@ impl Write {
 pub enum DetailAt {
     Stage(String),
     Actions,
+    /// A closing section, by its title (the topics parked for next time).
+    Section(String),
 }
 
 /// Something for the run loop to do.

@@ -92,6 +92,21 @@ fn a_topic_parked_mid_answer_is_reviewed_in_the_next_session() {
     let private = rt.store.search("manager", true, 10).expect("search");
     assert!(private.len() == 1 && private[0].private, "{private:?}");
     key(&mut rt, KeyCode::Esc); // home
+    // Opened from search, a topic shows in its session's list of them.
+    ch(&mut rt, '/');
+    typ(&mut rt, "reorg");
+    key(&mut rt, KeyCode::Enter);
+    let found = screen(&rt, 80, 24);
+    assert!(matches!(rt.app.screen, Screen::Detail(_)), "{found}");
+    assert!(found.contains("■ Topics for next time"), "{found}");
+    assert!(found.contains("Ask about the reorg"), "{found}");
+    key(&mut rt, KeyCode::Esc); // search
+    key(&mut rt, KeyCode::Esc); // home
+    assert!(
+        matches!(rt.app.screen, Screen::Home),
+        "{}",
+        screen(&rt, 80, 24)
+    );
 
     // The next session lists both topics in its review, after the actions.
     ch(&mut rt, 'n');

@@ -33,7 +33,14 @@ impl DetailView {
             scroll: 0,
             furthest: std::cell::Cell::new(usize::MAX),
         };
-        if let Some(at) = stage {
+        if let Some(DetailAt::Section(title)) = stage {
+            let doc = record::document(&v.data, &Theme::plain(), private);
+            v.scroll = doc
+                .sections
+                .iter()
+                .find(|(t, _)| t == title)
+                .map_or(0, |(_, line)| *line);
+        } else if let Some(at) = stage {
             let stages = &v.data.record.session.guide.stages;
             let id = match at {
                 DetailAt::Stage(id) => id.clone(),
@@ -42,6 +49,7 @@ impl DetailView {
                     .find(|s| matches!(s.kind, StageKind::Actions))
                     .map(|s| s.id.clone())
                     .unwrap_or_default(),
+                DetailAt::Section(_) => String::new(),
             };
             let id = id.as_str();
             v.scroll = v

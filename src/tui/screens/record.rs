@@ -13,6 +13,8 @@ pub struct Document {
     pub lines: Vec<Line<'static>>,
     /// (stage id, index in `lines` of its heading), in guide order.
     pub stages: Vec<(String, usize)>,
+    /// (title, index of its heading) of every section, closing lists too.
+    pub sections: Vec<(String, usize)>,
 }
 
 /// The document for a session. `private` includes the coach's private notes.
@@ -38,17 +40,23 @@ pub fn document(data: &SessionData, theme: &Theme, private: bool) -> Document {
         note(&mut out, about, t);
     }
     let mut stages = Vec::new();
+    let mut sections = Vec::new();
     for section in &d.sections {
         out.push(Line::from(""));
         if let Some(id) = &section.stage_id {
             stages.push((id.clone(), out.len()));
         }
+        sections.push((section.title.clone(), out.len()));
         out.push(Line::styled(format!("■ {}", section.title), t.current));
         for b in &section.blocks {
             block(&mut out, b, t);
         }
     }
-    Document { lines: out, stages }
+    Document {
+        lines: out,
+        stages,
+        sections,
+    }
 }
 
 fn block(out: &mut Vec<Line<'static>>, b: &Block, t: &Theme) {

@@ -80,7 +80,13 @@ impl SearchView {
                     Some(h) => vec![Msg::Effect(match &h.session_id {
                         Some(session_id) => Effect::Task(Task::LoadDetail {
                             session_id: session_id.clone(),
-                            stage: Some(crate::tui::effect::DetailAt::Stage(h.stage_id.clone())),
+                            stage: Some(match h.kind {
+                                // A topic is in the session's closing list.
+                                crate::model::HitKind::Topic => {
+                                    crate::tui::effect::DetailAt::Section(h.stage_title.clone())
+                                }
+                                _ => crate::tui::effect::DetailAt::Stage(h.stage_id.clone()),
+                            }),
                         }),
                         // The coachee's own notes and goals set between
                         // sessions are on their page.
