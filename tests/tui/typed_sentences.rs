@@ -269,6 +269,11 @@ fn ctrl_z_takes_back_a_mark_and_keeps_the_note_typed_after_it() {
     typ(&mut rt, "moved to Q1");
     key(&mut rt, KeyCode::Enter);
     ctrl(&mut rt, 'z');
+    assert!(
+        status_line(&rt).contains("its note keeps it carried over"),
+        "{}",
+        status_line(&rt)
+    );
     rt.flush();
     let data = innerceo::tui::runtime::load_session(&rt.store, &id).expect("load");
     let r = data.review[1].1.as_ref().expect("kept");

@@ -2,7 +2,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Element, Session};
+use super::{EditorKey, Element, Session};
 use crate::guide::StageKind;
 use crate::model::{GoalStatus, ReviewOutcome, TopicOutcome};
 use crate::tui::effect::Effect;
@@ -366,7 +366,7 @@ impl Session {
         // it is said, since its error shows only while it has the focus.
         let left_bad_date = (self.focused() == Some(Element::NextSession))
             .then(|| {
-                self.editor_text(&super::EditorKey::NextSession)
+                self.editor_text(&EditorKey::NextSession)
                     .unwrap_or_default()
             })
             .filter(|text| crate::dates::parse_due(text, env.today).is_err());

@@ -266,7 +266,7 @@ impl Session {
         // Only the mark is taken back: the note as it is on screen stays,
         // with whatever was typed into it since the mark.
         let note = self
-            .editor_text(&super::EditorKey::ReviewNote {
+            .editor_text(&EditorKey::ReviewNote {
                 action: action.clone(),
             })
             .unwrap_or_default();
@@ -295,7 +295,7 @@ impl Session {
                     note,
                     at: env.now,
                 },
-                format!("Undone: {text} is carried over again, with its note"),
+                format!("Undone: the mark on {text}; its note keeps it carried over"),
             ),
         };
         // What was typed is saved first, so the mark taken back is the last word.
