@@ -2,7 +2,9 @@
 -- found by the session they were raised in without reading every topic;
 -- and search finds topics as it finds goals (0010): `kind` 6, private
 -- topics at odd rowids like every private entry, numbered from the counter
--- of 0002, row by row (a coachee has a handful of topics).
+-- of 0002, row by row (a coachee has a handful of topics). A topic's words
+-- are never edited, only added and deleted, so no update trigger: a change
+-- that edits them adds one.
 CREATE INDEX topics_by_session ON topics(raised_in);
 
 ALTER TABLE topics ADD COLUMN search_rowid INTEGER;
@@ -17,15 +19,6 @@ INSERT INTO search_index (rowid, text, kind, src)
     SELECT search_rowid, text, 6, id FROM topics ORDER BY search_rowid;
 
 CREATE TRIGGER topics_search_insert AFTER INSERT ON topics BEGIN
-    UPDATE search_state SET last = last + 1 WHERE id = 0;
-    INSERT INTO search_index (rowid, text, kind, src)
-        VALUES ((SELECT last FROM search_state WHERE id = 0) * 2 + new.private, new.text, 6,
-                new.id);
-    UPDATE topics SET search_rowid = (SELECT last FROM search_state WHERE id = 0) * 2
-        + new.private WHERE id = new.id;
-END;
-CREATE TRIGGER topics_search_update AFTER UPDATE OF text, private ON topics BEGIN
-    DELETE FROM search_index WHERE rowid = old.search_rowid;
     UPDATE search_state SET last = last + 1 WHERE id = 0;
     INSERT INTO search_index (rowid, text, kind, src)
         VALUES ((SELECT last FROM search_state WHERE id = 0) * 2 + new.private, new.text, 6,
